@@ -1,0 +1,134 @@
+"""Words shown to people, in Korean (the default) and English, and parsing of the same words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import CATEGORIES, GRADES, LEVELS, Government
+from .names import compact
+
+LANGS = ("ko", "en")
+
+CATEGORY_EN = {
+    "공시제": "Job Target Disclosure",
+    "우수사업": "Best Project",
+    "경진대회:지역맞춤형": "2013 Contest: Local Jobs",
+    "경진대회:사회적기업": "2013 Contest: Social Enterprise",
+}
+GRADE_EN = {
+    "종합대상": "Overall Grand Prize",
+    "대상": "Grand Prize",
+    "최우수상": "Top Excellence Award",
+    "우수상": "Excellence Award",
+    "특별상": "Special Prize",
+}
+LEVEL_EN = {"광역": "provincial", "기초": "municipal"}
+HONOR_EN = (
+    ("대통령", "Presidential Award"),
+    ("국무총리", "Prime Minister's Award"),
+    ("장관", "Minister's Commendation"),
+)
+
+UI: dict[str, tuple[str, str]] = {
+    "year": ("연도", "Year"),
+    "government": ("지자체", "Government"),
+    "province": ("시도", "Province"),
+    "level": ("구분", "Level"),
+    "category": ("부문", "Category"),
+    "grade": ("등급", "Grade"),
+    "honor": ("훈격", "Honor"),
+    "incentive": ("인센티브", "Incentive"),
+    "project": ("사업명", "Project"),
+    "note": ("비고", "Note"),
+    "indicator": ("지표", "Indicator"),
+    "before": ("이전", "Before"),
+    "after": ("이후", "After"),
+    "change": ("증감", "Change"),
+    "percent": ("증감률", "Change %"),
+    "benchmark": ("비교 기준", "Benchmark"),
+    "size": ("크기", "Size"),
+    "source": ("출처", "Source"),
+    "sources": ("출처", "Sources"),
+    "awards": ("수상 내역", "Awards"),
+    "indicators": ("고용 지표", "Employment indicators"),
+    "name_en": ("영문 이름", "English name"),
+    "name_ko": ("한글 이름", "Korean name"),
+    "former_names": ("이전 이름", "Former names"),
+    "established": ("출범", "Established"),
+    "abolished": ("폐지", "Abolished"),
+    "successors": ("승계 지자체", "Succeeded by"),
+    "predecessors": ("이전 지자체", "Formed from"),
+    "streak": ("연속 수상", "Award streak"),
+    "total_incentive": ("인센티브 합계", "Total incentive"),
+    "no_awards": ("수상 기록 없음", "no awards recorded"),
+    "no_indicators": ("고용 지표 없음", "no indicators recorded"),
+    "no_results": ("조건에 맞는 수상 기록이 없습니다.", "No awards match."),
+    "no_indicator_rows": ("조건에 맞는 지표가 없습니다.", "No indicators match."),
+    "date_unknown": ("날짜 미상", "date unknown"),
+    "name_then": ("당시", "then"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    lang: str = "ko"
+
+    @property
+    def english(self) -> bool:
+        return self.lang == "en"
+
+    def ui(self, key: str) -> str:
+        korean, english = UI[key]
+        return english if self.english else korean
+
+    def category(self, value: str) -> str:
+        return CATEGORY_EN.get(value, value) if self.english else value
+
+    def grade(self, value: str) -> str:
+        return GRADE_EN.get(value, value) if self.english else value
+
+    def level(self, value: str) -> str:
+        return LEVEL_EN.get(value, value) if self.english else value
+
+    def honor(self, value: str) -> str:
+        if not self.english:
+            return value
+        return next((english for key, english in HONOR_EN if key in value), value)
+
+    def name(self, gov: Government) -> str:
+        return gov.name_en if self.english else gov.name
+
+    def name_then(self, name: str) -> str:
+        return f"({self.ui('name_then')} {name})"
+
+    def count(self, n: int, what: str) -> str:
+        korean = {"awards": f"수상 {n:,}건", "indicators": f"지표 {n:,}개"}[what]
+        english = {
+            "awards": f"{n:,} award{'s' if n != 1 else ''}",
+            "indicators": f"{n:,} indicator{'s' if n != 1 else ''}",
+        }[what]
+        return english if self.english else korean
+
+    def years(self, n: int) -> str:
+        return f"{n} years in a row" if self.english else f"{n}년 연속"
+
+
+def parse_term(text: str, korean_terms: tuple[str, ...], english: dict[str, str]) -> str | None:
+    """The Korean term ``text`` names, in Korean or English, any case; None when it names none."""
+    wanted = compact(text)
+    for term in korean_terms:
+        if wanted in (compact(term), compact(english.get(term, term))):
+            return term
+    return None
+
+
+def parse_category(text: str) -> str | None:
+    return parse_term(text, CATEGORIES, CATEGORY_EN)
+
+
+def parse_grade(text: str) -> str | None:
+    return parse_term(text, GRADES, GRADE_EN)
+
+
+def parse_level(text: str) -> str | None:
+    return parse_term(text, LEVELS, LEVEL_EN)

@@ -1,0 +1,179 @@
+"""Typed, frozen records for the dataset, and the fixed vocabularies they use."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+LEVELS: tuple[str, ...] = ("광역", "기초")
+
+#: Grades from highest to lowest; the order is used for sorting and comparing.
+GRADES: tuple[str, ...] = ("종합대상", "대상", "최우수상", "우수상", "특별상")
+
+#: 공시제 = 지역일자리 목표 공시제 (job target disclosure); 우수사업 = best job project;
+#: 경진대회:* = the 2013 project contest that preceded the 우수사업 category.
+CATEGORIES: tuple[str, ...] = ("공시제", "우수사업", "경진대회:지역맞춤형", "경진대회:사회적기업")
+
+#: Units whose values are rates: their changes are percentage points, not percent.
+RATE_UNITS: frozenset[str] = frozenset({"%"})
+
+
+@dataclass(frozen=True, slots=True)
+class FormerState:
+    """What a government was called, or where it belonged, up to and including ``until``."""
+
+    until: date
+    name: str | None = None
+    province: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Government:
+    id: str
+    name: str
+    level: str
+    name_en: str
+    province: str | None = None
+    former: tuple[FormerState, ...] = ()
+    established: date | None = None
+    abolished: date | None = None
+    successors: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def former_names(self) -> tuple[FormerState, ...]:
+        return tuple(state for state in self.former if state.name)
+
+    def name_on(self, day: date) -> str:
+        """The name the government carried on ``day``."""
+        for state in sorted(self.former_names, key=lambda s: s.until):
+            if day <= state.until and state.name:
+                return state.name
+        return self.name
+
+    def province_on(self, day: date) -> str | None:
+        """The id of the 광역 government it belonged to on ``day``."""
+        for state in sorted(self.former, key=lambda s: s.until):
+            if day <= state.until and state.province:
+                return state.province
+        return self.province
+
+    def exists_on(self, day: date) -> bool:
+        started = self.established is None or self.established <= day
+        return started and (self.abolished is None or day <= self.abolished)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    publisher: str
+    date: date | None = None
+    url: str = ""
+    seed: str = ""
+    title: str = ""
+
+    @property
+    def reference(self) -> str:
+        """Where to read it: the URL, or the seed file's name when there is no URL."""
+        return self.url or f"seed:{self.seed}"
+
+
+@dataclass(frozen=True, slots=True)
+class Edition:
+    year: int
+    number: int | None = None
+    date: date | None = None
+    venue: str = ""
+    host: str = ""
+    awarded_total: int | None = None
+    awarded_gongsije: int | None = None
+    awarded_project: int | None = None
+    eligible: int | None = None
+    note: str = ""
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Award:
+    year: int
+    government: str
+    sources: tuple[str, ...]
+    category: str = ""
+    grade: str = ""
+    honor: str = ""
+    incentive: int | None = None
+    project: str = ""
+    note: str = ""
+
+    @property
+    def grade_rank(self) -> int:
+        """Position in GRADES; an unknown grade sorts last."""
+        return GRADES.index(self.grade) if self.grade in GRADES else len(GRADES)
+
+    @property
+    def key(self) -> tuple[int, str, str, str]:
+        return (self.year, self.government, self.category, self.grade)
+
+
+Number = int | float
+
+
+@dataclass(frozen=True, slots=True)
+class Measurement:
+    value: Number
+    period: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Benchmark:
+    value: Number
+    label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    government: str
+    name: str
+    unit: str
+    sources: tuple[str, ...]
+    before: Measurement | None = None
+    after: Measurement | None = None
+    benchmark: Benchmark | None = None
+    note: str = ""
+
+    @property
+    def is_rate(self) -> bool:
+        return self.unit in RATE_UNITS
+
+
+@dataclass(frozen=True)
+class Dataset:
+    governments: tuple[Government, ...]
+    sources: tuple[Source, ...]
+    editions: tuple[Edition, ...] = ()
+    awards: tuple[Award, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    origins: tuple[str, ...] = field(default=(), compare=False)
+
+    @cached_property
+    def government_by_id(self) -> dict[str, Government]:
+        return {gov.id: gov for gov in self.governments}
+
+    @cached_property
+    def source_by_id(self) -> dict[str, Source]:
+        return {src.id: src for src in self.sources}
+
+    @cached_property
+    def edition_by_year(self) -> dict[int, Edition]:
+        return {ed.year: ed for ed in self.editions}
+
+    def government(self, gov_id: str) -> Government:
+        return self.government_by_id[gov_id]
+
+    def award_day(self, year: int) -> date:
+        """The ceremony date of a year's edition, or 1 July when no source dates it."""
+        edition = self.edition_by_year.get(year)
+        if edition and edition.date:
+            return edition.date
+        return date(year, 7, 1)

@@ -1,0 +1,192 @@
+"""Turn what a user typed into one government, or say clearly why that is not possible.
+
+Matching goes in tiers: the exact current name (or the ``강원 강릉시`` id form), then a former
+name, then the short form without its suffix and the English name. The best tier that matches
+decides; if it matches more than one government the lookup is ambiguous and lists them all.
+A fuzzy match is only ever offered as a suggestion, never picked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from .errors import LookupFailed, UsageProblem
+from .model import Dataset, FormerState, Government
+
+EXACT, FORMER, SHORT = 0, 1, 2
+MAX_INPUT = 200
+KOREAN_SUFFIXES = {
+    "광역": ("특별자치시", "특별자치도", "특별시", "광역시", "도"),
+    "기초": ("시", "군", "구"),
+}
+ENGLISH_SUFFIX = re.compile(r"(-(si|gun|gu|do)| (state|city))$")
+
+
+def normalize(text: str) -> str:
+    """NFKC (composes NFD Hangul, folds full-width forms), single spaces, case-folded."""
+    text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split()).casefold()
+
+
+def compact(text: str) -> str:
+    return re.sub(r"[\s\-·.]", "", normalize(text))
+
+
+def strip_suffix(name: str, level: str) -> str:
+    for suffix in KOREAN_SUFFIXES[level]:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            return name[: -len(suffix)]
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    government: Government
+    former: FormerState | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    gov_id: str
+    tier: int
+    former: FormerState | None = None
+
+
+class NameIndex:
+    """Every searchable form of every government's name, normalised once."""
+
+    def __init__(self, dataset: Dataset) -> None:
+        self.dataset = dataset
+        self.entries: dict[str, list[Entry]] = defaultdict(list)
+        for gov in dataset.governments:
+            self._index(gov)
+
+    def _add(self, text: str, entry: Entry) -> None:
+        key = compact(text)
+        if key and entry not in self.entries[key]:
+            self.entries[key].append(entry)
+
+    def _index(self, gov: Government) -> None:
+        self._add(gov.name, Entry(gov.id, EXACT))
+        self._add(gov.id, Entry(gov.id, EXACT))
+        province = self.dataset.government_by_id.get(gov.province or "")
+        if province:
+            self._add(f"{province.name} {gov.name}", Entry(gov.id, EXACT))
+        for state in gov.former_names:
+            assert state.name is not None
+            self._add(state.name, Entry(gov.id, FORMER, state))
+            self._add(strip_suffix(state.name, gov.level), Entry(gov.id, SHORT, state))
+        self._add(strip_suffix(gov.name, gov.level), Entry(gov.id, SHORT))
+        self._add(gov.name_en, Entry(gov.id, SHORT))
+        self._add(ENGLISH_SUFFIX.sub("", gov.name_en.casefold()), Entry(gov.id, SHORT))
+
+    @cached_property
+    def fuzzy_keys(self) -> dict[str, str]:
+        """Jamo-decomposed forms of every name, for typo suggestions (강늉시 → 강릉시)."""
+        return {jamo(key): key for key in self.entries}
+
+    def candidates(self, text: str) -> list[Entry]:
+        return list(self.entries.get(compact(text), ()))
+
+    def display(self, gov_id: str) -> str:
+        """A form that can be pasted back and finds exactly this government."""
+        gov = self.dataset.government(gov_id)
+        matches = {e.gov_id for e in self.candidates(gov.name)}
+        return gov.name if matches == {gov.id} else gov.id
+
+    def suggestions(self, text: str, limit: int = 3) -> tuple[str, ...]:
+        close = difflib.get_close_matches(jamo(compact(text)), self.fuzzy_keys, n=limit * 3, cutoff=0.6)
+        found: list[str] = []
+        for key in close:
+            for entry in self.entries[self.fuzzy_keys[key]]:
+                shown = self.display(entry.gov_id)
+                if shown not in found:
+                    found.append(shown)
+        return tuple(found[:limit])
+
+
+def jamo(text: str) -> str:
+    return unicodedata.normalize("NFD", text)
+
+
+def find_government(index: NameIndex, text: str) -> Match:
+    """The one government ``text`` names; LookupFailed when none or several do."""
+    shown = clean_for_message(text)
+    if not normalize(text):
+        raise LookupFailed("no name given: type a government's name, e.g. 강릉시")
+    if len(text) > MAX_INPUT:
+        raise LookupFailed(f"name too long ({len(text)} characters): no government has such a name")
+    match = best_match(index, index.candidates(text), shown)
+    if match is None:
+        match = qualified_match(index, text, shown)
+    if match is None:
+        suggestions = index.suggestions(text)
+        hint = " Did you mean:" if suggestions else ""
+        raise LookupFailed(f"no government called '{shown}'.{hint}", suggestions)
+    return match
+
+
+def best_match(index: NameIndex, entries: list[Entry], shown: str) -> Match | None:
+    if not entries:
+        return None
+    best_tier = min(entry.tier for entry in entries)
+    best = {entry.gov_id for entry in entries if entry.tier == best_tier}
+    if len(best) > 1:
+        every = sorted({entry.gov_id for entry in entries}, key=government_order(index.dataset))
+        raise LookupFailed(
+            f"'{shown}' matches {len(every)} governments; say which one:",
+            tuple(index.display(gov_id) for gov_id in every),
+        )
+    gov_id = best.pop()
+    former = next((e.former for e in entries if e.gov_id == gov_id and e.tier == best_tier), None)
+    return Match(index.dataset.government(gov_id), former)
+
+
+def qualified_match(index: NameIndex, text: str, shown: str) -> Match | None:
+    """``부산 중구``, ``경남 고성군``, ``Busan Jung-gu``: a province, then a name inside it."""
+    words = normalize(text).split(" ")
+    for cut in range(1, len(words)):
+        province_text, name_text = " ".join(words[:cut]), " ".join(words[cut:])
+        provinces = {e.gov_id for e in index.candidates(province_text) if is_province(index, e.gov_id)}
+        if len(provinces) != 1:
+            continue
+        province = provinces.pop()
+        inside = [e for e in index.candidates(name_text) if belongs_to(index.dataset.government(e.gov_id), province)]
+        found = best_match(index, inside, shown)
+        if found:
+            return found
+    return None
+
+
+def is_province(index: NameIndex, gov_id: str) -> bool:
+    return index.dataset.government(gov_id).level == "광역"
+
+
+def belongs_to(gov: Government, province: str) -> bool:
+    return gov.province == province or any(state.province == province for state in gov.former)
+
+
+def government_order(dataset: Dataset):  # type: ignore[no-untyped-def]
+    order = {gov.id: i for i, gov in enumerate(dataset.governments)}
+    return lambda gov_id: order[gov_id]
+
+
+def find_province(index: NameIndex, text: str) -> Government:
+    """A 광역 government for a --province filter; an unknown value is a usage error."""
+    entries = [e for e in index.candidates(text) if is_province(index, e.gov_id)]
+    found = {e.gov_id for e in entries}
+    if len(found) == 1:
+        return index.dataset.government(found.pop())
+    valid = ", ".join(g.id for g in index.dataset.governments if g.level == "광역")
+    raise UsageProblem(f"unknown province '{clean_for_message(text)}'; expected one of: {valid}")
+
+
+def clean_for_message(text: str, limit: int = 40) -> str:
+    """User input as it may be echoed back: printable, one line, not too long."""
+    text = "".join(ch if ch.isprintable() else "?" for ch in unicodedata.normalize("NFC", text))
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,233 @@
+"""Pure functions over a Dataset: filters, profiles, streaks, indicator changes. No I/O."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import CATEGORIES, Award, Dataset, Government, Indicator, Number, Source
+
+
+@dataclass(frozen=True, slots=True)
+class AwardRow:
+    award: Award
+    government: Government
+    province: Government | None
+    name_then: str
+
+    @property
+    def renamed_since(self) -> bool:
+        return self.name_then != self.government.name
+
+
+@dataclass(frozen=True, slots=True)
+class AwardFilter:
+    year: int | None = None
+    category: str | None = None
+    grade: str | None = None
+    province: str | None = None
+    level: str | None = None
+
+    def accepts(self, award: Award, gov: Government) -> bool:
+        return (
+            (self.year is None or award.year == self.year)
+            and (self.category is None or award.category == self.category)
+            and (self.grade is None or award.grade == self.grade)
+            and (self.level is None or gov.level == self.level)
+            and (self.province is None or self.province in (gov.id, gov.province))
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Streak:
+    start: int
+    end: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    count: int
+    incentive: int
+    with_incentive: int
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """After minus before; ``percent`` is None for rates (their change is in points) or a zero base."""
+
+    absolute: Number
+    percent: float | None
+    in_points: bool
+
+    @property
+    def sort_value(self) -> float:
+        """Percent change, or the point change for a rate: the order `compare` lists rows in."""
+        if self.in_points:
+            return float(self.absolute)
+        return self.percent if self.percent is not None else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    indicator: Indicator
+    government: Government
+    province: Government | None
+    change: Change | None
+    benchmark_gap: Number | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    government: Government
+    province: Government | None
+    awards: tuple[AwardRow, ...]
+    streaks: tuple[Streak, ...]
+    totals: Totals
+    indicators: tuple[IndicatorRow, ...]
+    sources: tuple[Source, ...]
+    successors: tuple[Government, ...]
+    predecessors: tuple[Government, ...]
+
+    @property
+    def longest_streak(self) -> Streak | None:
+        return max(self.streaks, key=lambda s: (s.length, s.end), default=None)
+
+
+def award_row(dataset: Dataset, award: Award) -> AwardRow:
+    gov = dataset.government(award.government)
+    province = dataset.government_by_id.get(gov.province or "")
+    return AwardRow(award, gov, province, gov.name_on(dataset.award_day(award.year)))
+
+
+def award_order(dataset: Dataset):  # type: ignore[no-untyped-def]
+    position = {gov.id: i for i, gov in enumerate(dataset.governments)}
+
+    def key(row: AwardRow) -> tuple[int, int, int, int]:
+        category = CATEGORIES.index(row.award.category) if row.award.category in CATEGORIES else len(CATEGORIES)
+        return (-row.award.year, row.award.grade_rank, category, position[row.government.id])
+
+    return key
+
+
+def list_awards(dataset: Dataset, where: AwardFilter = AwardFilter()) -> list[AwardRow]:
+    """Awards matching ``where``: newest year first, then by grade, category and government."""
+    rows = [
+        award_row(dataset, award)
+        for award in dataset.awards
+        if where.accepts(award, dataset.government(award.government))
+    ]
+    return sorted(rows, key=award_order(dataset))
+
+
+def totals(awards: Iterable[Award]) -> Totals:
+    awards = list(awards)
+    known = [a.incentive for a in awards if a.incentive is not None]
+    return Totals(count=len(awards), incentive=sum(known), with_incentive=len(known))
+
+
+def streaks(years: Iterable[int]) -> tuple[Streak, ...]:
+    """Runs of consecutive award years: 2018, 2019, 2020 → one streak of 3."""
+    ordered = sorted(set(years))
+    runs: list[Streak] = []
+    for year in ordered:
+        if runs and runs[-1].end == year - 1:
+            runs[-1] = Streak(runs[-1].start, year)
+        else:
+            runs.append(Streak(year, year))
+    return tuple(runs)
+
+
+def exact_difference(after: Number, before: Number) -> Number:
+    """after - before without float noise: 61.4 - 60.9 is 0.5, not 0.5000000000000071."""
+    if isinstance(after, int) and isinstance(before, int):
+        return after - before
+    return float(Decimal(repr(after)) - Decimal(repr(before)))
+
+
+def indicator_change(indicator: Indicator) -> Change | None:
+    if indicator.before is None or indicator.after is None:
+        return None
+    before, after = indicator.before.value, indicator.after.value
+    absolute = exact_difference(after, before)
+    if indicator.is_rate:
+        return Change(absolute, None, in_points=True)
+    percent = float(absolute) / float(before) * 100 if before else None
+    return Change(absolute, percent, in_points=False)
+
+
+def benchmark_gap(indicator: Indicator) -> Number | None:
+    """How far the latest value stands above (+) or below (-) its benchmark."""
+    measured = indicator.after or indicator.before
+    if indicator.benchmark is None or measured is None:
+        return None
+    return exact_difference(measured.value, indicator.benchmark.value)
+
+
+def indicator_row(dataset: Dataset, indicator: Indicator) -> IndicatorRow:
+    gov = dataset.government(indicator.government)
+    return IndicatorRow(
+        indicator,
+        gov,
+        dataset.government_by_id.get(gov.province or ""),
+        indicator_change(indicator),
+        benchmark_gap(indicator),
+    )
+
+
+def profile(dataset: Dataset, gov: Government) -> Profile:
+    awards = sorted(
+        (award_row(dataset, a) for a in dataset.awards if a.government == gov.id),
+        key=lambda row: (row.award.year, row.award.grade_rank),
+    )
+    indicators = tuple(indicator_row(dataset, i) for i in dataset.indicators if i.government == gov.id)
+    source_ids = [s for row in awards for s in row.award.sources]
+    source_ids += [s for row in indicators for s in row.indicator.sources]
+    return Profile(
+        government=gov,
+        province=dataset.government_by_id.get(gov.province or ""),
+        awards=tuple(awards),
+        streaks=streaks(row.award.year for row in awards),
+        totals=totals(row.award for row in awards),
+        indicators=indicators,
+        sources=tuple(dataset.source_by_id[s] for s in dict.fromkeys(source_ids)),
+        successors=tuple(dataset.government(s) for s in gov.successors),
+        predecessors=tuple(g for g in dataset.governments if gov.id in g.successors),
+    )
+
+
+def indicator_names(dataset: Dataset) -> list[str]:
+    return sorted({i.name for i in dataset.indicators})
+
+
+def matching_indicator_names(dataset: Dataset, wanted: str) -> set[str]:
+    """Indicator names equal to ``wanted``, or else containing it (고용률 → 여성 고용률 too)."""
+    names = set(indicator_names(dataset))
+    if wanted in names:
+        return {wanted}
+    return {name for name in names if wanted in name}
+
+
+def compare_indicators(
+    dataset: Dataset,
+    governments: Sequence[Government] = (),
+    indicator_names: set[str] | None = None,
+) -> list[IndicatorRow]:
+    """Indicator rows, largest change first (rows without a before/after pair last).
+
+    With ``governments``, only theirs, kept in the order given so they read side by side.
+    """
+    wanted = [g.id for g in governments]
+    rows = [
+        indicator_row(dataset, i)
+        for i in dataset.indicators
+        if (not wanted or i.government in wanted) and (indicator_names is None or i.name in indicator_names)
+    ]
+    rows.sort(key=lambda r: (r.change is None, -(r.change.sort_value if r.change else 0.0)))
+    if wanted:
+        rows.sort(key=lambda r: wanted.index(r.government.id))
+    return rows

@@ -1,0 +1,294 @@
+"""Rich views for people: tables with Korean (or English) labels.
+
+Every string that comes from the data goes through ``cell`` (a ``Text``), so it is never read
+as Rich markup and carries no control codes.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from rich import box
+from rich.bar import Bar
+from rich.console import Console, Group, JustifyMethod, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..labels import Labels
+from ..model import Government, Source
+from ..query import AwardRow, IndicatorRow, Profile, Totals
+from . import text as fmt
+
+BAR_WIDTH = 10
+
+
+def cell(value: str, style: str = "") -> Text:
+    return Text(fmt.printable(value), style=style)
+
+
+#: Columns that wrap; every other column (names, grades, figures) stays on one line.
+WRAPPING = frozenset({"honor", "project", "note", "benchmark", "source", "indicator"})
+
+
+Column = tuple[str, JustifyMethod]
+
+
+def new_table(labels: Labels, columns: Sequence[Column], ascii_box: bool = False) -> Table:
+    """A table whose columns are (label key, justify) pairs."""
+    table = Table(box=box.ASCII if ascii_box else box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for key, justify in columns:
+        table.add_column(
+            labels.ui(key),
+            justify=justify,
+            overflow="fold",
+            no_wrap=key not in WRAPPING,
+        )
+    return table
+
+
+def government_cell(row: AwardRow, labels: Labels) -> Text:
+    name = cell(labels.name(row.government))
+    if row.renamed_since and not labels.english:
+        name.append(" " + labels.name_then(row.name_then), style="dim")
+    return name
+
+
+def province_cell(province: Government | None, labels: Labels) -> Text:
+    """The short form (강원) in Korean, the English name otherwise; empty for a 광역 row."""
+    if province is None:
+        return Text("")
+    return cell(province.name_en if labels.english else province.id)
+
+
+def incentive_cell(incentive: int | None, labels: Labels) -> Text:
+    return cell(fmt.won(incentive, labels.english) if incentive is not None else "")
+
+
+def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels) -> RenderableType:
+    table = new_table(
+        labels,
+        [
+            ("year", "right"),
+            ("government", "left"),
+            ("province", "left"),
+            ("category", "left"),
+            ("grade", "left"),
+            ("honor", "left"),
+            ("incentive", "right"),
+            ("project", "left"),
+        ],
+    )
+    for row in rows:
+        award = row.award
+        table.add_row(
+            cell(str(award.year)),
+            government_cell(row, labels),
+            province_cell(row.province, labels),
+            cell(labels.category(award.category)),
+            cell(labels.grade(award.grade), grade_style(award.grade)),
+            cell(labels.honor(award.honor)),
+            incentive_cell(award.incentive, labels),
+            cell(award.project),
+        )
+    return Group(table, Text(totals_line(totals, labels)))
+
+
+def grade_style(grade: str) -> str:
+    return {"종합대상": "bold magenta", "대상": "bold yellow", "최우수상": "bold"}.get(grade, "")
+
+
+def totals_line(totals: Totals, labels: Labels) -> str:
+    money = fmt.won(totals.incentive, labels.english)
+    if labels.english:
+        return (
+            f"{labels.count(totals.count, 'awards')}; total incentive {money} "
+            f"(amount known for {totals.with_incentive})"
+        )
+    return f"{labels.count(totals.count, 'awards')} · 인센티브 합계 {money} (금액이 알려진 {totals.with_incentive}건)"
+
+
+def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
+    return {source.id: i for i, source in enumerate(sources, start=1)}
+
+
+def refs(ids: Sequence[str], numbers: dict[str, int]) -> Text:
+    return cell(" ".join(f"[{numbers[i]}]" for i in ids))
+
+
+def profile_view(profile: Profile, labels: Labels) -> RenderableType:
+    numbers = source_numbers(profile.sources)
+    parts: list[RenderableType] = [profile_header(profile, labels), Text()]
+    parts.append(Text(labels.ui("awards"), style="bold underline"))
+    if profile.awards:
+        parts += [profile_awards(profile, labels, numbers), profile_award_summary(profile, labels)]
+    else:
+        parts.append(Text(labels.ui("no_awards")))
+    parts += [Text(), Text(labels.ui("indicators"), style="bold underline")]
+    if profile.indicators:
+        parts.append(indicators_table(profile.indicators, labels, numbers, with_government=False))
+    else:
+        parts.append(Text(labels.ui("no_indicators")))
+    if profile.sources:
+        parts += [Text(), Text(labels.ui("sources"), style="bold underline"), sources_list(profile.sources, labels)]
+    return Group(*parts)
+
+
+def profile_header(profile: Profile, labels: Labels) -> Text:
+    gov = profile.government
+    header = Text()
+    header.append(fmt.printable(gov.name), style="bold")
+    header.append(f" ({fmt.printable(gov.name_en)})")
+    place = f"{labels.name(profile.province)} · " if profile.province else ""
+    header.append(f"  {fmt.printable(place)}{labels.level(gov.level)}")
+    for state in gov.former_names:
+        header.append(f"\n{labels.ui('former_names')}: {fmt.printable(state.name or '')} (~{state.until.isoformat()})")
+    for state in gov.former:
+        if state.province:
+            header.append(f"\n{labels.ui('province')}: {fmt.printable(state.province)} (~{state.until.isoformat()})")
+    if gov.established:
+        header.append(f"\n{labels.ui('established')}: {gov.established.isoformat()}")
+    if gov.abolished:
+        header.append(f"\n{labels.ui('abolished')}: {gov.abolished.isoformat()}")
+    related = (("predecessors", profile.predecessors), ("successors", profile.successors))
+    for key, governments in related:
+        if governments:
+            names = ", ".join(fmt.printable(g.id) for g in governments)
+            header.append(f"\n{labels.ui(key)}: {names}")
+    if gov.note:
+        header.append(f"\n{fmt.printable(gov.note)}", style="dim")
+    return header
+
+
+def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) -> Table:
+    table = new_table(
+        labels,
+        [
+            ("year", "right"),
+            ("category", "left"),
+            ("grade", "left"),
+            ("honor", "left"),
+            ("incentive", "right"),
+            ("project", "left"),
+            ("note", "left"),
+            ("source", "left"),
+        ],
+    )
+    for row in profile.awards:
+        award = row.award
+        then = labels.name_then(row.name_then) if row.renamed_since else ""
+        note = "; ".join(part for part in (then, award.note) if part)
+        table.add_row(
+            cell(str(award.year)),
+            cell(labels.category(award.category)),
+            cell(labels.grade(award.grade), grade_style(award.grade)),
+            cell(labels.honor(award.honor)),
+            incentive_cell(award.incentive, labels),
+            cell(award.project),
+            cell(note, "dim"),
+            refs(award.sources, numbers),
+        )
+    return table
+
+
+def profile_award_summary(profile: Profile, labels: Labels) -> Text:
+    lines = []
+    longest = profile.longest_streak
+    if longest and longest.length > 1:
+        span = f"{longest.start}–{longest.end}"
+        lines.append(f"{labels.ui('streak')}: {span} ({labels.years(longest.length)})")
+    lines.append(totals_line(profile.totals, labels))
+    return Text("\n".join(lines))
+
+
+def indicators_table(
+    rows: Sequence[IndicatorRow],
+    labels: Labels,
+    numbers: dict[str, int] | None = None,
+    with_government: bool = True,
+) -> Table:
+    columns: list[Column] = [("government", "left"), ("province", "left")] if with_government else []
+    columns += [
+        ("indicator", "left"),
+        ("before", "right"),
+        ("after", "right"),
+        ("change", "right"),
+        ("percent", "right"),
+        ("size", "left"),
+        ("benchmark", "left"),
+        ("note", "left"),
+    ]
+    if numbers is not None:
+        columns.append(("source", "left"))
+    table = new_table(labels, columns)
+    scale = max((abs(r.change.sort_value) for r in rows if r.change), default=0.0)
+    for row in rows:
+        indicator, english = row.indicator, labels.english
+        cells: list[RenderableType] = []
+        if with_government:
+            cells += [cell(labels.name(row.government)), province_cell(row.province, labels)]
+        cells += [
+            cell(indicator.name),
+            cell(fmt.measurement(indicator.before, indicator.unit, english)),
+            cell(fmt.measurement(indicator.after, indicator.unit, english)),
+            cell(fmt.change_text(row.change, indicator.unit, english), change_style(row)),
+            cell(fmt.percent_text(row.change), change_style(row)),
+            change_bar(row, scale),
+            benchmark_cell(row),
+            cell(indicator.note, "dim"),
+        ]
+        if numbers is not None:
+            cells.append(refs(indicator.sources, numbers))
+        table.add_row(*cells)
+    return table
+
+
+def change_style(row: IndicatorRow) -> str:
+    if row.change is None or row.change.absolute == 0:
+        return ""
+    return "green" if row.change.absolute > 0 else "red"
+
+
+def change_bar(row: IndicatorRow, scale: float) -> RenderableType:
+    if row.change is None or not scale:
+        return Text("")
+    size = min(abs(row.change.sort_value), scale)
+    return Bar(size=scale, begin=0, end=size, width=BAR_WIDTH, color=change_style(row) or "white")
+
+
+def benchmark_cell(row: IndicatorRow) -> Text:
+    benchmark = row.indicator.benchmark
+    if benchmark is None:
+        return Text("")
+    value = fmt.amount(benchmark.value, row.indicator.unit)
+    gap = ""
+    if row.benchmark_gap is not None:
+        gap = f" {fmt.points(row.benchmark_gap)}" if row.indicator.is_rate else f" {fmt.signed(row.benchmark_gap)}"
+    return cell(f"{benchmark.label} {value}{gap}")
+
+
+def sources_list(sources: Sequence[Source], labels: Labels) -> Text:
+    lines = []
+    for number, source in enumerate(sources, start=1):
+        when = source.date.isoformat() if source.date else labels.ui("date_unknown")
+        lines.append(f"[{number}] {source.publisher}, {when}: {source.reference}")
+    return cell("\n".join(lines))
+
+
+def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType:
+    return Group(indicators_table(rows, labels), Text(labels.count(len(rows), "indicators")))
+
+
+def print_view(console: Console, view: RenderableType) -> None:
+    console.print(view, markup=False, highlight=False, emoji=False)
+
+
+#: Width for output that goes to a file or pipe: wide enough that tables keep their natural width.
+PIPE_WIDTH = 240
+
+
+def make_console(width: int | None = None, record: bool = False) -> Console:
+    console = Console(width=width, record=record, highlight=False, emoji=False, markup=False)
+    if width is None and not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PIPE_WIDTH
+    return console

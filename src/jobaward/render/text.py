@@ -1,0 +1,80 @@
+"""Numbers, money and changes as people read them. Plain strings, no Rich."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from ..model import Measurement, Number
+from ..query import Change
+
+KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
+
+
+def won(amount: int, english: bool = False) -> str:
+    """135000000 → '1억 3,500만원'; 55000000 → '5,500만원'; English: '₩135,000,000'."""
+    if english:
+        return f"-₩{-amount:,}" if amount < 0 else f"₩{amount:,}"
+    if amount == 0:
+        return "0원"
+    sign, rest = ("-" if amount < 0 else ""), abs(amount)
+    parts = []
+    for size, unit in KOREAN_UNITS:
+        count, rest = divmod(rest, size)
+        if count:
+            parts.append(f"{count:,}{unit}")
+    if rest:
+        parts.append(f"{rest:,}")
+    return sign + " ".join(parts) + "원"
+
+
+def number(value: Number) -> str:
+    """112500 → '112,500'; 67.2 → '67.2'; 70.0 → '70'."""
+    if isinstance(value, float):
+        if value.is_integer():
+            return f"{int(value):,}"
+        return f"{value:,.6f}".rstrip("0").rstrip(".")
+    return f"{value:,}"
+
+
+def signed(value: Number) -> str:
+    return ("+" if value > 0 else "") + number(value)
+
+
+def amount(value: Number, unit: str, english: bool = False) -> str:
+    """A measured value with its unit: '112,500명', '67.2%', '1조 2,126억원'."""
+    if unit == "원" and isinstance(value, int):
+        return won(value, english)
+    return f"{number(value)}{unit}"
+
+
+def measurement(m: Measurement | None, unit: str, english: bool = False) -> str:
+    if m is None:
+        return ""
+    text = amount(m.value, unit, english)
+    return f"{text} ({m.period})" if m.period else text
+
+
+def change_text(change: Change | None, unit: str, english: bool = False) -> str:
+    if change is None:
+        return ""
+    if change.in_points:
+        return f"{signed(change.absolute)}%p"
+    if unit == "원" and isinstance(change.absolute, int):
+        return ("+" if change.absolute > 0 else "") + won(change.absolute, english)
+    return signed(change.absolute)
+
+
+def percent_text(change: Change | None) -> str:
+    if change is None or change.percent is None:
+        return ""
+    return f"{change.percent:+.1f}%"
+
+
+def points(value: Number) -> str:
+    return f"{signed(value)}%p"
+
+
+def printable(text: str) -> str:
+    """Data text made safe for a terminal: NFC, control characters (escape codes too) removed."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if ch in "\n" or unicodedata.category(ch)[0] != "C")

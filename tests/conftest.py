@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from jobaward.cli import app
+from jobaward.load import load_bundled
+from jobaward.model import Dataset
+from jobaward.names import NameIndex
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_bundled()
+
+
+@pytest.fixture(scope="session")
+def index(dataset: Dataset) -> NameIndex:
+    return NameIndex(dataset)
+
+
+@pytest.fixture
+def run() -> Run:
+    """Invoke the CLI as a user would, at a fixed width, with Korean labels."""
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
+        environment: dict[str, str | None] = {"COLUMNS": "200", "JOBAWARD_LANG": None, "NO_COLOR": "1"}
+        environment.update(env or {})
+        return runner.invoke(app, list(args), env=environment)
+
+    return invoke

@@ -1,0 +1,182 @@
+"""Every command through the CLI, asserting the figures a user actually sees."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from jobaward import __version__
+
+from .conftest import Run
+
+
+def lines_with(output: str, *words: str) -> list[str]:
+    return [line for line in output.splitlines() if all(w in line for w in words)]
+
+
+def test_list_2023_shows_gangwon_and_its_special_prize_winners(run: Run) -> None:
+    result = run("list", "--year", "2023")
+    assert result.exit_code == 0, result.stderr
+    assert lines_with(result.stdout, "강원특별자치도", "최우수상", "1억 3,500만원")
+    for city in ("춘천시", "강릉시", "영월군"):
+        (line,) = lines_with(result.stdout, f" {city} ", "특별상")
+        assert "공시제" in line and "강원" in line
+    assert result.stdout.rstrip().splitlines()[-1] == "수상 33건 · 인센티브 합계 13억 8,100만원 (금액이 알려진 19건)"
+
+
+def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
+    result = run("list", "--year", "2022")
+    (line,) = lines_with(result.stdout, "강릉시")
+    assert "특별상" in line and "5,500만원" in line and "고용노동부장관 표창" in line
+    assert lines_with(result.stdout, "강원특별자치도 (당시 강원도)", "대상", "국무총리상")
+    assert "수상 7건 · 인센티브 합계 5,500만원 (금액이 알려진 1건)" in result.stdout
+
+
+def test_list_without_year_is_newest_first(run: Run) -> None:
+    years = [int(line.split()[0]) for line in run("list").stdout.splitlines() if line[:4].isdigit()]
+    assert years[0] == 2025 and years[-1] == 2013
+    assert years == sorted(years, reverse=True)
+
+
+def test_list_filters_accept_korean_and_english_forms(run: Run) -> None:
+    korean = run("list", "-y", "2023", "--province", "강원도", "--level", "기초", "--grade", "특별상")
+    english = run("list", "-y", "2023", "--province", "Gangwon", "--level", "municipal", "--grade", "special prize")
+    assert korean.stdout == english.stdout
+    assert "수상 3건" in korean.stdout
+
+
+def test_list_with_no_match_says_so_and_exits_0(run: Run) -> None:
+    result = run("list", "--year", "2016")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
+
+
+def test_show_gangneung_has_awards_indicators_changes_and_sources(run: Run) -> None:
+    result = run("show", "강릉시")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("강릉시 (Gangneung-si)  강원특별자치도 · 기초")
+    assert lines_with(out, "2022", "공시제", "특별상", "5,500만원")
+    (employed,) = lines_with(out, "취업자수")
+    assert "112,500명 (2020)" in employed and "118,100명 (2021)" in employed
+    assert "+5,600" in employed and "+5.0%" in employed
+    assert lines_with(out, "고용률", "67.2% (2021)", "전국 평균 (2021) 66.5% +0.7%p")
+    assert lines_with(out, "여성 고용률", "+0.5%p")
+    assert "[2] 브레이크뉴스, 2022-07-21: https://kb.breaknews.com/21684" in out
+    assert "연속 수상: 2022–2023 (2년 연속)" in out
+
+
+def test_show_by_former_name_finds_gangwon_with_six_year_streak(run: Run) -> None:
+    result = run("show", "강원도")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("강원특별자치도 (Gangwon State)")
+    assert "이전 이름: 강원도 (~2023-06-10)" in result.stdout
+    assert "연속 수상: 2018–2023 (6년 연속)" in result.stdout
+    assert "2023-06-10" in result.stderr and "강원특별자치도" in result.stderr
+
+
+def test_show_by_short_name(run: Run) -> None:
+    assert run("show", "강릉").stdout == run("show", "강릉시").stdout
+
+
+def test_show_government_without_awards(run: Run) -> None:
+    result = run("show", "양양군")
+    assert result.exit_code == 0
+    assert "양양군 (Yangyang-gun)" in result.stdout
+    assert "수상 기록 없음" in result.stdout and "고용 지표 없음" in result.stdout
+
+
+def test_show_unknown_name_suggests_and_exits_1(run: Run) -> None:
+    result = run("show", "강늉시")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert lines[0] == "jobaward: no government called '강늉시'. Did you mean:"
+    assert lines[1] == "  강릉시"
+
+
+def test_show_ambiguous_name_lists_pasteable_candidates(run: Run) -> None:
+    result = run("show", "중구")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "jobaward: '중구' matches 6 governments; say which one:",
+        "  서울 중구",
+        "  부산 중구",
+        "  대구 중구",
+        "  인천 중구",
+        "  대전 중구",
+        "  울산 중구",
+    ]
+    assert run("show", "부산", "중구").stdout.startswith("중구 (Jung-gu)  부산광역시 · 기초")
+
+
+def test_compare_all_puts_largest_change_first(run: Run) -> None:
+    result = run("compare")
+    assert result.exit_code == 0
+    rows = [line for line in result.stdout.splitlines() if "명" in line or "%" in line]
+    assert "일자리 전담 조직 인력" in rows[0] and "+260.0%" in rows[0]
+    assert result.stdout.rstrip().endswith("지표 48개")
+
+
+def test_compare_named_governments_side_by_side(run: Run) -> None:
+    result = run("compare", "강릉시", "강원도", "--indicator", "취업자수")
+    assert result.exit_code == 0
+    rows = lines_with(result.stdout, "취업자수")
+    assert len(rows) == 3
+    assert "강릉시" in rows[0] and "+5,600" in rows[0] and "+5.0%" in rows[0] and "█" in rows[0]
+    assert "강원특별자치도" in rows[1] and "80,900명" in rows[1] and "+900" in rows[1] and "+1.1%" in rows[1]
+    assert "as printed;" in rows[1]
+
+
+def test_compare_unknown_indicator_is_a_usage_error(run: Run) -> None:
+    result = run("compare", "--indicator", "행복지수")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("jobaward: --indicator: unknown indicator '행복지수'; known: ")
+
+
+def test_compare_government_without_indicators_prints_a_message(run: Run) -> None:
+    result = run("compare", "양양군")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == "조건에 맞는 지표가 없습니다."
+
+
+def test_unknown_option_values_are_usage_errors(run: Run) -> None:
+    result = run("list", "--grade", "금상")
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "jobaward: --grade: unknown value '금상'; expected one of: 종합대상, 대상, 최우수상, 우수상, 특별상"
+    )
+    province = run("list", "--province", "화성")
+    assert province.exit_code == 2 and "expected one of: 서울, 부산" in province.stderr
+
+
+def test_bad_year_is_a_usage_error(run: Run) -> None:
+    result = run("list", "--year", "abc")
+    assert result.exit_code == 2
+    assert "'abc' is not a valid int" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_english_labels(run: Run) -> None:
+    result = run("list", "--year", "2022", "--lang", "en")
+    (line,) = lines_with(result.stdout, "Gangneung-si")
+    assert "Special Prize" in line and "₩55,000,000" in line and "Job Target Disclosure" in line
+    assert run("list", "--year", "2022", env={"JOBAWARD_LANG": "en"}).stdout == result.stdout
+
+
+def test_version(run: Run) -> None:
+    assert run("--version").stdout.strip() == f"jobaward {__version__}"
+
+
+def test_python_dash_m_runs_the_same_app() -> None:
+    env = {**os.environ, "COLUMNS": "200"}
+    done = subprocess.run(
+        [sys.executable, "-m", "jobaward", "list", "--year", "2022"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0
+    assert "5,500만원" in done.stdout

@@ -1,0 +1,201 @@
+"""The bundled dataset is whole and honest: every record sourced, every reference resolved,
+every research row and seed fact present."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from jobaward.model import CATEGORIES, GRADES, LEVELS, Dataset
+from jobaward.names import NameIndex, find_government
+
+from .conftest import SHARED
+
+RESEARCH = SHARED / "research"
+needs_research = pytest.mark.skipif(not RESEARCH.is_dir(), reason="../shared/research is not beside this checkout")
+
+# awards_2023.tsv and indicators_2023.tsv have no header row; these are their columns.
+AWARD_COLUMNS = [
+    "year",
+    "ceremony_date",
+    "government",
+    "province",
+    "level",
+    "category",
+    "grade",
+    "honor",
+    "incentive_krw",
+    "project",
+    "note",
+    "source_url",
+    "source_date",
+]
+INDICATOR_COLUMNS = [
+    "government",
+    "province",
+    "indicator",
+    "period_before",
+    "value_before",
+    "period_after",
+    "value_after",
+    "unit",
+    "note",
+    "source_url",
+    "source_date",
+]
+
+
+def test_every_government_of_the_research_table_is_present(dataset: Dataset) -> None:
+    assert len(dataset.governments) == 247
+    assert Counter(g.level for g in dataset.governments) == {"광역": 17, "기초": 230}
+
+
+def test_every_award_and_indicator_names_a_known_source(dataset: Dataset) -> None:
+    for record in (*dataset.awards, *dataset.indicators, *dataset.editions):
+        assert record.sources, record
+        assert all(s in dataset.source_by_id for s in record.sources), record
+
+
+def test_every_source_can_be_found(dataset: Dataset) -> None:
+    for source in dataset.sources:
+        assert source.publisher
+        assert source.url.startswith("http") or (SHARED / "seeds" / source.seed).name == source.seed
+
+
+def test_no_duplicate_awards(dataset: Dataset) -> None:
+    duplicates = [key for key, n in Counter(a.key for a in dataset.awards).items() if n > 1]
+    assert duplicates == []
+
+
+def test_vocabularies_are_the_known_sets(dataset: Dataset) -> None:
+    assert {a.grade for a in dataset.awards} <= {*GRADES, ""}
+    assert {a.category for a in dataset.awards} <= {*CATEGORIES, ""}
+    assert {g.level for g in dataset.governments} <= set(LEVELS)
+
+
+def test_every_reference_resolves(dataset: Dataset) -> None:
+    ids = dataset.government_by_id
+    assert all(a.government in ids for a in dataset.awards)
+    assert all(i.government in ids for i in dataset.indicators)
+    assert all(ids[g.province].level == "광역" for g in dataset.governments if g.province)
+
+
+def read_tsv(name: str, columns: list[str] | None = None) -> list[dict[str, str]]:
+    with open(RESEARCH / name, encoding="utf-8", newline="") as f:
+        rows = [row for row in csv.reader(f, delimiter="\t") if row]
+    header = columns or rows.pop(0)
+    return [dict(zip(header, row + [""] * (len(header) - len(row)), strict=True)) for row in rows]
+
+
+def government_id(index: NameIndex, province: str, name: str) -> str:
+    """Research rows name governments as of the award year (강원도, 인천 남구, 여주군)."""
+    text = name if name == province else f"{province} {name}"
+    return find_government(index, text).government.id
+
+
+@needs_research
+def test_every_research_award_row_is_in_the_data(dataset: Dataset, index: NameIndex) -> None:
+    rows = read_tsv("awards.tsv") + read_tsv("awards_2023.tsv", AWARD_COLUMNS)
+    assert len(rows) == 186
+    by_key = {a.key: a for a in dataset.awards}
+    for row in rows:
+        gov = government_id(index, row["province"], row["government"])
+        award = by_key[(int(row["year"]), gov, row["category"], row["grade"])]
+        assert award.honor == row["honor"], row
+        assert award.incentive == (int(row["incentive_krw"]) if row["incentive_krw"] else None), row
+        assert award.project == row["project"], row
+        reference = row["source_url"].removeprefix("seed:")
+        assert any(reference in (dataset.source_by_id[s].url, dataset.source_by_id[s].seed) for s in award.sources), row
+
+
+def number(text: str) -> float | None:
+    return float(text) if text else None
+
+
+@needs_research
+def test_every_research_indicator_row_is_in_the_data(dataset: Dataset, index: NameIndex) -> None:
+    rows = read_tsv("indicators.tsv")
+    rows += [dict(r, benchmark="") for r in read_tsv("indicators_2023.tsv", INDICATOR_COLUMNS)]
+    held = {
+        (
+            i.government,
+            i.name,
+            i.before.value if i.before else None,
+            i.after.value if i.after else None,
+            i.benchmark.value if i.benchmark else None,
+        )
+        for i in dataset.indicators
+    }
+    for row in rows:
+        gov = government_id(index, row["province"], row["government"])
+        key = (gov, row["indicator"], number(row["value_before"]), number(row["value_after"]), number(row["benchmark"]))
+        assert key in held, row
+
+
+@needs_research
+def test_every_research_edition_is_in_the_data(dataset: Dataset) -> None:
+    for row in read_tsv("editions.tsv"):
+        edition = dataset.edition_by_year[int(row["year"])]
+        assert edition.number == int(row["edition"])
+        assert (edition.date.isoformat() if edition.date else "") == row["ceremony_date"]
+        assert edition.awarded_total == (int(row["awarded_total"]) if row["awarded_total"] else None)
+
+
+def test_seed_000_facts(dataset: Dataset) -> None:
+    """아주경제, 2023-08-03: 강원's 2023 award, its 2018-2023 record, the edition, the figures."""
+    gangwon = {a.year: a for a in dataset.awards if a.government == "강원"}
+    assert {y: a.grade for y, a in gangwon.items()} == {
+        2018: "특별상",
+        2019: "최우수상",
+        2020: "우수상",
+        2021: "대상",
+        2022: "대상",
+        2023: "최우수상",
+    }
+    assert all("seed-000" in a.sources for a in gangwon.values())
+    assert gangwon[2023].incentive == 135_000_000
+    edition = dataset.edition_by_year[2023]
+    counts = (edition.number, edition.awarded_total, edition.awarded_gongsije, edition.awarded_project)
+    assert counts == (12, 73, 58, 15)
+    assert dataset.edition_by_year[2012].number == 1
+    special = {a.government for a in dataset.awards if a.key[0::2] == (2023, "공시제") and a.grade == "특별상"}
+    assert {"강원 춘천시", "강원 강릉시", "강원 영월군"} <= special
+    seed_figures = {
+        (i.name, i.before.value if i.before else None, i.after.value if i.after else None)
+        for i in dataset.indicators
+        if "seed-000" in i.sources
+    }
+    assert seed_figures == {
+        ("취업자수", 80900, 81800),
+        ("상용근로자수", 37500, 39800),
+        ("고용보험 피보험자수", 33800, 34600),
+        ("정규직 일자리 창출 (취직사회책임제)", None, 14000),
+        ("지역혁신사업(RIS) 규모", None, 214_000_000_000),
+        ("워케이션 근무지", None, 18),
+    }
+    odd = next(i for i in dataset.indicators if i.name == "취업자수" and "seed-000" in i.sources)
+    assert "unit slip" in odd.note
+
+
+def test_seed_001_facts(dataset: Dataset) -> None:
+    """브레이크뉴스, 2022-07-21: 강릉시's 2022 special prize, its money and its figures."""
+    award = next(a for a in dataset.awards if a.key == (2022, "강원 강릉시", "공시제", "특별상"))
+    assert (award.honor, award.incentive, award.sources) == ("고용노동부장관 표창", 55_000_000, ("seed-001",))
+    figures = {i.name: i for i in dataset.indicators if "seed-001" in i.sources}
+    assert set(figures) == {"취업자수", "고용보험 피보험자수", "고용률", "일자리 전담 조직 인력"}
+    employed = figures["취업자수"]
+    assert (employed.before, employed.after) is not None
+    assert employed.before and employed.before.value == 112500 and employed.before.period == "2020"
+    assert employed.after and employed.after.value == 118100 and employed.after.period == "2021"
+    rate = figures["고용률"]
+    assert rate.after and rate.after.value == 67.2
+    assert rate.benchmark and rate.benchmark.value == 66.5
+    assert dataset.edition_by_year[2022].eligible == 243
+
+
+def test_data_file_is_valid_utf8_toml_with_the_schema_line() -> None:
+    text = (Path(__file__).resolve().parent.parent / "src" / "jobaward" / "data.toml").read_text("utf-8")
+    assert "\nschema = 1\n" in text

@@ -1,0 +1,90 @@
+"""The query layer's figures, computed from the bundled data."""
+
+from __future__ import annotations
+
+from jobaward.model import Dataset
+from jobaward.query import (
+    AwardFilter,
+    Streak,
+    compare_indicators,
+    exact_difference,
+    list_awards,
+    profile,
+    streaks,
+    totals,
+)
+from jobaward.render.text import won
+
+
+def test_streaks_join_consecutive_years() -> None:
+    assert streaks([2018, 2019, 2020, 2022, 2013, 2019]) == (Streak(2013, 2013), Streak(2018, 2020), Streak(2022, 2022))
+    assert streaks([]) == ()
+
+
+def test_gangwon_streak_crosses_its_rename(dataset: Dataset) -> None:
+    result = profile(dataset, dataset.government("강원"))
+    assert result.longest_streak == Streak(2018, 2023)
+    names = {row.award.year: row.name_then for row in result.awards}
+    assert names[2022] == "강원도" and names[2023] == "강원특별자치도"
+
+
+def test_list_filters_by_year_and_sorts_by_grade(dataset: Dataset) -> None:
+    rows = list_awards(dataset, AwardFilter(year=2022))
+    assert [(r.government.id, r.award.grade) for r in rows] == [
+        ("전남", "종합대상"),
+        ("강원", "대상"),
+        ("충북 청주시", "대상"),
+        ("광주", "최우수상"),
+        ("대전", "최우수상"),
+        ("전남 무안군", "최우수상"),
+        ("강원 강릉시", "특별상"),
+    ]
+    assert totals(r.award for r in rows).incentive == 55_000_000
+
+
+def test_province_filter_keeps_the_province_and_its_governments(dataset: Dataset) -> None:
+    rows = list_awards(dataset, AwardFilter(year=2023, province="강원"))
+    assert {r.government.id for r in rows} == {"강원", "강원 춘천시", "강원 강릉시", "강원 영월군"}
+    basic = list_awards(dataset, AwardFilter(year=2023, province="강원", level="기초"))
+    assert "강원" not in {r.government.id for r in basic}
+
+
+def test_exact_difference_has_no_float_noise() -> None:
+    assert exact_difference(61.4, 60.9) == 0.5
+    assert exact_difference(118100, 112500) == 5600
+
+
+def test_gangneung_employment_change(dataset: Dataset) -> None:
+    rows = compare_indicators(dataset, [dataset.government("강원 강릉시")], {"취업자수"})
+    change = rows[0].change
+    assert change is not None
+    assert change.absolute == 5600
+    assert round(change.percent or 0, 1) == 5.0
+
+
+def test_rates_change_in_points_and_benchmark_gap(dataset: Dataset) -> None:
+    rows = compare_indicators(dataset, [dataset.government("강원 강릉시")], {"고용률", "여성 고용률"})
+    female = next(r for r in rows if r.indicator.name == "여성 고용률")
+    assert female.change and female.change.in_points and female.change.absolute == 0.5
+    assert female.change.percent is None
+    rate_2021 = next(r for r in rows if r.indicator.benchmark)
+    assert rate_2021.benchmark_gap == 0.7
+
+
+def test_compare_without_names_puts_the_largest_change_first(dataset: Dataset) -> None:
+    rows = compare_indicators(dataset)
+    ordered = [r.change.sort_value for r in rows if r.change]
+    assert ordered == sorted(ordered, reverse=True)
+    assert rows[0].government.id == "강원 강릉시" and rows[0].indicator.name == "일자리 전담 조직 인력"
+    assert all(r.change is None for r in rows[len(ordered) :])
+
+
+def test_won_reads_as_korean_money() -> None:
+    assert won(135_000_000) == "1억 3,500만원"
+    assert won(55_000_000) == "5,500만원"
+    assert won(400_000_000) == "4억원"
+    assert won(1_212_600_000_000) == "1조 2,126억원"
+    assert won(12_345) == "1만 2,345원"
+    assert won(0) == "0원"
+    assert won(-5_000_000) == "-500만원"
+    assert won(135_000_000, english=True) == "₩135,000,000"
