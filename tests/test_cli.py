@@ -180,3 +180,15 @@ def test_python_dash_m_runs_the_same_app() -> None:
     )
     assert done.returncode == 0
     assert "5,500만원" in done.stdout
+
+
+def test_hangul_columns_line_up(run: Run) -> None:
+    """Rich pads each table line to the same width in terminal cells (Hangul counts as two)."""
+    from rich.cells import cell_len
+
+    out = run("show", "강릉시").stdout.splitlines()
+    awards = out[out.index("수상 내역") + 1 : next(i for i, line in enumerate(out) if line.startswith("연속 수상"))]
+    indicators = out[out.index("고용 지표") + 1 : out.index("출처")]
+    for table in (awards, indicators):
+        widths = {cell_len(line) for line in table if line}
+        assert len(widths) == 1, widths

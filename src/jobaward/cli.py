@@ -1,6 +1,7 @@
 """The `jobaward` command: parse options, call the query layer, hand the result to a renderer.
 
-Exit codes: 0 success (an empty result too), 1 lookup failed, 2 usage error, 3 data error.
+Exit codes: 0 success (an empty result too), 1 lookup failed, 2 usage error, 3 data error,
+4 internal error (a bug: please report it).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from . import __version__
-from .errors import EXIT_USAGE, JobawardError, UsageProblem
+from .errors import EXIT_INTERNAL, JobawardError, UsageProblem
 from .labels import LANGS, Labels, parse_category, parse_grade, parse_level
 from .model import CATEGORIES, GRADES, LEVELS, Dataset
 
@@ -33,8 +34,11 @@ app = typer.Typer(
 
 
 def fail(error: JobawardError) -> typer.Exit:
+    """Print the error on stderr (candidates indented below it) and pick its exit code."""
+    from .render.text import printable
+
     for line in error.lines():
-        typer.echo(f"jobaward: {line}" if not line.startswith(" ") else line, err=True)
+        typer.echo(printable(line if line.startswith(" ") else f"jobaward: {line}"), err=True)
     return typer.Exit(error.exit_code)
 
 
@@ -136,12 +140,23 @@ def list_command(
 
 
 def complete_government(incomplete: str) -> list[str]:
-    from .names import NameIndex, compact
+    """Shell completion (runs on every TAB): names, ids and English names extending what was typed.
 
-    index = NameIndex(dataset())
-    wanted = compact(incomplete)
-    names = sorted({index.display(g.id) for g in index.dataset.governments})
-    return [name for name in names if compact(name).startswith(wanted)]
+    Typer keeps only values that start with the typed text, so the user's own prefix is kept
+    (``gangn`` → ``gangneung-si``).
+    """
+    try:
+        governments = dataset().governments
+    except JobawardError:
+        return []
+    typed = incomplete.casefold()
+    found = {
+        incomplete + form[len(incomplete) :]
+        for gov in governments
+        for form in (gov.name, gov.id, gov.name_en, *(s.name for s in gov.former_names if s.name))
+        if form.casefold().startswith(typed)
+    }
+    return sorted(found)
 
 
 @app.command()
@@ -150,6 +165,7 @@ def show(
     name: Annotated[
         list[str],
         typer.Argument(
+            metavar="NAME",
             help="A government: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
             autocompletion=complete_government,
             show_default=False,
@@ -184,7 +200,10 @@ def compare(
     names: Annotated[
         list[str] | None,
         typer.Argument(
-            help="Governments to compare; none for all.", autocompletion=complete_government, show_default=False
+            metavar="[NAME]...",
+            help="Governments to compare; none for all.",
+            autocompletion=complete_government,
+            show_default=False,
         ),
     ] = None,
     indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="e.g. 취업자수, 고용률.")] = None,
@@ -201,7 +220,7 @@ def compare(
     governments = [find_government(index, n).government for n in names or []]
     wanted = None
     if indicator is not None:
-        wanted = matching_indicator_names(data, indicator.strip())
+        wanted = matching_indicator_names(data, indicator.strip()) if indicator.strip() else set()
         if not wanted:
             known = ", ".join(indicator_names(data))
             raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
@@ -222,4 +241,4 @@ def run() -> None:
         sys.exit(0)
     except Exception as error:  # last resort: never show a traceback
         typer.echo(f"jobaward: internal error: {type(error).__name__}: {error}", err=True)
-        sys.exit(EXIT_USAGE + 2)
+        sys.exit(EXIT_INTERNAL)

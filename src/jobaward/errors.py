@@ -8,6 +8,7 @@ EXIT_OK = 0
 EXIT_LOOKUP = 1
 EXIT_USAGE = 2
 EXIT_DATA = 3
+EXIT_INTERNAL = 4
 
 
 class JobawardError(Exception):

@@ -23,6 +23,22 @@ GRADE_EN = {
     "특별상": "Special Prize",
 }
 LEVEL_EN = {"광역": "provincial", "기초": "municipal"}
+INDICATOR_EN = {
+    "취업자수": "Employed persons",
+    "고용률": "Employment rate",
+    "여성 고용률": "Female employment rate",
+    "청년 고용률": "Youth employment rate",
+    "상용근로자수": "Regular employees",
+    "고용보험 피보험자수": "Employment insurance holders",
+    "일자리 목표 달성률": "Job target achievement",
+    "일자리 창출": "Jobs created",
+    "일자리 창출 목표": "Job creation target",
+    "일자리 창출 실적": "Jobs created against target",
+    "고용률 증감": "Employment rate change",
+    "실업률 증감": "Unemployment rate change",
+}
+#: Unit suffixes in English: counts of people and things read as bare numbers.
+UNIT_EN = {"명": "", "개": "", "개소": " sites"}
 HONOR_EN = (
     ("대통령", "Presidential Award"),
     ("국무총리", "Prime Minister's Award"),
@@ -94,6 +110,19 @@ class Labels:
         if not self.english:
             return value
         return next((english for key, english in HONOR_EN if key in value), value)
+
+    def indicator(self, name: str) -> str:
+        """English for the known indicators; '고용률 (15~64세)' keeps its qualifier."""
+        if not self.english:
+            return name
+        base, _, rest = name.partition(" (")
+        english = INDICATOR_EN.get(name) or INDICATOR_EN.get(base)
+        if english is None:
+            return name
+        return english if name in INDICATOR_EN else f"{english} ({rest}"
+
+    def unit(self, unit: str) -> str:
+        return UNIT_EN.get(unit, unit) if self.english else unit
 
     def name(self, gov: Government) -> str:
         return gov.name_en if self.english else gov.name

@@ -73,7 +73,8 @@ class NameIndex:
 
     def _index(self, gov: Government) -> None:
         self._add(gov.name, Entry(gov.id, EXACT))
-        self._add(gov.id, Entry(gov.id, EXACT))
+        # A 광역's id is its short form (광주), no more exact than 경기 광주시's short form.
+        self._add(gov.id, Entry(gov.id, EXACT if gov.level == "기초" else SHORT))
         province = self.dataset.government_by_id.get(gov.province or "")
         if province:
             self._add(f"{province.name} {gov.name}", Entry(gov.id, EXACT))
@@ -94,10 +95,15 @@ class NameIndex:
         return list(self.entries.get(compact(text), ()))
 
     def display(self, gov_id: str) -> str:
-        """A form that can be pasted back and finds exactly this government."""
+        """The shortest form that can be pasted back and finds exactly this government."""
         gov = self.dataset.government(gov_id)
         matches = {e.gov_id for e in self.candidates(gov.name)}
-        return gov.name if matches == {gov.id} else gov.id
+        return gov.name if matches == {gov.id} else self.qualified(gov_id)
+
+    def qualified(self, gov_id: str) -> str:
+        """The province-qualified form (부산 중구), or a 광역's full name (광주광역시)."""
+        gov = self.dataset.government(gov_id)
+        return gov.name if gov.level == "광역" else gov.id
 
     def suggestions(self, text: str, limit: int = 3) -> tuple[str, ...]:
         close = difflib.get_close_matches(jamo(compact(text)), self.fuzzy_keys, n=limit * 3, cutoff=0.6)
@@ -140,7 +146,7 @@ def best_match(index: NameIndex, entries: list[Entry], shown: str) -> Match | No
         every = sorted({entry.gov_id for entry in entries}, key=government_order(index.dataset))
         raise LookupFailed(
             f"'{shown}' matches {len(every)} governments; say which one:",
-            tuple(index.display(gov_id) for gov_id in every),
+            tuple(index.qualified(gov_id) for gov_id in every),
         )
     gov_id = best.pop()
     former = next((e.former for e in entries if e.gov_id == gov_id and e.tier == best_tier), None)

@@ -136,9 +136,10 @@ def profile_view(profile: Profile, labels: Labels) -> RenderableType:
 
 def profile_header(profile: Profile, labels: Labels) -> Text:
     gov = profile.government
+    first, second = (gov.name_en, gov.name) if labels.english else (gov.name, gov.name_en)
     header = Text()
-    header.append(fmt.printable(gov.name), style="bold")
-    header.append(f" ({fmt.printable(gov.name_en)})")
+    header.append(fmt.printable(first), style="bold")
+    header.append(f" ({fmt.printable(second)})")
     place = f"{labels.name(profile.province)} · " if profile.province else ""
     header.append(f"  {fmt.printable(place)}{labels.level(gov.level)}")
     for state in gov.former_names:
@@ -223,18 +224,18 @@ def indicators_table(
     table = new_table(labels, columns)
     scale = max((abs(r.change.sort_value) for r in rows if r.change), default=0.0)
     for row in rows:
-        indicator, english = row.indicator, labels.english
+        indicator = row.indicator
         cells: list[RenderableType] = []
         if with_government:
             cells += [cell(labels.name(row.government)), province_cell(row.province, labels)]
         cells += [
-            cell(indicator.name),
-            cell(fmt.measurement(indicator.before, indicator.unit, english)),
-            cell(fmt.measurement(indicator.after, indicator.unit, english)),
-            cell(fmt.change_text(row.change, indicator.unit, english), change_style(row)),
+            cell(labels.indicator(indicator.name)),
+            cell(fmt.measurement(indicator.before, indicator.unit, labels)),
+            cell(fmt.measurement(indicator.after, indicator.unit, labels)),
+            cell(fmt.change_text(row.change, indicator.unit, labels), change_style(row)),
             cell(fmt.percent_text(row.change), change_style(row)),
             change_bar(row, scale),
-            benchmark_cell(row),
+            benchmark_cell(row, labels),
             cell(indicator.note, "dim"),
         ]
         if numbers is not None:
@@ -256,11 +257,11 @@ def change_bar(row: IndicatorRow, scale: float) -> RenderableType:
     return Bar(size=scale, begin=0, end=size, width=BAR_WIDTH, color=change_style(row) or "white")
 
 
-def benchmark_cell(row: IndicatorRow) -> Text:
+def benchmark_cell(row: IndicatorRow, labels: Labels) -> Text:
     benchmark = row.indicator.benchmark
     if benchmark is None:
         return Text("")
-    value = fmt.amount(benchmark.value, row.indicator.unit)
+    value = fmt.amount(benchmark.value, row.indicator.unit, labels)
     gap = ""
     if row.benchmark_gap is not None:
         gap = f" {fmt.points(row.benchmark_gap)}" if row.indicator.is_rate else f" {fmt.signed(row.benchmark_gap)}"

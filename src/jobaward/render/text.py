@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..labels import Labels
 from ..model import Measurement, Number
 from ..query import Change
 
@@ -40,27 +41,27 @@ def signed(value: Number) -> str:
     return ("+" if value > 0 else "") + number(value)
 
 
-def amount(value: Number, unit: str, english: bool = False) -> str:
+def amount(value: Number, unit: str, labels: Labels) -> str:
     """A measured value with its unit: '112,500명', '67.2%', '1조 2,126억원'."""
     if unit == "원" and isinstance(value, int):
-        return won(value, english)
-    return f"{number(value)}{unit}"
+        return won(value, labels.english)
+    return f"{number(value)}{labels.unit(unit)}"
 
 
-def measurement(m: Measurement | None, unit: str, english: bool = False) -> str:
+def measurement(m: Measurement | None, unit: str, labels: Labels) -> str:
     if m is None:
         return ""
-    text = amount(m.value, unit, english)
+    text = amount(m.value, unit, labels)
     return f"{text} ({m.period})" if m.period else text
 
 
-def change_text(change: Change | None, unit: str, english: bool = False) -> str:
+def change_text(change: Change | None, unit: str, labels: Labels) -> str:
     if change is None:
         return ""
     if change.in_points:
         return f"{signed(change.absolute)}%p"
     if unit == "원" and isinstance(change.absolute, int):
-        return ("+" if change.absolute > 0 else "") + won(change.absolute, english)
+        return ("+" if change.absolute > 0 else "") + won(change.absolute, labels.english)
     return signed(change.absolute)
 
 

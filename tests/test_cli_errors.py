@@ -1,0 +1,145 @@
+"""Bad input never shows a traceback: one clear message on stderr and a documented exit code."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from jobaward import load
+from jobaward.cli import app
+from jobaward.load import parse_dataset
+from jobaward.model import Dataset
+
+from .conftest import Run
+
+BAD_INPUTS = [
+    (["show", "강늉시"], 1, "jobaward: no government called '강늉시'. Did you mean:"),
+    (["show", "중구"], 1, "jobaward: '중구' matches 6 governments; say which one:"),
+    (["show", ""], 1, "jobaward: no name given: type a government's name, e.g. 강릉시"),
+    (["show", "   "], 1, "jobaward: no name given: type a government's name, e.g. 강릉시"),
+    (["show", "가" * 5000], 1, "jobaward: name too long (5000 characters): no government has such a name"),
+    (["show", "강릉\x1b[31m시"], 1, "jobaward: no government called '강릉?[31m시'."),
+    (["show", "Atlantis"], 1, "jobaward: no government called 'Atlantis'."),
+    (["compare", "강늉시"], 1, "jobaward: no government called '강늉시'. Did you mean:"),
+    (["compare", "--indicator", ""], 2, "jobaward: --indicator: unknown indicator ''; known: "),
+    (["list", "--province", ""], 2, "jobaward: unknown province ''; expected one of: 서울, 부산, 대구"),
+    (["list", "--province", "강릉시"], 2, "jobaward: unknown province '강릉시'; expected one of: 서울"),
+    (
+        ["list", "--category", "금메달"],
+        2,
+        "jobaward: --category: unknown value '금메달'; expected one of: 공시제, 우수사업",
+    ),
+    (["list", "--level", "국가"], 2, "jobaward: --level: unknown value '국가'; expected one of: 광역, 기초"),
+    (["list", "--lang", "fr"], 2, "jobaward: unknown language 'fr'; expected one of: ko, en"),
+    (["list", "--year", "abc"], 2, "Error: Invalid value for '--year' / '-y': 'abc' is not a valid int range."),
+    (
+        ["list", "--year", "1999"],
+        2,
+        "Error: Invalid value for '--year' / '-y': 1999 is not in the range 2010<=x<=2100.",
+    ),
+    (["list", "--bogus"], 2, "Error: No such option: --bogus"),
+    (["bogus"], 2, "Error: No such command 'bogus'."),
+    (["show"], 2, "Error: Missing argument 'NAME'."),
+]
+
+
+@pytest.mark.parametrize(("args", "code", "message"), BAD_INPUTS, ids=[" ".join(a)[:30] for a, _, _ in BAD_INPUTS])
+def test_bad_input_gets_a_message_and_exit_code(run: Run, args: list[str], code: int, message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == code
+    assert result.stdout == ""
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_environment_language_is_checked(run: Run) -> None:
+    result = run("list", env={"JOBAWARD_LANG": "xx"})
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "jobaward: unknown language 'xx'; expected one of: ko, en"
+
+
+HOSTILE = """
+[[sources]]
+id = "s1"
+publisher = "[bold]뉴스[/bold]"
+url = "https://example.org/1"
+
+[[governments]]
+id = "강원"
+name = "강원특별자치도"
+level = "광역"
+name_en = "Gangwon State"
+
+[[governments]]
+id = "강원 테스트군"
+name = "[red]테스트군[/red]"
+level = "기초"
+province = "강원"
+name_en = "Test-gun"
+
+[[awards]]
+year = 2023
+government = "강원 테스트군"
+category = "우수사업"
+grade = "우수상"
+project = "\\u001b[31mevil\\u001b[0m [보도자료] 사업"
+sources = ["s1"]
+"""
+
+
+@pytest.fixture
+def hostile(monkeypatch: pytest.MonkeyPatch) -> Dataset:
+    dataset = parse_dataset(HOSTILE.encode(), "hostile.toml")
+    monkeypatch.setattr(load, "load_bundled", lambda: dataset)
+    return dataset
+
+
+@pytest.mark.usefixtures("hostile")
+def test_markup_and_escape_codes_in_data_print_as_inert_text(run: Run) -> None:
+    for args in (["list"], ["show", "강원 테스트군"]):
+        result = run(*args, env={"FORCE_COLOR": "1", "NO_COLOR": None})
+        assert result.exit_code == 0, result.stderr
+        assert "[red]테스트군[/red]" in result.stdout
+        assert "[31mevil[0m [보도자료] 사업" in result.stdout
+        assert "\x1b[31mevil" not in result.stdout
+    assert "[bold]뉴스[/bold]" in run("show", "강원 테스트군").stdout
+
+
+def test_a_broken_data_file_is_exit_3_with_the_record_named(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken() -> Dataset:
+        return parse_dataset(b"[[awards]]\nyear = 'x'\n", "data.toml")
+
+    monkeypatch.setattr(load, "load_bundled", broken)
+    result = run("list")
+    assert result.exit_code == 3
+    assert result.stderr.splitlines()[0] == (
+        "jobaward: data error: data.toml:awards[0].year: expected a year between 2010 and 2100, got 'x'"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def complete(typed: str) -> str:
+    env = {"_JOBAWARD_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": f"jobaward show {typed}"}
+    result = CliRunner().invoke(app, [], prog_name="jobaward", env=env)
+    assert result.exit_code == 0
+    return result.stdout
+
+
+def test_shell_completion_offers_government_names() -> None:
+    assert complete("강릉") == "_arguments '*: :((\"강릉시\"))'\n"
+    assert '"고성군"' in complete("고성")
+    assert '"gangneung-si"' in complete("gangn")
+    assert '"강원도"' in complete("강원")
+    assert complete("없는이름") == "_files\n"
+
+
+def test_show_in_english(run: Run) -> None:
+    result = run("show", "강릉시", "--lang", "en")
+    assert result.exit_code == 0
+    out = result.stdout
+    assert out.startswith("Gangneung-si (강릉시)  Gangwon State · municipal")
+    employed = next(line for line in out.splitlines() if "Employed persons" in line)
+    assert "112,500 (2020)" in employed and "+5,600" in employed and "+5.0%" in employed
+    assert "Special Prize" in out and "₩55,000,000" in out
+    assert "Award streak: 2022–2023 (2 years in a row)" in out
