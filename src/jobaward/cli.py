@@ -10,6 +10,8 @@ import functools
 import os
 import sys
 from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
 
 import typer
@@ -18,6 +20,7 @@ from . import __version__
 from .errors import EXIT_INTERNAL, JobawardError, UsageProblem
 from .labels import LANGS, Labels, parse_category, parse_grade, parse_level
 from .model import CATEGORIES, GRADES, LEVELS, Dataset
+from .render.emit import Format, OutputOptions, emit, write
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -77,18 +80,23 @@ def choice(value: str | None, parse: Callable[[str], str | None], valid: tuple[s
     return parsed
 
 
-def show_view(view: object) -> None:
-    from .render.table import make_console, print_view
-
-    print_view(make_console(), view)  # type: ignore[arg-type]
-
-
 def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"jobaward {__version__}")
         raise typer.Exit()
 
 
+FormatOption = Annotated[
+    Format, typer.Option("--format", "-f", case_sensitive=False, help="table (default), json, csv or tsv.")
+]
+ExcelOption = Annotated[bool, typer.Option("--excel", help="CSV as UTF-8 with a BOM, so Excel reads Hangul.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", dir_okay=False, help="Write to FILE (atomically) instead of stdout."),
+]
+SvgOption = Annotated[
+    Path | None, typer.Option("--svg", dir_okay=False, help="Also save the table as an SVG picture in FILE.")
+]
 LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="Label language: ko (default) or en. Also JOBAWARD_LANG.", show_default=False),
@@ -115,11 +123,16 @@ def list_command(
     grade: Annotated[str | None, typer.Option("--grade", "-g", help="종합대상, 대상, 최우수상, 우수상, 특별상")] = None,
     province: Annotated[str | None, typer.Option("--province", "-p", help="A 광역: 강원, 강원도, Gangwon.")] = None,
     level: Annotated[str | None, typer.Option("--level", help="광역 or 기초.")] = None,
+    format: FormatOption = Format.table,
+    excel: ExcelOption = False,
+    output: OutputOption = None,
+    svg: SvgOption = None,
     lang: LangOption = None,
 ) -> None:
     """List awards, newest first.  Example: jobaward list --year 2023"""
     from .names import NameIndex, find_province
-    from .query import AwardFilter, list_awards, totals
+    from .query import AwardFilter, list_awards
+    from .render import views
 
     labels = labels_for(lang)
     data = dataset()
@@ -130,13 +143,7 @@ def list_command(
         province=find_province(NameIndex(data), province).id if province is not None else None,
         level=choice(level, parse_level, LEVELS, "--level"),
     )
-    rows = list_awards(data, where)
-    if not rows:
-        typer.echo(labels.ui("no_results"))
-        return
-    from .render.table import awards_view
-
-    show_view(awards_view(rows, totals(row.award for row in rows), labels))
+    emit(views.awards(data, list_awards(data, where)), OutputOptions(format, excel, output, svg), labels)
 
 
 def complete_government(incomplete: str) -> list[str]:
@@ -171,12 +178,16 @@ def show(
             show_default=False,
         ),
     ],
+    format: FormatOption = Format.table,
+    excel: ExcelOption = False,
+    output: OutputOption = None,
+    svg: SvgOption = None,
     lang: LangOption = None,
 ) -> None:
     """One government's profile: names, awards, streaks, indicators, sources.  Example: jobaward show 강릉시"""
     from .names import NameIndex, find_government
     from .query import profile
-    from .render.table import profile_view
+    from .render import views
 
     labels = labels_for(lang)
     data = dataset()
@@ -185,7 +196,7 @@ def show(
         typer.echo(
             renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
         )
-    show_view(profile_view(profile(data, match.government), labels))
+    emit(views.profile(data, profile(data, match.government)), OutputOptions(format, excel, output, svg), labels)
 
 
 def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
@@ -207,12 +218,16 @@ def compare(
         ),
     ] = None,
     indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="e.g. 취업자수, 고용률.")] = None,
+    format: FormatOption = Format.table,
+    excel: ExcelOption = False,
+    output: OutputOption = None,
+    svg: SvgOption = None,
     lang: LangOption = None,
 ) -> None:
     """Before/after indicators, largest change first.  Example: jobaward compare 강릉시 --indicator 취업자수"""
     from .names import NameIndex, find_government
     from .query import compare_indicators, indicator_names, matching_indicator_names
-    from .render.table import compare_view
+    from .render import views
 
     labels = labels_for(lang)
     data = dataset()
@@ -225,10 +240,42 @@ def compare(
             known = ", ".join(indicator_names(data))
             raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
     rows = compare_indicators(data, governments, wanted)
-    if not rows:
-        typer.echo(labels.ui("no_indicator_rows"))
+    emit(views.indicators(data, rows), OutputOptions(format, excel, output, svg), labels)
+
+
+class ExportFormat(StrEnum):
+    toml = "toml"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+@reports_errors
+def export(
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="toml (default), json or csv.")
+    ] = ExportFormat.toml,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="FILE (toml, json; default stdout) or DIRECTORY (csv: one file a section)."
+        ),
+    ] = None,
+) -> None:
+    """Write the whole dataset.  Example: jobaward export --format toml --output jobaward.toml
+
+    TOML uses the same schema as the bundled data.toml, so the file loads back as the same dataset.
+    """
+    from . import exporting
+
+    data = dataset()
+    if format is ExportFormat.csv:
+        if output is None:
+            raise UsageProblem("--format csv writes one file a section: give --output DIRECTORY")
+        exporting.write_csv_directory(data, output)
         return
-    show_view(compare_view(rows, labels))
+    text = exporting.toml_text(data) if format is ExportFormat.toml else exporting.json_text(data)
+    write(text, output)
 
 
 def run() -> None:

@@ -6,8 +6,11 @@ as Rich markup and carries no control codes.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
 from collections.abc import Sequence
+from typing import IO
 
 from rich import box
 from rich.bar import Bar
@@ -288,8 +291,39 @@ def print_view(console: Console, view: RenderableType) -> None:
 PIPE_WIDTH = 240
 
 
-def make_console(width: int | None = None, record: bool = False) -> Console:
-    console = Console(width=width, record=record, highlight=False, emoji=False, markup=False)
-    if width is None and not console.is_terminal and "COLUMNS" not in os.environ:
+def make_console(
+    width: int | None = None, record: bool = False, file: IO[str] | None = None, plain: bool = False
+) -> Console:
+    """A console for our views. ``plain``: no colour or styles at all (for files).
+
+    Piped output gets a wide page so tables keep their natural width, even when FORCE_COLOR
+    makes Rich treat the pipe as a terminal.
+    """
+    console = Console(
+        width=width,
+        record=record,
+        file=file,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        color_system=None if plain else "auto",
+        force_terminal=False if plain else None,
+    )
+    if width is None and "COLUMNS" not in os.environ and not is_tty(file or sys.stdout):
         console.width = PIPE_WIDTH
     return console
+
+
+def is_tty(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def svg_of(view: RenderableType, title: str) -> str:
+    """The view as an SVG picture, exactly as wide as it needs to be."""
+    width = min(make_console(width=PIPE_WIDTH).measure(view).maximum, PIPE_WIDTH)
+    console = make_console(width=max(width, 40), record=True, file=io.StringIO())
+    print_view(console, view)
+    return console.export_svg(title=title)

@@ -1,0 +1,51 @@
+"""The whole dataset as TOML (the data.toml schema), JSON, or one CSV file a section."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from .dump import dataset_document, json_ready
+from .errors import UsageProblem
+from .files import atomic_write
+from .model import Dataset
+from .render.machine import to_delimited, to_json
+
+HEADER = "# jobaward dataset export: the same schema as the bundled data.toml (docs/data.md).\n"
+
+
+def toml_text(dataset: Dataset) -> str:
+    return HEADER + tomli_w.dumps(dataset_document(dataset))
+
+
+def json_text(dataset: Dataset) -> str:
+    return to_json(json_ready(dataset_document(dataset)))
+
+
+def write_csv_directory(dataset: Dataset, directory: Path) -> None:
+    """sources.csv, governments.csv, editions.csv, awards.csv, indicators.csv in ``directory``."""
+    if not directory.is_dir():
+        raise UsageProblem(f"--output {directory}: not a directory (csv export writes one file a section)")
+    document = json_ready(dataset_document(dataset))
+    for section, records in document.items():
+        if section != "schema":
+            rows = [flat(record) for record in records]
+            columns = list(dict.fromkeys(key for row in rows for key in row))
+            text = to_delimited(rows, columns, ",")
+            atomic_write(directory / f"{section}.csv", text.encode("utf-8"))
+
+
+def flat(record: dict[str, Any]) -> dict[str, Any]:
+    """Sub-tables become columns (before → before_value, before_period); lists of tables, JSON."""
+    row: dict[str, Any] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            row.update({f"{key}_{sub}": item for sub, item in value.items()})
+        elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
+            row[key] = json.dumps(value, ensure_ascii=False)
+        else:
+            row[key] = value
+    return row

@@ -1,0 +1,102 @@
+"""One place that turns a command's result into the output format the user asked for.
+
+A command builds a ``View`` (how to draw it as a table, as JSON, as rows) and hands it to
+``emit`` with the shared output options. Rich is imported only when a table is drawn.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from ..errors import UsageProblem
+from ..files import atomic_write
+from ..labels import Labels
+from .machine import Record, to_delimited, to_json
+
+UTF8_BOM = "\ufeff"
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+@dataclass(frozen=True)
+class View:
+    table: Callable[[Labels], Any]
+    document: Callable[[], Any]
+    rows: Callable[[], list[Record]]
+    columns: Sequence[str]
+    empty: bool = False
+    empty_message: str = "no_results"
+    title: str = "jobaward"
+
+
+@dataclass(frozen=True)
+class OutputOptions:
+    format: Format = Format.table
+    excel: bool = False
+    output: Path | None = None
+    svg: Path | None = None
+
+    def checked(self) -> OutputOptions:
+        """Settle option combinations: --excel means CSV; --svg needs the table view."""
+        chosen = self.format
+        if self.excel:
+            if chosen not in (Format.table, Format.csv):
+                raise UsageProblem(f"--excel writes CSV; it does not go with --format {chosen.value}")
+            chosen = Format.csv
+        if self.svg is not None and chosen is not Format.table:
+            raise UsageProblem(f"--svg draws the table view; it does not go with --format {chosen.value}")
+        return OutputOptions(chosen, self.excel, self.output, self.svg)
+
+
+def emit(view: View, options: OutputOptions, labels: Labels) -> None:
+    options = options.checked()
+    if options.format is Format.table:
+        emit_table(view, options, labels)
+    elif options.format is Format.json:
+        write(to_json(view.document()), options.output)
+    else:
+        delimiter = "," if options.format is Format.csv else "\t"
+        text = to_delimited(view.rows(), view.columns, delimiter, excel=options.excel)
+        write(UTF8_BOM + text if options.excel else text, options.output)
+
+
+def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
+    from rich.text import Text
+
+    from .table import make_console, print_view, svg_of
+
+    drawing = Text(labels.ui(view.empty_message)) if view.empty else view.table(labels)
+    if options.svg is not None:
+        atomic_write(options.svg, svg_of(drawing, view.title).encode("utf-8"))
+    if options.output is not None:
+        buffer = io.StringIO()
+        print_view(make_console(file=buffer, plain=True), drawing)
+        atomic_write(options.output, buffer.getvalue().encode("utf-8"))
+        return
+    print_view(make_console(), drawing)
+
+
+def write(text: str, output: Path | None) -> None:
+    """UTF-8 to the file (atomically) or to stdout, whatever the locale says."""
+    data = text.encode("utf-8")
+    if output is not None:
+        atomic_write(output, data)
+        return
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        sys.stdout.write(text)
+    else:
+        sys.stdout.flush()
+        stream.write(data)
+        stream.flush()

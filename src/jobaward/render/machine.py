@@ -1,0 +1,188 @@
+"""Machine-readable forms: flat records (CSV/TSV rows, JSON objects) and their writers.
+
+Keys are stable English snake_case, documented in README.md. Numbers stay numbers, dates are
+ISO strings, a missing value is null in JSON and an empty cell in CSV. No Rich here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Dataset, Government, Source
+from ..query import AwardRow, IndicatorRow, Profile
+
+Record = dict[str, Any]
+
+#: Cells Excel would run as a formula; with --excel they get a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def empty_to_none(value: str) -> str | None:
+    return value or None
+
+
+def source_record(source: Source) -> Record:
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "date": source.date.isoformat() if source.date else None,
+        "url": empty_to_none(source.url),
+        "seed": empty_to_none(source.seed),
+    }
+
+
+def sources_of(dataset: Dataset, ids: Sequence[str]) -> list[Record]:
+    return [source_record(dataset.source_by_id[i]) for i in ids]
+
+
+def government_fields(gov: Government, province: Government | None) -> Record:
+    return {
+        "government": gov.name,
+        "government_id": gov.id,
+        "government_en": gov.name_en,
+        "province": province.name if province else None,
+        "level": gov.level,
+    }
+
+
+def award_record(dataset: Dataset, row: AwardRow) -> Record:
+    award = row.award
+    return {
+        "year": award.year,
+        **government_fields(row.government, row.province),
+        "name_at_award": row.name_then,
+        "category": empty_to_none(award.category),
+        "grade": empty_to_none(award.grade),
+        "honor": empty_to_none(award.honor),
+        "incentive_krw": award.incentive,
+        "project": empty_to_none(award.project),
+        "note": empty_to_none(award.note),
+        "sources": sources_of(dataset, award.sources),
+    }
+
+
+def indicator_record(dataset: Dataset, row: IndicatorRow) -> Record:
+    indicator, change = row.indicator, row.change
+    return {
+        **government_fields(row.government, row.province),
+        "indicator": indicator.name,
+        "unit": indicator.unit,
+        "before_period": empty_to_none(indicator.before.period) if indicator.before else None,
+        "before_value": indicator.before.value if indicator.before else None,
+        "after_period": empty_to_none(indicator.after.period) if indicator.after else None,
+        "after_value": indicator.after.value if indicator.after else None,
+        "change": change.absolute if change else None,
+        "change_unit": ("%p" if change.in_points else indicator.unit) if change else None,
+        "percent_change": round(change.percent, 2) if change and change.percent is not None else None,
+        "benchmark_value": indicator.benchmark.value if indicator.benchmark else None,
+        "benchmark_label": indicator.benchmark.label if indicator.benchmark else None,
+        "benchmark_gap": row.benchmark_gap,
+        "note": empty_to_none(indicator.note),
+        "sources": sources_of(dataset, indicator.sources),
+    }
+
+
+def government_record(gov: Government, province: Government | None) -> Record:
+    return {
+        "id": gov.id,
+        "name": gov.name,
+        "name_en": gov.name_en,
+        "level": gov.level,
+        "province": province.name if province else None,
+        "former_names": [{"name": s.name, "until": s.until.isoformat()} for s in gov.former_names],
+        "former_provinces": [{"province": s.province, "until": s.until.isoformat()} for s in gov.former if s.province],
+        "established": gov.established.isoformat() if gov.established else None,
+        "abolished": gov.abolished.isoformat() if gov.abolished else None,
+        "successors": list(gov.successors),
+        "note": empty_to_none(gov.note),
+    }
+
+
+def profile_document(dataset: Dataset, profile: Profile) -> Record:
+    longest = profile.longest_streak
+    return {
+        "government": government_record(profile.government, profile.province),
+        "awards": [award_record(dataset, row) for row in profile.awards],
+        "streaks": [{"start": s.start, "end": s.end, "years": s.length} for s in profile.streaks],
+        "longest_streak_years": longest.length if longest else 0,
+        "award_count": profile.totals.count,
+        "total_incentive_krw": profile.totals.incentive,
+        "indicators": [indicator_record(dataset, row) for row in profile.indicators],
+        "sources": [source_record(s) for s in profile.sources],
+    }
+
+
+def profile_rows(dataset: Dataset, profile: Profile) -> list[Record]:
+    """A profile as one table: a row per award, then a row per indicator (``section`` says which)."""
+    rows = [{"section": "award", **award_record(dataset, row)} for row in profile.awards]
+    rows += [{"section": "indicator", **indicator_record(dataset, row)} for row in profile.indicators]
+    return rows
+
+
+def to_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def flat_cell(value: Any, excel: bool) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = " ".join(cell_of_source(item) for item in value)
+    if excel and isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def cell_of_source(item: Any) -> str:
+    """A list of sources in one cell: their URLs (or seed file names), space-separated."""
+    if isinstance(item, dict):
+        return str(item.get("url") or f"seed:{item.get('seed')}")
+    return str(item)
+
+
+#: The keys of each record, in order: the documented contract for JSON, CSV and TSV.
+GOVERNMENT_FIELDS = ("government", "government_id", "government_en", "province", "level")
+AWARD_KEYS = (
+    "year",
+    *GOVERNMENT_FIELDS,
+    "name_at_award",
+    "category",
+    "grade",
+    "honor",
+    "incentive_krw",
+    "project",
+    "note",
+    "sources",
+)
+INDICATOR_KEYS = (
+    *GOVERNMENT_FIELDS,
+    "indicator",
+    "unit",
+    "before_period",
+    "before_value",
+    "after_period",
+    "after_value",
+    "change",
+    "change_unit",
+    "percent_change",
+    "benchmark_value",
+    "benchmark_label",
+    "benchmark_gap",
+    "note",
+    "sources",
+)
+PROFILE_ROW_KEYS = ("section", *dict.fromkeys((*AWARD_KEYS, *INDICATOR_KEYS)))
+
+
+def to_delimited(rows: Sequence[Record], columns: Sequence[str], delimiter: str, excel: bool = False) -> str:
+    """CSV or TSV with a header row; raw numbers, no 만/억 formatting."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if excel else "\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([flat_cell(row.get(column), excel) for column in columns])
+    return out.getvalue()

@@ -1,0 +1,67 @@
+"""Each command's result as a View: a table for people, records for scripts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..labels import Labels
+from ..model import Dataset
+from ..query import AwardRow, IndicatorRow, Profile, totals
+from . import machine
+from .emit import View
+
+
+def awards(dataset: Dataset, rows: Sequence[AwardRow]) -> View:
+    def table(labels: Labels) -> Any:
+        from .table import awards_view
+
+        return awards_view(rows, totals(row.award for row in rows), labels)
+
+    def records() -> list[machine.Record]:
+        return [machine.award_record(dataset, row) for row in rows]
+
+    return View(
+        table=table,
+        document=records,
+        rows=records,
+        columns=machine.AWARD_KEYS,
+        empty=not rows,
+        empty_message="no_results",
+        title="jobaward list",
+    )
+
+
+def profile(dataset: Dataset, result: Profile) -> View:
+    def table(labels: Labels) -> Any:
+        from .table import profile_view
+
+        return profile_view(result, labels)
+
+    return View(
+        table=table,
+        document=lambda: machine.profile_document(dataset, result),
+        rows=lambda: machine.profile_rows(dataset, result),
+        columns=machine.PROFILE_ROW_KEYS,
+        title=f"jobaward show {result.government.name}",
+    )
+
+
+def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
+    def table(labels: Labels) -> Any:
+        from .table import compare_view
+
+        return compare_view(rows, labels)
+
+    def records() -> list[machine.Record]:
+        return [machine.indicator_record(dataset, row) for row in rows]
+
+    return View(
+        table=table,
+        document=records,
+        rows=records,
+        columns=machine.INDICATOR_KEYS,
+        empty=not rows,
+        empty_message="no_indicator_rows",
+        title="jobaward compare",
+    )
