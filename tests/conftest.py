@@ -27,6 +27,15 @@ def index(dataset: Dataset) -> NameIndex:
     return NameIndex(dataset)
 
 
+@pytest.fixture(autouse=True)
+def isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test gets its own empty user data directory, and no JOBAWARD_DATA."""
+    home = tmp_path_factory.mktemp("xdg-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.delenv("JOBAWARD_DATA", raising=False)
+    return home
+
+
 @pytest.fixture
 def run() -> Run:
     """Invoke the CLI as a user would, at a fixed width, with Korean labels."""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from typer.testing import CliRunner
 
-from jobaward import load
 from jobaward.cli import app
-from jobaward.load import parse_dataset
-from jobaward.model import Dataset
 
 from .conftest import Run
 
@@ -89,32 +88,29 @@ sources = ["s1"]
 
 
 @pytest.fixture
-def hostile(monkeypatch: pytest.MonkeyPatch) -> Dataset:
-    dataset = parse_dataset(HOSTILE.encode(), "hostile.toml")
-    monkeypatch.setattr(load, "load_bundled", lambda: dataset)
-    return dataset
+def hostile(tmp_path: Path) -> str:
+    path = tmp_path / "hostile.toml"
+    path.write_text(HOSTILE, "utf-8")
+    return str(path)
 
 
-@pytest.mark.usefixtures("hostile")
-def test_markup_and_escape_codes_in_data_print_as_inert_text(run: Run) -> None:
+def test_markup_and_escape_codes_in_data_print_as_inert_text(run: Run, hostile: str) -> None:
     for args in (["list"], ["show", "강원 테스트군"]):
-        result = run(*args, env={"FORCE_COLOR": "1", "NO_COLOR": None})
+        result = run(*args, "--data", hostile, "--no-bundled", env={"FORCE_COLOR": "1", "NO_COLOR": None})
         assert result.exit_code == 0, result.stderr
         assert "[red]테스트군[/red]" in result.stdout
         assert "[31mevil[0m [보도자료] 사업" in result.stdout
         assert "\x1b[31mevil" not in result.stdout
-    assert "[bold]뉴스[/bold]" in run("show", "강원 테스트군").stdout
+    assert "[bold]뉴스[/bold]" in run("show", "강원 테스트군", "--data", hostile, "--no-bundled").stdout
 
 
-def test_a_broken_data_file_is_exit_3_with_the_record_named(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    def broken() -> Dataset:
-        return parse_dataset(b"[[awards]]\nyear = 'x'\n", "data.toml")
-
-    monkeypatch.setattr(load, "load_bundled", broken)
-    result = run("list")
+def test_a_broken_data_file_is_exit_3_with_the_record_named(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text("[[awards]]\nyear = 'x'\n", "utf-8")
+    result = run("list", "--data", str(broken))
     assert result.exit_code == 3
     assert result.stderr.splitlines()[0] == (
-        "jobaward: data error: data.toml:awards[0].year: expected a year between 2010 and 2100, got 'x'"
+        f"jobaward: data error: {broken}:awards[0].year: expected a year between 2010 and 2100, got 'x'"
     )
     assert "Traceback" not in result.stderr
 

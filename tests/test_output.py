@@ -16,7 +16,7 @@ import pytest
 
 from jobaward import files
 from jobaward.errors import UsageProblem
-from jobaward.load import load_file, parse_dataset
+from jobaward.load import load_file
 from jobaward.model import Dataset
 from jobaward.render.machine import AWARD_KEYS, INDICATOR_KEYS, PROFILE_ROW_KEYS
 
@@ -134,9 +134,7 @@ def test_excel_csv_has_a_bom_and_guards_formulas(run: Run, tmp_path: Path) -> No
     assert raw.count(b"\r\n") == len(rows) + 1
 
 
-def test_excel_formula_guard(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    from jobaward import load
-
+def test_excel_formula_guard(run: Run, tmp_path: Path) -> None:
     text = """
 [[sources]]
 id = "s1"
@@ -153,9 +151,11 @@ government = "강원"
 project = "=HYPERLINK(\\"http://evil\\")"
 sources = ["s1"]
 """
-    monkeypatch.setattr(load, "load_bundled", lambda: parse_dataset(text.encode(), "x.toml"))
-    plain = list(csv.DictReader(io.StringIO(run("list", "--format", "csv").stdout)))
-    excel = list(csv.DictReader(io.StringIO(run("list", "--excel").stdout.removeprefix("\ufeff"))))
+    own = tmp_path / "own.toml"
+    own.write_text(text, "utf-8")
+    only = ("--data", str(own), "--no-bundled")
+    plain = list(csv.DictReader(io.StringIO(run("list", "--format", "csv", *only).stdout)))
+    excel = list(csv.DictReader(io.StringIO(run("list", "--excel", *only).stdout.removeprefix("\ufeff"))))
     assert plain[0]["project"] == '=HYPERLINK("http://evil")'
     assert excel[0]["project"] == '\'=HYPERLINK("http://evil")'
     assert excel[0]["year"] == "2024"

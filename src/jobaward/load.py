@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -35,10 +37,13 @@ BUNDLED_NAME = "data.toml"
 T = TypeVar("T")
 
 
+def bundled_bytes() -> bytes:
+    return resources.files("jobaward").joinpath(BUNDLED_NAME).read_bytes()
+
+
 def load_bundled() -> Dataset:
     """The dataset shipped inside the package."""
-    text = resources.files("jobaward").joinpath(BUNDLED_NAME).read_bytes()
-    return parse_dataset(text, BUNDLED_NAME)
+    return parse_dataset(bundled_bytes(), BUNDLED_NAME)
 
 
 def load_file(path: Path) -> Dataset:
@@ -56,9 +61,32 @@ def read_bytes(path: Path) -> bytes:
         raise DataError([Problem(str(path), "0:0", f"cannot read: {exc.strerror}")]) from None
 
 
+def load_layers(paths: Sequence[Path], bundled: bool = True) -> Merged:
+    """The bundled data (unless ``bundled`` is false), then each file on top, checked together.
+
+    Every file is read before anything is refused, so one DataError lists all their problems.
+    """
+    readers: list[tuple[str, Callable[[], bytes]]] = [(BUNDLED_NAME, bundled_bytes)] if bundled else []
+    readers += [(str(path), functools.partial(read_bytes, path)) for path in paths]
+    layers, problems = [], []
+    for origin, read in readers:
+        try:
+            layers.append(parse_layer(read(), origin))
+        except DataError as error:
+            problems.extend(error.problems)
+    if problems:
+        raise DataError(problems)
+    return merge_layers(layers)
+
+
 def parse_dataset(raw: bytes, origin: str) -> Dataset:
-    document = parse_toml(raw, origin)
-    return build_dataset(document, origin)
+    """One file on its own: parsed, checked and with every reference resolved inside it."""
+    return merge_layers([parse_layer(raw, origin)]).dataset
+
+
+def parse_layer(raw: bytes, origin: str) -> Dataset:
+    """One file's records, type-checked and unique within the file; references not yet resolved."""
+    return build_layer(parse_toml(raw, origin), origin)
 
 
 def parse_toml(raw: bytes, origin: str) -> dict[str, Any]:
@@ -124,14 +152,15 @@ class Record:
             return ""
         return value
 
-    def integer(self, key: str, required: bool = False, low: int = 0, high: int | None = None) -> int | None:
+    def integer(self, key: str, required: bool = False, low: int | None = 0, high: int | None = None) -> int | None:
         value = self._get(key, required)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(key, f"expected a whole number, got {describe(value)}")
             return None
-        if value < low or (high is not None and value > high):
+        too_low = low is not None and value < low
+        if too_low or (high is not None and value > high):
             bounds = f"between {low} and {high}" if high is not None else f"of at least {low}"
             self.problem(key, f"expected a number {bounds}, got {value}")
             return None
@@ -286,10 +315,10 @@ def read_edition(r: Record) -> Edition:
         date=r.day("date"),
         venue=r.text("venue"),
         host=r.text("host"),
-        awarded_total=r.integer("awarded_total"),
-        awarded_gongsije=r.integer("awarded_gongsije"),
-        awarded_project=r.integer("awarded_project"),
-        eligible=r.integer("eligible"),
+        awarded_total=r.integer("awarded_total", low=None),
+        awarded_gongsije=r.integer("awarded_gongsije", low=None),
+        awarded_project=r.integer("awarded_project", low=None),
+        eligible=r.integer("eligible", low=None),
         note=r.text("note"),
         sources=r.text_list("sources", required=True),
     )
@@ -302,7 +331,7 @@ def read_award(r: Record) -> Award:
         category=r.choice("category", CATEGORIES),
         grade=r.choice("grade", GRADES),
         honor=r.text("honor"),
-        incentive=r.integer("incentive"),
+        incentive=r.integer("incentive", low=None),
         project=r.text("project"),
         note=r.text("note"),
         sources=r.text_list("sources", required=True),
@@ -348,10 +377,10 @@ def read_indicator(r: Record) -> Indicator:
     return indicator
 
 
-def build_dataset(document: dict[str, Any], origin: str) -> Dataset:
+def build_layer(document: dict[str, Any], origin: str) -> Dataset:
     problems: list[Problem] = []
     check_top_level(document, origin, problems)
-    dataset = Dataset(
+    layer = Dataset(
         sources=read_records(document, "sources", read_source, problems, origin),
         governments=read_records(document, "governments", read_government, problems, origin),
         editions=read_records(document, "editions", read_edition, problems, origin),
@@ -360,10 +389,57 @@ def build_dataset(document: dict[str, Any], origin: str) -> Dataset:
         origins=(origin,),
     )
     if not problems:
-        problems.extend(check_references(dataset, origin))
+        problems.extend(check_unique(layer, origin))
     if problems:
         raise DataError(problems)
-    return dataset
+    return layer
+
+
+@dataclass(frozen=True)
+class Merged:
+    dataset: Dataset
+    replaced: tuple[Problem, ...] = ()
+
+
+KEYS: dict[str, Callable[[Any], object]] = {
+    "sources": lambda s: s.id,
+    "governments": lambda g: g.id,
+    "editions": lambda e: e.year,
+    "awards": lambda a: a.key,
+    "indicators": lambda i: indicator_key(i),
+}
+
+
+def merge_layers(layers: Sequence[Dataset]) -> Merged:
+    """Later layers on top of earlier ones: a record with the same key replaces the earlier one.
+
+    References are checked against the merged whole, so a user file may name bundled
+    governments and sources. Problems name the file and the record where they stand.
+    """
+    sections: dict[str, dict[object, Any]] = {name: {} for name in SECTIONS}
+    where: dict[tuple[str, object], str] = {}
+    replaced: list[Problem] = []
+    for layer in layers:
+        origin = layer.origins[0]
+        for name in SECTIONS:
+            for index, record in enumerate(getattr(layer, name)):
+                key = KEYS[name](record)
+                if key in sections[name]:
+                    replaced.append(Problem(origin, f"{name}[{index}]", f"replaces {where[(name, key)]}"))
+                sections[name][key] = record
+                where[(name, key)] = f"{name} record from {origin}"
+    dataset = Dataset(
+        sources=tuple(sections["sources"].values()),
+        governments=tuple(sections["governments"].values()),
+        editions=tuple(sections["editions"].values()),
+        awards=tuple(sections["awards"].values()),
+        indicators=tuple(sections["indicators"].values()),
+        origins=tuple(layer.origins[0] for layer in layers),
+    )
+    problems = [p for layer in layers for p in check_references(layer, dataset)]
+    if problems:
+        raise DataError(problems)
+    return Merged(dataset, tuple(replaced))
 
 
 def check_top_level(document: dict[str, Any], origin: str, problems: list[Problem]) -> None:
@@ -375,30 +451,39 @@ def check_top_level(document: dict[str, Any], origin: str, problems: list[Proble
             problems.append(Problem(origin, key, f"unknown section (expected one of {', '.join(SECTIONS)})"))
 
 
-def check_references(dataset: Dataset, origin: str) -> list[Problem]:
-    """Cross-record rules: unique keys, and every reference resolves."""
+def check_unique(layer: Dataset, origin: str) -> list[Problem]:
+    """No two records of one file share a key."""
+    problems: list[Problem] = []
+    labels = {
+        "sources": "id",
+        "governments": "id",
+        "editions": "year",
+        "awards": "award (year, government, category, grade)",
+        "indicators": "indicator",
+    }
+    for name in SECTIONS:
+        seen: dict[object, int] = {}
+        for index, record in enumerate(getattr(layer, name)):
+            key = KEYS[name](record)
+            if key in seen:
+                message = f"duplicate {labels[name]} (same as {name}[{seen[key]}])"
+                problems.append(Problem(origin, f"{name}[{index}]", message))
+            else:
+                seen[key] = index
+    return problems
+
+
+def check_references(layer: Dataset, merged: Dataset) -> list[Problem]:
+    """Every reference in one file's records resolves in the merged dataset."""
+    origin = layer.origins[0]
     problems: list[Problem] = []
 
     def add(where: str, message: str) -> None:
         problems.append(Problem(origin, where, message))
 
-    def unique(section: str, keys: Iterable[object], label: str) -> None:
-        seen: dict[object, int] = {}
-        for index, key in enumerate(keys):
-            if key in seen:
-                add(f"{section}[{index}]", f"duplicate {label} (same as {section}[{seen[key]}])")
-            else:
-                seen[key] = index
-
-    unique("sources", (s.id for s in dataset.sources), "id")
-    unique("governments", (g.id for g in dataset.governments), "id")
-    unique("editions", (e.year for e in dataset.editions), "year")
-    unique("awards", (a.key for a in dataset.awards), "award (year, government, category, grade)")
-    unique("indicators", (indicator_key(i) for i in dataset.indicators), "indicator")
-
-    governments = dataset.government_by_id
-    provinces = {g.id for g in dataset.governments if g.level == "광역"}
-    for i, gov in enumerate(dataset.governments):
+    governments = merged.government_by_id
+    provinces = {g.id for g in merged.governments if g.level == "광역"}
+    for i, gov in enumerate(layer.governments):
         if gov.level == "기초" and gov.province not in provinces:
             add(f"governments[{i}].province", f"unknown 광역 government {gov.province!r}")
         if gov.level == "광역" and gov.province:
@@ -411,14 +496,14 @@ def check_references(dataset: Dataset, origin: str) -> list[Problem]:
                 add(f"governments[{i}].successors", f"unknown government {successor!r}")
 
     sourced: tuple[tuple[str, Sequence[Edition | Award | Indicator]], ...] = (
-        ("editions", dataset.editions),
-        ("awards", dataset.awards),
-        ("indicators", dataset.indicators),
+        ("editions", layer.editions),
+        ("awards", layer.awards),
+        ("indicators", layer.indicators),
     )
     for section, records in sourced:
         for i, record in enumerate(records):
             for source in record.sources:
-                if source not in dataset.source_by_id:
+                if source not in merged.source_by_id:
                     add(f"{section}[{i}].sources", f"unknown source {source!r}")
             if not isinstance(record, Edition) and record.government not in governments:
                 add(f"{section}[{i}].government", f"unknown government {record.government!r}")
@@ -427,3 +512,44 @@ def check_references(dataset: Dataset, origin: str) -> list[Problem]:
 
 def indicator_key(indicator: Indicator) -> tuple[object, ...]:
     return (indicator.government, indicator.name, indicator.before, indicator.after, indicator.sources)
+
+
+COUNT_UNITS = frozenset({"명", "개", "개소", "원"})
+
+
+def suspicious(layer: Dataset) -> list[Problem]:
+    """Values that load but look wrong: warnings for `validate`, never refusals."""
+    origin = layer.origins[0]
+    found: list[Problem] = []
+    for i, edition in enumerate(layer.editions):
+        for name in ("awarded_total", "awarded_gongsije", "awarded_project", "eligible"):
+            value = getattr(edition, name)
+            if value is not None and value < 0:
+                found.append(Problem(origin, f"editions[{i}].{name}", f"negative count {value}"))
+    for i, award in enumerate(layer.awards):
+        if award.incentive is not None and award.incentive < 0:
+            found.append(Problem(origin, f"awards[{i}].incentive", f"negative incentive {award.incentive}"))
+    for i, indicator in enumerate(layer.indicators):
+        found.extend(Problem(origin, f"indicators[{i}].{where}", message) for where, message in odd_values(indicator))
+    return found
+
+
+def odd_values(indicator: Indicator) -> list[tuple[str, str]]:
+    odd: list[tuple[str, str]] = []
+    sides = (("before", indicator.before), ("after", indicator.after))
+    for side, measured in sides:
+        if measured is None:
+            continue
+        if indicator.unit in COUNT_UNITS and measured.value < 0:
+            odd.append((f"{side}.value", f"negative count {measured.value}"))
+        if indicator.is_rate and measured.value > 100 and "달성률" not in indicator.name:
+            odd.append((f"{side}.value", f"a percentage over 100: {measured.value}"))
+    before_year, after_year = (period_year(m.period) if m else None for _, m in sides)
+    if before_year and after_year and after_year < before_year:
+        odd.append(("after.period", f"after-period {after_year} is earlier than before-period {before_year}"))
+    return odd
+
+
+def period_year(period: str) -> int | None:
+    found = re.search(r"(19|20)\d\d", period)
+    return int(found.group()) if found else None

@@ -1,0 +1,52 @@
+"""Writing the whole dataset out: export."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import UsageProblem
+from ..render.emit import write
+from .app import DataOption, NoBundledOption, app, load_data, reports_errors
+
+
+class ExportFormat(StrEnum):
+    toml = "toml"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+@reports_errors
+def export(
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="toml (default), json or csv.")
+    ] = ExportFormat.toml,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="FILE (toml, json; default stdout) or DIRECTORY (csv: one file a section)."
+        ),
+    ] = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Write the whole dataset, with any user data merged in.
+
+    Example: jobaward export --format toml --output jobaward.toml
+
+    TOML uses the same schema as the bundled data.toml, so the file loads back as the same dataset.
+    """
+    from .. import exporting
+
+    dataset = load_data(data, no_bundled)
+    if format is ExportFormat.csv:
+        if output is None:
+            raise UsageProblem("--format csv writes one file a section: give --output DIRECTORY")
+        exporting.write_csv_directory(dataset, output)
+        return
+    text = exporting.toml_text(dataset) if format is ExportFormat.toml else exporting.json_text(dataset)
+    write(text, output)

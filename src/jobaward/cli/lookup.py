@@ -1,0 +1,160 @@
+"""Looking things up: list, show, compare."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..errors import JobawardError, UsageProblem
+from ..labels import Labels, parse_category, parse_grade, parse_level
+from ..model import CATEGORIES, GRADES, LEVELS
+from ..render.emit import Format, OutputOptions, emit
+from .app import (
+    DataOption,
+    ExcelOption,
+    FormatOption,
+    LangOption,
+    NoBundledOption,
+    OutputOption,
+    SvgOption,
+    app,
+    choice,
+    labels_for,
+    load_data,
+    reports_errors,
+)
+
+
+@app.command("list")
+@reports_errors
+def list_command(
+    year: Annotated[int | None, typer.Option("--year", "-y", min=2010, max=2100, help="Award year, e.g. 2023.")] = None,
+    category: Annotated[str | None, typer.Option("--category", "-c", help="공시제, 우수사업, … or English.")] = None,
+    grade: Annotated[str | None, typer.Option("--grade", "-g", help="종합대상, 대상, 최우수상, 우수상, 특별상")] = None,
+    province: Annotated[str | None, typer.Option("--province", "-p", help="A 광역: 강원, 강원도, Gangwon.")] = None,
+    level: Annotated[str | None, typer.Option("--level", help="광역 or 기초.")] = None,
+    format: FormatOption = Format.table,
+    excel: ExcelOption = False,
+    output: OutputOption = None,
+    svg: SvgOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    lang: LangOption = None,
+) -> None:
+    """List awards, newest first.  Example: jobaward list --year 2023"""
+    from ..names import NameIndex, find_province
+    from ..query import AwardFilter, list_awards
+    from ..render import views
+
+    labels = labels_for(lang)
+    dataset = load_data(data, no_bundled)
+    where = AwardFilter(
+        year=year,
+        category=choice(category, parse_category, CATEGORIES, "--category"),
+        grade=choice(grade, parse_grade, GRADES, "--grade"),
+        province=find_province(NameIndex(dataset), province).id if province is not None else None,
+        level=choice(level, parse_level, LEVELS, "--level"),
+    )
+    emit(views.awards(dataset, list_awards(dataset, where)), OutputOptions(format, excel, output, svg), labels)
+
+
+def complete_government(incomplete: str) -> list[str]:
+    """Shell completion (runs on every TAB): names, ids and English names extending what was typed.
+
+    Typer keeps only values that start with the typed text, so the user's own prefix is kept
+    (``gangn`` → ``gangneung-si``).
+    """
+    try:
+        governments = load_data().governments
+    except JobawardError:
+        return []
+    typed = incomplete.casefold()
+    found = {
+        incomplete + form[len(incomplete) :]
+        for gov in governments
+        for form in (gov.name, gov.id, gov.name_en, *(s.name for s in gov.former_names if s.name))
+        if form.casefold().startswith(typed)
+    }
+    return sorted(found)
+
+
+@app.command()
+@reports_errors
+def show(
+    name: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="NAME",
+            help="A government: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
+            autocompletion=complete_government,
+            show_default=False,
+        ),
+    ],
+    format: FormatOption = Format.table,
+    excel: ExcelOption = False,
+    output: OutputOption = None,
+    svg: SvgOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    lang: LangOption = None,
+) -> None:
+    """One government's profile: names, awards, streaks, indicators, sources.  Example: jobaward show 강릉시"""
+    from ..names import NameIndex, find_government
+    from ..query import profile
+    from ..render import views
+
+    labels = labels_for(lang)
+    dataset = load_data(data, no_bundled)
+    match = find_government(NameIndex(dataset), " ".join(name))
+    if match.former is not None and match.former.name:
+        typer.echo(
+            renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
+        )
+    emit(views.profile(dataset, profile(dataset, match.government)), OutputOptions(format, excel, output, svg), labels)
+
+
+def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
+    if labels.english:
+        return f"note: '{old}' was renamed {new} after {until}."
+    return f"참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다."
+
+
+@app.command()
+@reports_errors
+def compare(
+    names: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[NAME]...",
+            help="Governments to compare; none for all.",
+            autocompletion=complete_government,
+            show_default=False,
+        ),
+    ] = None,
+    indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="e.g. 취업자수, 고용률.")] = None,
+    format: FormatOption = Format.table,
+    excel: ExcelOption = False,
+    output: OutputOption = None,
+    svg: SvgOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Before/after indicators, largest change first.  Example: jobaward compare 강릉시 --indicator 취업자수"""
+    from ..names import NameIndex, find_government
+    from ..query import compare_indicators, indicator_names, matching_indicator_names
+    from ..render import views
+
+    labels = labels_for(lang)
+    dataset = load_data(data, no_bundled)
+    index = NameIndex(dataset)
+    governments = [find_government(index, n).government for n in names or []]
+    wanted = None
+    if indicator is not None:
+        wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()
+        if not wanted:
+            known = ", ".join(indicator_names(dataset))
+            raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
+    rows = compare_indicators(dataset, governments, wanted)
+    emit(views.indicators(dataset, rows), OutputOptions(format, excel, output, svg), labels)

@@ -1,0 +1,35 @@
+"""Where user data files are: the default user file, JOBAWARD_DATA and --data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+USER_FILE_NAME = "data.toml"
+
+
+def default_user_file() -> Path:
+    """data.toml in the platform's user data directory (XDG_DATA_HOME/jobaward on Linux)."""
+    from platformdirs import user_data_path
+
+    return user_data_path("jobaward", appauthor=False) / USER_FILE_NAME
+
+
+def environment_files() -> list[Path]:
+    """JOBAWARD_DATA: a path list, separated like PATH (':' here, ';' on Windows)."""
+    value = os.environ.get("JOBAWARD_DATA", "")
+    return [Path(part) for part in value.split(os.pathsep) if part.strip()]
+
+
+def user_files(given: Sequence[Path] = (), bundled: bool = True) -> list[Path]:
+    """The user files to load on top of the bundled data, in order (later ones win).
+
+    The default user file (when it exists) comes first, then JOBAWARD_DATA, then --data.
+    With ``bundled`` false (--no-bundled) only the files given with --data are used.
+    """
+    if not bundled:
+        return list(given)
+    default = default_user_file()
+    files = [default] if default.is_file() else []
+    return files + environment_files() + list(given)

@@ -1,0 +1,394 @@
+"""Users' own data: overlay, validate, add, and never losing a record."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jobaward.adding import Target, append
+from jobaward.errors import DataError
+from jobaward.load import parse_dataset
+
+from .conftest import Run
+
+ASIAE = "https://www.asiae.co.kr/article/2025093019095215387"
+
+OWN = """# my awards, typed from press releases
+schema = 1
+
+[[sources]]
+id = "mine"
+publisher = "강릉시 보도자료"
+url = "https://example.org/gangneung/2025"
+
+[[awards]]   # the 2025 result
+year = 2025
+government = "강원 강릉시"
+category = "공시제"
+grade = "우수상"
+sources = ["mine"]
+"""
+
+
+def write(path: Path, text: str) -> str:
+    path.write_text(text, "utf-8")
+    return str(path)
+
+
+def test_data_file_adds_to_the_bundled_data(run: Run, tmp_path: Path) -> None:
+    own = write(tmp_path / "own.toml", OWN)
+    result = run("list", "--year", "2025", "--data", own)
+    assert any("강릉시" in line and "우수상" in line for line in result.stdout.splitlines())
+    assert "충청북도" in result.stdout
+    assert "수상 7건" in result.stdout  # the 6 bundled 2025 awards and this one
+
+
+def test_no_bundled_uses_only_the_given_files(run: Run, tmp_path: Path) -> None:
+    base = OWN.replace('government = "강원 강릉시"', 'government = "강원"')
+    governments = """
+[[governments]]
+id = "강원"
+name = "강원특별자치도"
+level = "광역"
+name_en = "Gangwon State"
+"""
+    own = write(tmp_path / "own.toml", base + governments)
+    result = run("list", "--data", own, "--no-bundled")
+    assert result.exit_code == 0, result.stderr
+    assert "수상 1건" in result.stdout
+    assert run("show", "강릉시", "--data", own, "--no-bundled").exit_code == 1
+
+
+def test_same_key_replaces_a_bundled_record_and_validate_says_so(run: Run, tmp_path: Path) -> None:
+    correction = OWN.replace("year = 2025", "year = 2022").replace('"우수상"', '"특별상"') + "incentive = 56000000\n"
+    own = write(tmp_path / "fix.toml", correction)
+    listed = run("list", "--year", "2022", "--format", "json", "--data", own).stdout
+    assert '"incentive_krw": 56000000' in listed and '"incentive_krw": 55000000' not in listed
+    report = run("validate", own)
+    assert report.exit_code == 0
+    assert f"{own}:awards[0]: note: replaces awards record from data.toml" in report.stdout
+    assert report.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings"
+
+
+def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.toml", OWN)
+    second = write(tmp_path / "b.toml", OWN.replace("2025", "2026").replace('"mine"', '"mine2"'))
+    result = run(
+        "list",
+        "--province",
+        "강원",
+        "--level",
+        "기초",
+        "--format",
+        "csv",
+        env={"JOBAWARD_DATA": os.pathsep.join([first, second])},
+    )
+    years = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
+    assert years[:2] == ["2026", "2025"]
+
+
+def test_default_user_file_is_read_and_data_path_prints_it(run: Run, isolated_user_data: Path) -> None:
+    path = Path(run("data", "path").stdout.strip())
+    assert path == isolated_user_data / "jobaward" / "data.toml"
+    assert "2025" not in run("show", "강릉시").stdout.split("연속 수상")[0]
+    path.parent.mkdir(parents=True)
+    path.write_text(OWN, "utf-8")
+    assert any(line.startswith("2025") for line in run("show", "강릉시").stdout.splitlines())
+
+
+BROKEN = [
+    ("syntax.toml", b"[[awards]\nyear = 2023\n", "syntax.toml:1:9: Expected ']]' at the end of an array declaration"),
+    (
+        "types.toml",
+        b'[[awards]]\nyear = "abc"\ngovernment = 1\nsources = ["s"]\n',
+        "types.toml:awards[0].year: expected a year between 2010 and 2100, got 'abc'",
+    ),
+    ("missing.toml", b"[[awards]]\nyear = 2023\n", "missing.toml:awards[0].government: missing"),
+    ("dupkey.toml", b'[[sources]]\nid = "a"\nid = "b"\n', "dupkey.toml:3:9: Cannot overwrite a value"),
+    ("utf8.toml", b"schema = 1\n# \xff\xfe\n", "utf8.toml:2:0: not valid UTF-8 text"),
+    ("binary.toml", bytes(range(256)) * 4, "binary.toml:2:0: not valid UTF-8 text"),
+    (
+        "unknownref.toml",
+        b'[[awards]]\nyear = 2023\ngovernment = "x y"\nsources = ["nope"]\n',
+        "unknownref.toml:awards[0].sources: unknown source 'nope'",
+    ),
+    ("schema.toml", b"schema = 2\n", "schema.toml:schema: expected schema = 1, got 2"),
+]
+
+
+@pytest.mark.parametrize(("name", "content", "message"), BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_files_through_validate_and_data(
+    run: Run, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    report = run("validate", str(path))
+    assert report.exit_code == 3
+    where, text = message.split(": ", 1)
+    assert f"{tmp_path}/{where}: error: {text}" in report.stdout.splitlines()
+    used = run("list", "--data", str(path))
+    assert used.exit_code == 3
+    assert used.stdout == ""
+    assert f"jobaward: data error: {tmp_path}/{message}" in used.stderr
+    assert "Traceback" not in used.stderr
+
+
+def test_directory_and_missing_path(run: Run, tmp_path: Path) -> None:
+    for target, message in ((tmp_path, "is a directory, not a data file"), (tmp_path / "nope.toml", "no such file")):
+        report = run("validate", str(target))
+        assert report.exit_code == 3 and f"{target}:0:0: error: {message}" in report.stdout
+        used = run("show", "강릉시", "--data", str(target))
+        assert used.exit_code == 3 and used.stderr.strip() == f"jobaward: data error: {target}:0:0: {message}"
+
+
+def test_an_empty_file_is_valid(run: Run, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.toml"
+    empty.write_bytes(b"")
+    assert run("validate", str(empty)).exit_code == 0
+    assert run("list", "--year", "2022", "--data", str(empty)).exit_code == 0
+
+
+def test_suspicious_values_are_warnings(run: Run, tmp_path: Path) -> None:
+    odd = write(
+        tmp_path / "odd.toml",
+        """
+[[sources]]
+id = "s"
+publisher = "x"
+url = "https://example.org"
+
+[[editions]]
+year = 2030
+awarded_total = -3
+sources = ["s"]
+
+[[indicators]]
+government = "강원 강릉시"
+indicator = "고용률"
+unit = "%"
+before = { period = "2024", value = 60.0 }
+after = { period = "2023", value = 120.5 }
+sources = ["s"]
+""",
+    )
+    report = run("validate", odd)
+    assert report.exit_code == 0
+    assert report.stdout.splitlines() == [
+        f"{odd}:editions[0].awarded_total: warning: negative count -3",
+        f"{odd}:indicators[0].after.value: warning: a percentage over 100: 120.5",
+        f"{odd}:indicators[0].after.period: warning: after-period 2023 is earlier than before-period 2024",
+        "checked 2 files: 0 errors, 3 warnings",
+    ]
+
+
+def test_validate_without_files_checks_everything_loaded(run: Run) -> None:
+    report = run("validate")
+    assert report.exit_code == 0
+    assert report.stdout.splitlines()[-1].startswith("checked 1 file: 0 errors")
+
+
+ADD = [
+    "add",
+    "award",
+    "--year",
+    "2025",
+    "--government",
+    "강릉시",
+    "--category",
+    "공시제",
+    "--grade",
+    "우수상",
+    "--source",
+    ASIAE,
+    "--source-date",
+    "2025-09-30",
+]
+
+
+def test_add_appends_and_keeps_the_users_text(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    original = OWN.replace("2025", "2024").replace("우수상", "최우수상")
+    own.write_text(original, "utf-8")
+    result = run(*ADD, "--data", str(own))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == f"added to {own}: award (2025, 강원 강릉시, 공시제, 우수상)"
+    text = own.read_text("utf-8")
+    assert text.startswith(original)
+    dataset = load_file_with_bundled(own)
+    added = next(a for a in dataset.awards if a.key == (2025, "강원 강릉시", "공시제", "우수상"))
+    source = dataset.source_by_id[added.sources[0]]
+    assert (source.url, source.date and source.date.isoformat()) == (ASIAE, "2025-09-30")
+
+
+def load_file_with_bundled(path: Path):  # type: ignore[no-untyped-def]
+    from jobaward.load import load_layers
+
+    return load_layers([path]).dataset
+
+
+def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    assert run(*ADD, "--data", str(own)).exit_code == 0
+    before = own.read_bytes()
+    again = run(*ADD, "--data", str(own))
+    assert again.exit_code == 3
+    assert "duplicate award (year, government, category, grade)" in again.stderr
+    bundled_duplicate = run(
+        "add",
+        "award",
+        "--year",
+        "2022",
+        "--government",
+        "강릉시",
+        "--category",
+        "공시제",
+        "--grade",
+        "특별상",
+        "--source",
+        ASIAE,
+        "--data",
+        str(own),
+    )
+    assert bundled_duplicate.exit_code == 3
+    assert "duplicate: (2022, 강원 강릉시, 공시제, 특별상) is already recorded" in bundled_duplicate.stderr
+    assert own.read_bytes() == before
+
+
+def test_add_refuses_unknown_government_with_suggestions(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    result = run("add", "award", "--year", "2025", "--government", "강늉시", "--source", ASIAE, "--data", str(own))
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == ["jobaward: no government called '강늉시'. Did you mean:", "  강릉시"]
+    assert not own.exists()
+
+
+def test_add_refuses_an_invalid_record(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    result = run(
+        "add",
+        "award",
+        "--year",
+        "2025",
+        "--government",
+        "양양군",
+        "--grade",
+        "금상",
+        "--source",
+        ASIAE,
+        "--data",
+        str(own),
+    )
+    assert result.exit_code == 3
+    assert result.stderr.strip().endswith(
+        "awards[0].grade: expected one of 종합대상, 대상, 최우수상, 우수상, 특별상, got '금상'"
+    )
+    assert not own.exists()
+
+
+def test_add_indicator_and_source(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    result = run(
+        "add",
+        "indicator",
+        "--government",
+        "강릉시",
+        "--indicator",
+        "고용률 (15~64세)",
+        "--unit",
+        "%",
+        "--after",
+        "68.7",
+        "--after-period",
+        "2024",
+        "--source",
+        ASIAE,
+        "--data",
+        str(own),
+    )
+    assert result.exit_code == 0, result.stderr
+    shown = run("compare", "강릉시", "--indicator", "고용률 (15~64세)", "--data", str(own))
+    assert "68.7% (2024)" in shown.stdout
+    source = run(
+        "add",
+        "source",
+        "--url",
+        "https://example.org/x",
+        "--publisher",
+        "예시일보",
+        "--date",
+        "2025-01-02",
+        "--data",
+        str(own),
+    )
+    assert source.stdout.strip() == f"added to {own}: source example-20250102"
+    reused = run("add", "source", "--url", ASIAE, "--publisher", "아시아경제", "--data", str(own))
+    assert reused.exit_code == 3 and "already recorded as 'asiae'" in reused.stderr
+
+
+def test_add_goes_to_the_default_user_file(run: Run, isolated_user_data: Path) -> None:
+    assert run(*ADD).exit_code == 0
+    path = isolated_user_data / "jobaward" / "data.toml"
+    assert "[[awards]]" in path.read_text("utf-8")
+    assert any(line.startswith("2025") for line in run("show", "강릉시").stdout.splitlines())
+
+
+def add_many(path: str, first_year: int) -> None:
+    for year in range(first_year, first_year + 20):
+        record = {"year": year, "government": "강원 양양군", "grade": "우수상", "sources": ["seed-001"]}
+        append(Target(Path(path), []), [("awards", record)])
+
+
+def test_concurrent_adds_all_land(tmp_path: Path) -> None:
+    path = tmp_path / "shared.toml"
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=add_many, args=(str(path), start)) for start in (2030, 2050)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=120)
+        assert worker.exitcode == 0
+    dataset = load_file_with_bundled(path)
+    added = sorted(a.year for a in dataset.awards if a.government == "강원 양양군")
+    assert added == [*range(2030, 2050), *range(2050, 2070)]
+
+
+def test_a_crash_mid_write_leaves_the_previous_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+
+    def crash(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        append(Target(own, []), [("awards", {"year": 2026, "government": "강원 양양군", "sources": ["mine"]})])
+    assert own.read_text("utf-8") == OWN
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["own.toml", "own.toml.lock"]
+    keys = {a.key for a in load_file_with_bundled(own).awards}
+    assert (2025, "강원 강릉시", "공시제", "우수상") in keys
+    assert not any(key[:2] == (2026, "강원 양양군") for key in keys)
+
+
+VALID = OWN.encode()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=400).map(str.encode),
+        st.tuples(st.integers(0, len(VALID)), st.integers(0, 40), st.binary(max_size=20)).map(
+            lambda t: VALID[: t[0]] + t[2] + VALID[t[0] + t[1] :]
+        ),
+    )
+)
+def test_the_loader_returns_a_dataset_or_its_own_error(raw: bytes) -> None:
+    try:
+        parse_dataset(raw, "fuzz.toml")
+    except DataError as error:
+        assert error.problems
