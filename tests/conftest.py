@@ -29,9 +29,10 @@ def index(dataset: Dataset) -> NameIndex:
 
 @pytest.fixture(autouse=True)
 def isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Each test gets its own empty user data directory, and no JOBAWARD_DATA."""
+    """Each test gets its own empty user data and cache directories, and no JOBAWARD_DATA."""
     home = tmp_path_factory.mktemp("xdg-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(home))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
     monkeypatch.delenv("JOBAWARD_DATA", raising=False)
     return home
 

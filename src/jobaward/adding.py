@@ -11,10 +11,9 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import urlparse
 
 import tomli_w
@@ -31,8 +30,7 @@ NEW_FILE_HEADER = (
 )
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """The file to append to, and the other files loaded around it."""
 
     path: Path

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import fields
 from datetime import date
 from typing import Any
 
@@ -23,12 +22,10 @@ def is_empty(value: Any) -> bool:
 def table_of(record: Any) -> Document:
     """A record's fields in schema order, leaving out the empty ones (as a person writes them)."""
     table: Document = {}
-    for field in fields(record):
-        value = getattr(record, field.name)
+    for name, value in zip(record._fields, record, strict=True):
         if is_empty(value):
             continue
-        key = RENAMED.get((type(record), field.name), field.name)
-        table[key] = plain(value)
+        table[RENAMED.get((type(record), name), name)] = plain(value)
     return table
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_LOOKUP = 1
@@ -19,8 +19,7 @@ class JobawardError(Exception):
         return [str(self)]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a data file; ``where`` is ``LINE:COL`` or a record path."""
 
     origin: str

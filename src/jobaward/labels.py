@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .model import CATEGORIES, GRADES, LEVELS, Government
 from .names import compact
@@ -85,8 +85,7 @@ UI: dict[str, tuple[str, str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Labels:
+class Labels(NamedTuple):
     lang: str = "ko"
 
     @property
@@ -130,7 +129,7 @@ class Labels:
     def name_then(self, name: str) -> str:
         return f"({self.ui('name_then')} {name})"
 
-    def count(self, n: int, what: str) -> str:
+    def counted(self, n: int, what: str) -> str:
         korean = {"awards": f"수상 {n:,}건", "indicators": f"지표 {n:,}개"}[what]
         english = {
             "awards": f"{n:,} award{'s' if n != 1 else ''}",

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from .errors import DataError, Problem
 from .model import (
@@ -38,6 +35,12 @@ T = TypeVar("T")
 
 
 def bundled_bytes() -> bytes:
+    """data.toml from the installed package (beside this file; importlib.resources for a zip)."""
+    beside = Path(__file__).with_name(BUNDLED_NAME)
+    if beside.is_file():
+        return beside.read_bytes()
+    from importlib import resources
+
     return resources.files("jobaward").joinpath(BUNDLED_NAME).read_bytes()
 
 
@@ -62,16 +65,20 @@ def read_bytes(path: Path) -> bytes:
 
 
 def load_layers(paths: Sequence[Path], bundled: bool = True) -> Merged:
-    """The bundled data (unless ``bundled`` is false), then each file on top, checked together.
+    """The bundled data (unless ``bundled`` is false), then each file on top, checked together."""
+    contents = [(BUNDLED_NAME, bundled_bytes())] if bundled else []
+    return merge_contents(contents + [(str(path), read_bytes(path)) for path in paths])
 
-    Every file is read before anything is refused, so one DataError lists all their problems.
+
+def merge_contents(contents: Sequence[tuple[str, bytes]]) -> Merged:
+    """Parse each (origin, bytes) and merge them in order.
+
+    Every file is parsed before anything is refused, so one DataError lists all their problems.
     """
-    readers: list[tuple[str, Callable[[], bytes]]] = [(BUNDLED_NAME, bundled_bytes)] if bundled else []
-    readers += [(str(path), functools.partial(read_bytes, path)) for path in paths]
     layers, problems = [], []
-    for origin, read in readers:
+    for origin, raw in contents:
         try:
-            layers.append(parse_layer(read(), origin))
+            layers.append(parse_layer(raw, origin))
         except DataError as error:
             problems.extend(error.problems)
     if problems:
@@ -395,8 +402,7 @@ def build_layer(document: dict[str, Any], origin: str) -> Dataset:
     return layer
 
 
-@dataclass(frozen=True)
-class Merged:
+class Merged(NamedTuple):
     dataset: Dataset
     replaced: tuple[Problem, ...] = ()
 

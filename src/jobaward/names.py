@@ -8,12 +8,11 @@ A fuzzy match is only ever offered as a suggestion, never picked.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from .errors import LookupFailed, UsageProblem
 from .model import Dataset, FormerState, Government
@@ -44,14 +43,12 @@ def strip_suffix(name: str, level: str) -> str:
     return name
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     government: Government
     former: FormerState | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     gov_id: str
     tier: int
     former: FormerState | None = None
@@ -106,6 +103,8 @@ class NameIndex:
         return gov.name if gov.level == "광역" else gov.id
 
     def suggestions(self, text: str, limit: int = 3) -> tuple[str, ...]:
+        import difflib
+
         close = difflib.get_close_matches(jamo(compact(text)), self.fuzzy_keys, n=limit * 3, cutoff=0.6)
         found: list[str] = []
         for key in close:

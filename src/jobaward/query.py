@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from typing import NamedTuple
 
 from .model import CATEGORIES, Award, Dataset, Government, Indicator, Number, Source
 
 
-@dataclass(frozen=True, slots=True)
-class AwardRow:
+class AwardRow(NamedTuple):
     award: Award
     government: Government
     province: Government | None
@@ -21,8 +19,7 @@ class AwardRow:
         return self.name_then != self.government.name
 
 
-@dataclass(frozen=True, slots=True)
-class AwardFilter:
+class AwardFilter(NamedTuple):
     year: int | None = None
     category: str | None = None
     grade: str | None = None
@@ -39,8 +36,7 @@ class AwardFilter:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Streak:
+class Streak(NamedTuple):
     start: int
     end: int
 
@@ -49,15 +45,13 @@ class Streak:
         return self.end - self.start + 1
 
 
-@dataclass(frozen=True, slots=True)
-class Totals:
-    count: int
+class Totals(NamedTuple):
+    number: int
     incentive: int
     with_incentive: int
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """After minus before; ``percent`` is None for rates (their change is in points) or a zero base."""
 
     absolute: Number
@@ -72,8 +66,7 @@ class Change:
         return self.percent if self.percent is not None else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):
     indicator: Indicator
     government: Government
     province: Government | None
@@ -81,8 +74,7 @@ class IndicatorRow:
     benchmark_gap: Number | None
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     government: Government
     province: Government | None
     awards: tuple[AwardRow, ...]
@@ -114,8 +106,9 @@ def award_order(dataset: Dataset):  # type: ignore[no-untyped-def]
     return key
 
 
-def list_awards(dataset: Dataset, where: AwardFilter = AwardFilter()) -> list[AwardRow]:
+def list_awards(dataset: Dataset, where: AwardFilter | None = None) -> list[AwardRow]:
     """Awards matching ``where``: newest year first, then by grade, category and government."""
+    where = where or AwardFilter()
     rows = [
         award_row(dataset, award)
         for award in dataset.awards
@@ -127,7 +120,7 @@ def list_awards(dataset: Dataset, where: AwardFilter = AwardFilter()) -> list[Aw
 def totals(awards: Iterable[Award]) -> Totals:
     awards = list(awards)
     known = [a.incentive for a in awards if a.incentive is not None]
-    return Totals(count=len(awards), incentive=sum(known), with_incentive=len(known))
+    return Totals(number=len(awards), incentive=sum(known), with_incentive=len(known))
 
 
 def streaks(years: Iterable[int]) -> tuple[Streak, ...]:
@@ -146,6 +139,8 @@ def exact_difference(after: Number, before: Number) -> Number:
     """after - before without float noise: 61.4 - 60.9 is 0.5, not 0.5000000000000071."""
     if isinstance(after, int) and isinstance(before, int):
         return after - before
+    from decimal import Decimal
+
     return float(Decimal(repr(after)) - Decimal(repr(before)))
 
 

@@ -10,7 +10,7 @@ import typer
 
 from ..errors import UsageProblem
 from ..render.emit import write
-from .app import DataOption, NoBundledOption, app, load_data, reports_errors
+from .common import DataOption, NoBundledOption, app, load_data, reports_errors
 
 
 class ExportFormat(StrEnum):

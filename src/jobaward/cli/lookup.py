@@ -10,7 +10,7 @@ from ..errors import JobawardError, UsageProblem
 from ..labels import Labels, parse_category, parse_grade, parse_level
 from ..model import CATEGORIES, GRADES, LEVELS
 from ..render.emit import Format, OutputOptions, emit
-from .app import (
+from .common import (
     DataOption,
     ExcelOption,
     FormatOption,
@@ -148,8 +148,8 @@ def compare(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    index = NameIndex(dataset)
-    governments = [find_government(index, n).government for n in names or []]
+    index = NameIndex(dataset) if names else None  # only names need the index (start-up time)
+    governments = [find_government(index, n).government for n in names or [] if index]
     wanted = None
     if indicator is not None:
         wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import DataError, Problem, UsageProblem
-from .app import DataOption, NoBundledOption, app, reports_errors
+from .common import DataOption, NoBundledOption, app, reports_errors
 
 data_app = typer.Typer(help="Where your own data file is.", no_args_is_help=True)
 add_app = typer.Typer(help="Add a record to your own data file.", no_args_is_help=True)

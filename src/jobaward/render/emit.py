@@ -9,15 +9,12 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import UsageProblem
-from ..files import atomic_write
 from ..labels import Labels
-from .machine import Record, to_delimited, to_json
 
 UTF8_BOM = "\ufeff"
 
@@ -29,19 +26,17 @@ class Format(StrEnum):
     tsv = "tsv"
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     table: Callable[[Labels], Any]
     document: Callable[[], Any]
-    rows: Callable[[], list[Record]]
+    rows: Callable[[], list[dict[str, Any]]]
     columns: Sequence[str]
     empty: bool = False
     empty_message: str = "no_results"
     title: str = "jobaward"
 
 
-@dataclass(frozen=True)
-class OutputOptions:
+class OutputOptions(NamedTuple):
     format: Format = Format.table
     excel: bool = False
     output: Path | None = None
@@ -60,6 +55,9 @@ class OutputOptions:
 
 
 def emit(view: View, options: OutputOptions, labels: Labels) -> None:
+    """Draw or write ``view`` as asked. Imports only what that format needs (start-up time)."""
+    from .machine import to_delimited, to_json
+
     options = options.checked()
     if options.format is Format.table:
         emit_table(view, options, labels)
@@ -74,6 +72,7 @@ def emit(view: View, options: OutputOptions, labels: Labels) -> None:
 def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
     from rich.text import Text
 
+    from ..files import atomic_write
     from .table import make_console, print_view, svg_of
 
     drawing = Text(labels.ui(view.empty_message)) if view.empty else view.table(labels)
@@ -91,6 +90,8 @@ def write(text: str, output: Path | None) -> None:
     """UTF-8 to the file (atomically) or to stdout, whatever the locale says."""
     data = text.encode("utf-8")
     if output is not None:
+        from ..files import atomic_write
+
         atomic_write(output, data)
         return
     stream = getattr(sys.stdout, "buffer", None)

@@ -109,7 +109,7 @@ def profile_document(dataset: Dataset, profile: Profile) -> Record:
         "awards": [award_record(dataset, row) for row in profile.awards],
         "streaks": [{"start": s.start, "end": s.end, "years": s.length} for s in profile.streaks],
         "longest_streak_years": longest.length if longest else 0,
-        "award_count": profile.totals.count,
+        "award_count": profile.totals.number,
         "total_incentive_krw": profile.totals.incentive,
         "indicators": [indicator_record(dataset, row) for row in profile.indicators],
         "sources": [source_record(s) for s in profile.sources],

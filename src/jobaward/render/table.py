@@ -105,10 +105,11 @@ def totals_line(totals: Totals, labels: Labels) -> str:
     money = fmt.won(totals.incentive, labels.english)
     if labels.english:
         return (
-            f"{labels.count(totals.count, 'awards')}; total incentive {money} "
+            f"{labels.counted(totals.number, 'awards')}; total incentive {money} "
             f"(amount known for {totals.with_incentive})"
         )
-    return f"{labels.count(totals.count, 'awards')} · 인센티브 합계 {money} (금액이 알려진 {totals.with_incentive}건)"
+    known = f"금액이 알려진 {totals.with_incentive}건"
+    return f"{labels.counted(totals.number, 'awards')} · 인센티브 합계 {money} ({known})"
 
 
 def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
@@ -280,7 +281,7 @@ def sources_list(sources: Sequence[Source], labels: Labels) -> Text:
 
 
 def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType:
-    return Group(indicators_table(rows, labels), Text(labels.count(len(rows), "indicators")))
+    return Group(indicators_table(rows, labels), Text(labels.counted(len(rows), "indicators")))
 
 
 def print_view(console: Console, view: RenderableType) -> None:

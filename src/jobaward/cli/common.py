@@ -54,11 +54,11 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Dataset:
     """The bundled data, then the default user file, JOBAWARD_DATA and --data on top."""
-    from ..load import load_layers
+    from ..cache import load_cached
     from ..locations import user_files
 
     bundled = not no_bundled
-    return load_layers(user_files(given or [], bundled), bundled).dataset
+    return load_cached(user_files(given or [], bundled), bundled).dataset
 
 
 def labels_for(lang: str | None) -> Labels:

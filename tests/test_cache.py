@@ -1,0 +1,110 @@
+"""The parse cache is never trusted when stale or corrupt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from jobaward import cache
+
+OWN = """
+[[sources]]
+id = "s1"
+publisher = "x"
+url = "https://example.org/1"
+
+[[awards]]
+year = 2030
+government = "강원 양양군"
+grade = "우수상"
+sources = ["s1"]
+"""
+
+
+def entries() -> list[Path]:
+    return sorted(cache.cache_dir().glob("*.marshal"))
+
+
+def grades(path: Path) -> list[str]:
+    dataset = cache.load_cached([path]).dataset
+    return [a.grade for a in dataset.awards if a.government == "강원 양양군"]
+
+
+def test_a_second_load_comes_from_the_cache(tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    first = cache.load_cached([own])
+    assert len(entries()) == 1
+    second = cache.load_cached([own])
+    assert second.dataset == first.dataset
+    assert second.dataset is not first.dataset
+
+
+def test_an_edited_file_is_parsed_again(tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    assert grades(own) == ["우수상"]
+    own.write_text(OWN.replace("우수상", "특별상"), "utf-8")
+    assert grades(own) == ["특별상"]
+
+
+def test_a_change_within_the_same_second_to_the_same_size_is_seen(tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    stamp = own.stat().st_mtime_ns
+    assert grades(own) == ["우수상"]
+    own.write_text(OWN.replace("우수상", "특별상"), "utf-8")  # same length in bytes
+    os.utime(own, ns=(stamp, stamp))
+    assert own.stat().st_size == len(OWN.encode())
+    assert grades(own) == ["특별상"], "served a stale entry"
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not marshal at all", b"\x00" * 100, b"\xe3" + b"\xff" * 50])
+def test_a_corrupt_entry_is_rebuilt(tmp_path: Path, garbage: bytes) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    good = cache.load_cached([own]).dataset
+    (entry,) = entries()
+    entry.write_bytes(garbage)
+    assert cache.load_cached([own]).dataset == good
+    assert entry.read_bytes() != garbage
+
+
+def test_a_truncated_or_foreign_entry_is_rebuilt(tmp_path: Path) -> None:
+    import marshal
+
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    good = cache.load_cached([own]).dataset
+    (entry,) = entries()
+    entry.write_bytes(entry.read_bytes()[:-40])
+    assert cache.load_cached([own]).dataset == good
+    key, _ = marshal.loads(entry.read_bytes())
+    entry.write_bytes(marshal.dumps((key, ((["wrong shape"], [], [], [], []), (), []))))
+    assert cache.load_cached([own]).dataset == good
+
+
+def test_an_unwritable_cache_only_costs_a_parse(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache directory would be", "utf-8")
+    monkeypatch.setattr(cache, "cache_dir", lambda: blocked / "jobaward")
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    assert grades(own) == ["우수상"]
+
+
+def test_jobaward_no_cache_turns_it_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBAWARD_NO_CACHE", "1")
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    assert grades(own) == ["우수상"]
+    assert entries() == []
+
+
+def test_marshal_round_trip_is_exact(dataset: object) -> None:
+    from jobaward.load import load_layers
+
+    merged = load_layers([])
+    assert cache.from_plain(cache.to_plain(merged)).dataset == merged.dataset
