@@ -95,10 +95,10 @@ def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
 def test_default_user_file_is_read_and_data_path_prints_it(run: Run, isolated_user_data: Path) -> None:
     path = Path(run("data", "path").stdout.strip())
     assert path == isolated_user_data / "jobaward" / "data.toml"
-    assert "2025" not in run("show", "강릉시").stdout.split("연속 수상")[0]
+    assert not any(line.startswith("2025   공시제") for line in run("show", "강릉시").stdout.splitlines())
     path.parent.mkdir(parents=True)
     path.write_text(OWN, "utf-8")
-    assert any(line.startswith("2025") for line in run("show", "강릉시").stdout.splitlines())
+    assert any(line.startswith("2025   공시제") for line in run("show", "강릉시").stdout.splitlines())
 
 
 BROKEN = [
@@ -334,7 +334,7 @@ def test_add_goes_to_the_default_user_file(run: Run, isolated_user_data: Path) -
     assert run(*ADD).exit_code == 0
     path = isolated_user_data / "jobaward" / "data.toml"
     assert "[[awards]]" in path.read_text("utf-8")
-    assert any(line.startswith("2025") for line in run("show", "강릉시").stdout.splitlines())
+    assert any(line.startswith("2025   공시제") for line in run("show", "강릉시").stdout.splitlines())
 
 
 def add_many(path: str, first_year: int) -> None:

@@ -23,6 +23,8 @@ GRADE_EN = {
     "특별상": "Special Prize",
 }
 LEVEL_EN = {"광역": "provincial", "기초": "municipal"}
+SHORT_GRADE = {"종합대상": "종합대상", "대상": "대상", "최우수상": "최우수", "우수상": "우수", "특별상": "특별"}
+SHORT_GRADE_EN = {"종합대상": "Overall", "대상": "Grand", "최우수상": "Top", "우수상": "Excel.", "특별상": "Special"}
 INDICATOR_EN = {
     "취업자수": "Employed persons",
     "고용률": "Employment rate",
@@ -81,6 +83,35 @@ UI: dict[str, tuple[str, str]] = {
     "no_results": ("조건에 맞는 수상 기록이 없습니다.", "No awards match."),
     "no_indicator_rows": ("조건에 맞는 지표가 없습니다.", "No indicators match."),
     "date_unknown": ("날짜 미상", "date unknown"),
+    "timeline": ("연도별 수상", "Awards by year"),
+    "awarded_unknown_grade": ("수상", "won"),
+    "stats_title": ("{year}년 일자리대상 통계", "Job Awards {year}: statistics"),
+    "stats_title_all": ("일자리대상 전체 통계", "Job Awards, all years: statistics"),
+    "by_category": ("부문별", "By category"),
+    "by_grade": ("등급별", "By grade"),
+    "by_province": ("시도별", "By province"),
+    "awards_count": ("수상", "Awards"),
+    "governments_count": ("지자체 수", "Governments"),
+    "unstated": ("(미상)", "(not stated)"),
+    "edition_awarded": ("시상 기록상 수상 지자체", "Governments awarded (edition record)"),
+    "held_records": ("보유 기록", "Records we hold"),
+    "first_time": ("첫 수상 (보유 기록 기준)", "First award (in our records)"),
+    "streak_board": ("연속 수상 순위 (전체 연도)", "Longest award streaks (all years)"),
+    "incentive_board": ("인센티브 합계 순위 (전체 연도)", "Total incentive (all years)"),
+    "rank": ("순위", "Rank"),
+    "years_run": ("연속", "Years"),
+    "span": ("기간", "Span"),
+    "movement": ("변동", "Change"),
+    "up": ("상승", "up"),
+    "down": ("하락", "down"),
+    "same": ("유지", "same"),
+    "new": ("신규", "new"),
+    "gone": ("이번 기록 없음", "not in these records"),
+    "years_title": ("{first}년 → {second}년 수상 변화", "Awards {first} → {second}"),
+    "years_note": (
+        "보유 기록 기준: 기록이 없다고 수상하지 않은 것은 아닙니다.",
+        "From the records we hold: a government missing from them may still have won.",
+    ),
     "name_then": ("당시", "then"),
 }
 
@@ -136,6 +167,14 @@ class Labels(NamedTuple):
             "indicators": f"{n:,} indicator{'s' if n != 1 else ''}",
         }[what]
         return english if self.english else korean
+
+    def short_grade(self, grade: str | None) -> str:
+        """A grade in a timeline cell: 최우수상 → 최우수, or a dash for no award."""
+        if grade is None:
+            return "–"
+        if not grade:
+            return self.ui("awarded_unknown_grade")
+        return (SHORT_GRADE_EN if self.english else SHORT_GRADE).get(grade, grade)
 
     def years(self, n: int) -> str:
         return f"{n} years in a row" if self.english else f"{n}년 연속"

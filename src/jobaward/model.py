@@ -19,6 +19,12 @@ GRADES: tuple[str, ...] = ("종합대상", "대상", "최우수상", "우수상"
 #: 경진대회:* = the 2013 project contest that preceded the 우수사업 category.
 CATEGORIES: tuple[str, ...] = ("공시제", "우수사업", "경진대회:지역맞춤형", "경진대회:사회적기업")
 
+
+def grade_rank(grade: str) -> int:
+    """Position in GRADES, highest first; an unstated grade ranks below every stated one."""
+    return GRADES.index(grade) if grade in GRADES else len(GRADES)
+
+
 #: Units whose values are rates: their changes are percentage points, not percent.
 RATE_UNITS: frozenset[str] = frozenset({"%"})
 
@@ -107,8 +113,7 @@ class Award(NamedTuple):
 
     @property
     def grade_rank(self) -> int:
-        """Position in GRADES; an unknown grade sorts last."""
-        return GRADES.index(self.grade) if self.grade in GRADES else len(GRADES)
+        return grade_rank(self.grade)
 
     @property
     def key(self) -> tuple[int, str, str, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from .model import CATEGORIES, Award, Dataset, Government, Indicator, Number, Source
+from .model import CATEGORIES, Award, Dataset, Government, Indicator, Number, Source, grade_rank
 
 
 class AwardRow(NamedTuple):
@@ -84,6 +84,7 @@ class Profile(NamedTuple):
     sources: tuple[Source, ...]
     successors: tuple[Government, ...]
     predecessors: tuple[Government, ...]
+    timeline: dict[int, str | None]
 
     @property
     def longest_streak(self) -> Streak | None:
@@ -192,7 +193,25 @@ def profile(dataset: Dataset, gov: Government) -> Profile:
         sources=tuple(dataset.source_by_id[s] for s in dict.fromkeys(source_ids)),
         successors=tuple(dataset.government(s) for s in gov.successors),
         predecessors=tuple(g for g in dataset.governments if gov.id in g.successors),
+        timeline=timeline(dataset, gov),
     )
+
+
+def award_years(dataset: Dataset) -> list[int]:
+    """Every year from the first award on record to the last: a timeline's columns."""
+    years = [a.year for a in dataset.awards]
+    return list(range(min(years), max(years) + 1)) if years else []
+
+
+def timeline(dataset: Dataset, gov: Government) -> dict[int, str | None]:
+    """Year → the best grade won ('' when the grade is not known), or None when nothing is recorded."""
+    won: dict[int, str] = {}
+    for award in dataset.awards:
+        if award.government == gov.id:
+            held = won.get(award.year)
+            if held is None or grade_rank(award.grade) < grade_rank(held):
+                won[award.year] = award.grade
+    return {year: won.get(year) for year in award_years(dataset)}
 
 
 def indicator_names(dataset: Dataset) -> list[str]:
@@ -207,14 +226,22 @@ def matching_indicator_names(dataset: Dataset, wanted: str) -> set[str]:
     return {name for name in names if wanted in name}
 
 
+SORTS = ("pct", "change", "name")
+
+
 def compare_indicators(
     dataset: Dataset,
     governments: Sequence[Government] = (),
     indicator_names: set[str] | None = None,
+    sort: str | None = None,
 ) -> list[IndicatorRow]:
-    """Indicator rows, largest change first (rows without a before/after pair last).
+    """Indicator rows, rows without a before/after pair last. ``sort``:
 
-    With ``governments``, only theirs, kept in the order given so they read side by side.
+    - ``pct`` (the default): largest percent change first (a rate's point change stands in);
+    - ``change``: largest absolute change first;
+    - ``name``: by government, then indicator.
+
+    With ``governments`` and no ``sort``, theirs only, in the order given, side by side.
     """
     wanted = [g.id for g in governments]
     rows = [
@@ -222,7 +249,13 @@ def compare_indicators(
         for i in dataset.indicators
         if (not wanted or i.government in wanted) and (indicator_names is None or i.name in indicator_names)
     ]
-    rows.sort(key=lambda r: (r.change is None, -(r.change.sort_value if r.change else 0.0)))
-    if wanted:
+    if sort == "name":
+        order = {gov.id: i for i, gov in enumerate(dataset.governments)}
+        return sorted(rows, key=lambda r: (order[r.government.id], r.indicator.name))
+    if sort == "change":
+        rows.sort(key=lambda r: (r.change is None, -float(r.change.absolute) if r.change else 0.0))
+    else:
+        rows.sort(key=lambda r: (r.change is None, -(r.change.sort_value if r.change else 0.0)))
+    if wanted and sort is None:
         rows.sort(key=lambda r: wanted.index(r.government.id))
     return rows

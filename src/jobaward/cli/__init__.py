@@ -20,6 +20,7 @@ COMMAND_MODULES = {
     "list": "lookup",
     "show": "lookup",
     "compare": "lookup",
+    "stats": "lookup",
     "export": "export",
     "validate": "userdata",
     "data": "userdata",

@@ -8,7 +8,7 @@ import typer
 
 from ..errors import JobawardError, UsageProblem
 from ..labels import Labels, parse_category, parse_grade, parse_level
-from ..model import CATEGORIES, GRADES, LEVELS
+from ..model import CATEGORIES, GRADES, LEVELS, Dataset
 from ..render.emit import Format, OutputOptions, emit
 from .common import (
     DataOption,
@@ -133,6 +133,9 @@ def compare(
         ),
     ] = None,
     indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="e.g. 취업자수, 고용률.")] = None,
+    sort: Annotated[
+        str | None, typer.Option("--sort", help="pct (default), change or name.", show_default=False)
+    ] = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
@@ -141,13 +144,25 @@ def compare(
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Before/after indicators, largest change first.  Example: jobaward compare 강릉시 --indicator 취업자수"""
+    """Before/after indicators, largest change first; or, given two years, how two editions differ.
+
+    Examples: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023
+    """
     from ..names import NameIndex, find_government
-    from ..query import compare_indicators, indicator_names, matching_indicator_names
+    from ..query import SORTS, compare_indicators, indicator_names, matching_indicator_names
     from ..render import views
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
+    options = OutputOptions(format, excel, output, svg)
+    years = award_years_given(names or [])
+    if years:
+        if indicator is not None or sort is not None:
+            raise UsageProblem("--indicator and --sort compare indicators, not two award years")
+        compare_editions(dataset, years, options, labels)
+        return
+    if sort is not None and sort not in SORTS:
+        raise UsageProblem(f"--sort: unknown value '{sort}'; expected one of: {', '.join(SORTS)}")
     index = NameIndex(dataset) if names else None  # only names need the index (start-up time)
     governments = [find_government(index, n).government for n in names or [] if index]
     wanted = None
@@ -156,5 +171,47 @@ def compare(
         if not wanted:
             known = ", ".join(indicator_names(dataset))
             raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
-    rows = compare_indicators(dataset, governments, wanted)
-    emit(views.indicators(dataset, rows), OutputOptions(format, excel, output, svg), labels)
+    rows = compare_indicators(dataset, governments, wanted, sort)
+    emit(views.indicators(dataset, rows), options, labels)
+
+
+def award_years_given(names: list[str]) -> tuple[int, int] | None:
+    """``compare 2022 2023``: two four-digit years (no government is called that)."""
+    words = [name.strip() for name in names]
+    if len(words) == 2 and all(len(w) == 4 and w.isdigit() for w in words):
+        return int(words[0]), int(words[1])
+    return None
+
+
+def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOptions, labels: Labels) -> None:
+    from ..insight import compare_years
+    from ..render import views
+
+    first, second = years
+    emit(views.years(compare_years(dataset, first, second), first, second), options, labels)
+
+
+@app.command()
+@reports_errors
+def stats(
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", min=2010, max=2100, help="One edition; all without.")
+    ] = None,
+    format: FormatOption = Format.table,
+    excel: ExcelOption = False,
+    output: OutputOption = None,
+    svg: SvgOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+    lang: LangOption = None,
+) -> None:
+    """Awards by category, grade and province, first-time winners, streak and incentive leaders.
+
+    Example: jobaward stats --year 2023
+    """
+    from ..insight import stats as compute
+    from ..render import views
+
+    labels = labels_for(lang)
+    dataset = load_data(data, no_bundled)
+    emit(views.stats(compute(dataset, year)), OutputOptions(format, excel, output, svg), labels)

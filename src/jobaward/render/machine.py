@@ -12,6 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
+from ..insight import Leader, Movement, Stats
 from ..model import Dataset, Government, Source
 from ..query import AwardRow, IndicatorRow, Profile
 
@@ -113,6 +114,7 @@ def profile_document(dataset: Dataset, profile: Profile) -> Record:
         "total_incentive_krw": profile.totals.incentive,
         "indicators": [indicator_record(dataset, row) for row in profile.indicators],
         "sources": [source_record(s) for s in profile.sources],
+        "timeline": {str(year): grade for year, grade in profile.timeline.items()},
     }
 
 
@@ -121,6 +123,116 @@ def profile_rows(dataset: Dataset, profile: Profile) -> list[Record]:
     rows = [{"section": "award", **award_record(dataset, row)} for row in profile.awards]
     rows += [{"section": "indicator", **indicator_record(dataset, row)} for row in profile.indicators]
     return rows
+
+
+def leader_record(leader: Leader) -> Record:
+    streak = leader.streak
+    return {
+        "government": leader.government.name,
+        "government_id": leader.government.id,
+        "streak_years": streak.length if streak else 0,
+        "streak_start": streak.start if streak else None,
+        "streak_end": streak.end if streak else None,
+        "total_incentive_krw": leader.incentive,
+    }
+
+
+def stats_document(stats: Stats) -> Record:
+    return {
+        "year": stats.year,
+        "award_count": stats.totals.number,
+        "total_incentive_krw": stats.totals.incentive,
+        "awards_with_known_incentive": stats.totals.with_incentive,
+        "governments_held": stats.governments_held,
+        "edition_awarded": stats.edition_awarded,
+        "by_category": [{"category": c.key or None, "awards": c.awards} for c in stats.by_category],
+        "by_grade": [{"grade": c.key or None, "awards": c.awards} for c in stats.by_grade],
+        "by_province": [
+            {
+                "province": p.province.name,
+                "province_id": p.province.id,
+                "awards": p.awards,
+                "governments": p.governments,
+            }
+            for p in stats.by_province
+        ],
+        "first_time": [{"government": g.name, "government_id": g.id} for g in stats.first_time],
+        "streak_leaders": [leader_record(x) for x in stats.streak_leaders],
+        "incentive_leaders": [leader_record(x) for x in stats.incentive_leaders],
+    }
+
+
+STATS_ROW_KEYS = (
+    "section",
+    "key",
+    "key_id",
+    "awards",
+    "governments",
+    "streak_years",
+    "streak_start",
+    "streak_end",
+    "total_incentive_krw",
+)
+
+
+def stats_rows(stats: Stats) -> list[Record]:
+    """The statistics as one table: ``section`` says which list a row is from."""
+    rows: list[Record] = [
+        {
+            "section": "summary",
+            "key": "awards",
+            "awards": stats.totals.number,
+            "governments": stats.governments_held,
+            "total_incentive_krw": stats.totals.incentive,
+        },
+    ]
+    if stats.edition_awarded is not None:
+        rows.append({"section": "summary", "key": "edition_awarded", "governments": stats.edition_awarded})
+    rows += [{"section": "category", "key": c.key, "awards": c.awards} for c in stats.by_category]
+    rows += [{"section": "grade", "key": c.key, "awards": c.awards} for c in stats.by_grade]
+    rows += [
+        {
+            "section": "province",
+            "key": p.province.name,
+            "key_id": p.province.id,
+            "awards": p.awards,
+            "governments": p.governments,
+        }
+        for p in stats.by_province
+    ]
+    rows += [{"section": "first_time", "key": g.name, "key_id": g.id} for g in stats.first_time]
+    for section, board in (("streak", stats.streak_leaders), ("incentive", stats.incentive_leaders)):
+        for leader in board:
+            record = leader_record(leader)
+            rows.append(
+                {"section": section, "key": record.pop("government"), "key_id": record.pop("government_id"), **record}
+            )
+    return rows
+
+
+MOVEMENT_KEYS = (
+    "government",
+    "government_id",
+    "province",
+    "movement",
+    "grade_before",
+    "grade_after",
+    "year_before",
+    "year_after",
+)
+
+
+def movement_record(move: Movement, first: int, second: int) -> Record:
+    return {
+        "government": move.government.name,
+        "government_id": move.government.id,
+        "province": move.province.name if move.province else None,
+        "movement": move.kind,
+        "grade_before": move.before or None,
+        "grade_after": move.after or None,
+        "year_before": first,
+        "year_after": second,
+    }
 
 
 def to_json(document: Any) -> str:

@@ -9,15 +9,17 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import IO
 
 from rich import box
 from rich.bar import Bar
+from rich.columns import Columns
 from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from ..insight import Count, Movement, Stats
 from ..labels import Labels
 from ..model import Government, Source
 from ..query import AwardRow, IndicatorRow, Profile, Totals
@@ -123,6 +125,8 @@ def refs(ids: Sequence[str], numbers: dict[str, int]) -> Text:
 def profile_view(profile: Profile, labels: Labels) -> RenderableType:
     numbers = source_numbers(profile.sources)
     parts: list[RenderableType] = [profile_header(profile, labels), Text()]
+    if profile.timeline:
+        parts += [Text(labels.ui("timeline"), style="bold underline"), timeline_table(profile.timeline, labels), Text()]
     parts.append(Text(labels.ui("awards"), style="bold underline"))
     if profile.awards:
         parts += [profile_awards(profile, labels, numbers), profile_award_summary(profile, labels)]
@@ -136,6 +140,20 @@ def profile_view(profile: Profile, labels: Labels) -> RenderableType:
     if profile.sources:
         parts += [Text(), Text(labels.ui("sources"), style="bold underline"), sources_list(profile.sources, labels)]
     return Group(*parts)
+
+
+def timeline_table(timeline: dict[int, str | None], labels: Labels) -> Table:
+    """One column per year: the grade won, or a dash; a streak or a gap shows at a glance."""
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    for year in timeline:
+        table.add_column(str(year), justify="center", no_wrap=True)
+    table.add_row(
+        *(
+            cell(labels.short_grade(grade), grade_style(grade or "") if grade is not None else "dim")
+            for grade in timeline.values()
+        )
+    )
+    return table
 
 
 def profile_header(profile: Profile, labels: Labels) -> Text:
@@ -328,3 +346,105 @@ def svg_of(view: RenderableType, title: str) -> str:
     console = make_console(width=max(width, 40), record=True, file=io.StringIO())
     print_view(console, view)
     return console.export_svg(title=title)
+
+
+def titled(title: str, body: RenderableType) -> Group:
+    return Group(Text(title, style="bold underline"), body, Text())
+
+
+def count_table(labels: Labels, heading: str, counts: Sequence[Count], word: Callable[[str], str]) -> Table:
+    table = new_table(labels, [(heading, "left"), ("awards_count", "right")])
+    for count in counts:
+        table.add_row(cell(word(count.key) if count.key else labels.ui("unstated")), cell(f"{count.awards:,}"))
+    return table
+
+
+def stats_view(stats: Stats, labels: Labels) -> RenderableType:
+    title = labels.ui("stats_title").format(year=stats.year) if stats.year else labels.ui("stats_title_all")
+    summary = [totals_line(stats.totals, labels)]
+    if stats.edition_awarded is not None:
+        summary.append(f"{labels.ui('edition_awarded')}: {stats.edition_awarded:,}")
+    summary.append(
+        f"{labels.ui('held_records')}: {labels.counted(stats.totals.number, 'awards')}, "
+        f"{labels.ui('governments_count')} {stats.governments_held:,}"
+    )
+    if stats.year is not None:
+        names = ", ".join(labels.name(g) if labels.english or g.level == "광역" else g.id for g in stats.first_time)
+        summary.append(f"{labels.ui('first_time')}: {len(stats.first_time)}" + (f" ({names})" if names else ""))
+    parts: list[RenderableType] = [Text(title, style="bold"), cell("\n".join(summary)), Text()]
+    parts.append(
+        Columns(
+            [
+                titled(labels.ui("by_category"), count_table(labels, "category", stats.by_category, labels.category)),
+                titled(labels.ui("by_grade"), count_table(labels, "grade", stats.by_grade, labels.grade)),
+            ],
+            padding=(0, 4),
+        )
+    )
+    parts.append(titled(labels.ui("by_province"), province_table(stats, labels)))
+    parts.append(titled(labels.ui("streak_board"), streak_board(stats, labels)))
+    parts.append(titled(labels.ui("incentive_board"), incentive_board(stats, labels)))
+    return Group(*parts)
+
+
+def province_table(stats: Stats, labels: Labels) -> Table:
+    table = new_table(
+        labels, [("province", "left"), ("awards_count", "right"), ("governments_count", "right"), ("size", "left")]
+    )
+    most = max((p.awards for p in stats.by_province), default=0)
+    for row in stats.by_province:
+        bar = Bar(size=most, begin=0, end=row.awards, width=BAR_WIDTH * 2, color="cyan")
+        table.add_row(cell(labels.name(row.province)), cell(f"{row.awards:,}"), cell(f"{row.governments:,}"), bar)
+    return table
+
+
+def streak_board(stats: Stats, labels: Labels) -> Table:
+    table = new_table(
+        labels,
+        [("rank", "right"), ("government", "left"), ("province", "left"), ("years_run", "right"), ("span", "left")],
+    )
+    for rank, leader in enumerate(stats.streak_leaders, start=1):
+        streak = leader.streak
+        span = f"{streak.start}–{streak.end}" if streak else ""
+        table.add_row(
+            cell(str(rank)),
+            cell(labels.name(leader.government)),
+            province_cell(leader.province, labels),
+            cell(str(streak.length) if streak else ""),
+            cell(span),
+        )
+    return table
+
+
+def incentive_board(stats: Stats, labels: Labels) -> Table:
+    table = new_table(
+        labels, [("rank", "right"), ("government", "left"), ("province", "left"), ("total_incentive", "right")]
+    )
+    for rank, leader in enumerate(stats.incentive_leaders, start=1):
+        table.add_row(
+            cell(str(rank)),
+            cell(labels.name(leader.government)),
+            province_cell(leader.province, labels),
+            cell(fmt.won(leader.incentive, labels.english)),
+        )
+    return table
+
+
+def years_view(movements: Sequence[Movement], first: int, second: int, labels: Labels) -> RenderableType:
+    table = new_table(
+        labels,
+        [("government", "left"), ("province", "left"), ("movement", "left"), ("before", "left"), ("after", "left")],
+    )
+    table.columns[3].header = str(first)
+    table.columns[4].header = str(second)
+    styles = {"up": "green", "down": "red", "new": "cyan", "gone": "dim"}
+    for move in movements:
+        table.add_row(
+            cell(labels.name(move.government)),
+            province_cell(move.province, labels),
+            cell(labels.ui(move.kind), styles.get(move.kind, "")),
+            cell(labels.short_grade(move.before)),
+            cell(labels.short_grade(move.after)),
+        )
+    title = labels.ui("years_title").format(first=first, second=second)
+    return Group(Text(title, style="bold"), table, Text(labels.ui("years_note"), style="dim"))

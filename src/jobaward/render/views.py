@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..insight import Movement, Stats
 from ..labels import Labels
 from ..model import Dataset
 from ..query import AwardRow, IndicatorRow, Profile, totals
@@ -64,4 +65,41 @@ def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
         empty=not rows,
         empty_message="no_indicator_rows",
         title="jobaward compare",
+    )
+
+
+def stats(result: Stats) -> View:
+    def table(labels: Labels) -> Any:
+        from .table import stats_view
+
+        return stats_view(result, labels)
+
+    return View(
+        table=table,
+        document=lambda: machine.stats_document(result),
+        rows=lambda: machine.stats_rows(result),
+        columns=machine.STATS_ROW_KEYS,
+        empty=result.totals.number == 0,
+        empty_message="no_results",
+        title="jobaward stats",
+    )
+
+
+def years(movements: Sequence[Movement], first: int, second: int) -> View:
+    def table(labels: Labels) -> Any:
+        from .table import years_view
+
+        return years_view(movements, first, second, labels)
+
+    def records() -> list[machine.Record]:
+        return [machine.movement_record(move, first, second) for move in movements]
+
+    return View(
+        table=table,
+        document=records,
+        rows=records,
+        columns=machine.MOVEMENT_KEYS,
+        empty=not movements,
+        empty_message="no_results",
+        title=f"jobaward compare {first} {second}",
     )

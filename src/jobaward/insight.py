@@ -1,0 +1,163 @@
+"""What the awards say, computed from the data: edition statistics, leaderboards, how two
+editions differ, a government's timeline. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from typing import NamedTuple
+
+from .model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank
+from .query import Streak, Totals, streaks, totals
+
+
+class Count(NamedTuple):
+    key: str
+    awards: int
+
+
+class ProvinceCount(NamedTuple):
+    province: Government
+    awards: int
+    governments: int
+
+
+class Leader(NamedTuple):
+    government: Government
+    province: Government | None
+    streak: Streak | None
+    incentive: int
+
+
+class Stats(NamedTuple):
+    year: int | None
+    totals: Totals
+    by_category: tuple[Count, ...]
+    by_grade: tuple[Count, ...]
+    by_province: tuple[ProvinceCount, ...]
+    governments_held: int
+    edition_awarded: int | None
+    first_time: tuple[Government, ...]
+    streak_leaders: tuple[Leader, ...]
+    incentive_leaders: tuple[Leader, ...]
+
+
+class Movement(NamedTuple):
+    """One government between two editions; a grade is '' when the source gave none."""
+
+    government: Government
+    province: Government | None
+    before: str | None
+    after: str | None
+
+    @property
+    def kind(self) -> str:
+        """up, down, same, new (not in the first year's records) or gone (not in the second's)."""
+        if self.before is None:
+            return "new"
+        if self.after is None:
+            return "gone"
+        difference = grade_rank(self.after) - grade_rank(self.before)
+        return "up" if difference < 0 else "down" if difference > 0 else "same"
+
+
+KINDS = ("up", "down", "same", "new", "gone")
+
+
+def province_of(dataset: Dataset, gov: Government) -> Government:
+    """A 광역 is its own province; a 기초 belongs to its current 광역."""
+    return gov if gov.province is None else dataset.government(gov.province)
+
+
+def counted(values: Iterable[str], order: Sequence[str]) -> tuple[Count, ...]:
+    """Counts in the vocabulary's order; an unstated value ('') last."""
+    tally = Counter(values)
+    keys = [key for key in order if tally[key]] + ([""] if tally[""] else [])
+    return tuple(Count(key, tally[key]) for key in keys)
+
+
+def first_years(dataset: Dataset) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for award in dataset.awards:
+        first[award.government] = min(award.year, first.get(award.government, award.year))
+    return first
+
+
+def leaders(dataset: Dataset, limit: int) -> tuple[tuple[Leader, ...], tuple[Leader, ...]]:
+    """All-time leaderboards: longest run of consecutive award years, and total incentive."""
+    years: dict[str, set[int]] = defaultdict(set)
+    money: Counter[str] = Counter()
+    for award in dataset.awards:
+        years[award.government].add(award.year)
+        money[award.government] += award.incentive or 0
+    board = []
+    for gov_id, held in years.items():
+        runs = streaks(held)
+        longest = max(runs, key=lambda s: (s.length, s.end)) if runs else None
+        gov = dataset.government(gov_id)
+        board.append(Leader(gov, dataset.government_by_id.get(gov.province or ""), longest, money[gov_id]))
+    by_streak = sorted(
+        board,
+        key=lambda x: (-(x.streak.length if x.streak else 0), -(x.streak.end if x.streak else 0), x.government.id),
+    )
+    by_money = sorted((x for x in board if x.incentive), key=lambda x: (-x.incentive, x.government.id))
+    return tuple(by_streak[:limit]), tuple(by_money[:limit])
+
+
+def stats(dataset: Dataset, year: int | None = None, limit: int = 10) -> Stats:
+    awards = [a for a in dataset.awards if year is None or a.year == year]
+    governments = {a.government for a in awards}
+    per_province: dict[str, list[Award]] = defaultdict(list)
+    for award in awards:
+        per_province[province_of(dataset, dataset.government(award.government)).id].append(award)
+    order = {gov.id: i for i, gov in enumerate(dataset.governments)}
+    by_province = sorted(
+        (
+            ProvinceCount(dataset.government(pid), len(held), len({a.government for a in held}))
+            for pid, held in per_province.items()
+        ),
+        key=lambda p: (-p.awards, order[p.province.id]),
+    )
+    first = first_years(dataset)
+    first_time = tuple(
+        dataset.government(g)
+        for g in sorted(governments, key=order.__getitem__)
+        if year is not None and first[g] == year
+    )
+    edition = dataset.edition_by_year.get(year) if year is not None else None
+    streak_leaders, incentive_leaders = leaders(dataset, limit)
+    return Stats(
+        year=year,
+        totals=totals(awards),
+        by_category=counted((a.category for a in awards), CATEGORIES),
+        by_grade=counted((a.grade for a in awards), GRADES),
+        by_province=tuple(by_province),
+        governments_held=len(governments),
+        edition_awarded=edition.awarded_total if edition else None,
+        first_time=first_time,
+        streak_leaders=streak_leaders,
+        incentive_leaders=incentive_leaders,
+    )
+
+
+def best_grades(dataset: Dataset, year: int) -> dict[str, str]:
+    """Each government's highest grade that year ('' when only ungraded awards are recorded)."""
+    best: dict[str, str] = {}
+    for award in dataset.awards:
+        if award.year == year:
+            held = best.get(award.government)
+            if held is None or grade_rank(award.grade) < grade_rank(held):
+                best[award.government] = award.grade
+    return best
+
+
+def compare_years(dataset: Dataset, first: int, second: int) -> list[Movement]:
+    """How the governments in two editions' records moved: up, down, same, new, gone."""
+    before, after = best_grades(dataset, first), best_grades(dataset, second)
+    order = {gov.id: i for i, gov in enumerate(dataset.governments)}
+    rows = []
+    for gov_id in before.keys() | after.keys():
+        gov = dataset.government(gov_id)
+        province = dataset.government_by_id.get(gov.province or "")
+        rows.append(Movement(gov, province, before.get(gov_id), after.get(gov_id)))
+    return sorted(rows, key=lambda m: (KINDS.index(m.kind), order[m.government.id]))
