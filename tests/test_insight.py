@@ -140,3 +140,14 @@ def test_show_timeline(run: Run) -> None:
     ]
     document = json.loads(run("show", "강원도", "--format", "json").stdout)
     assert document["timeline"]["2021"] == "대상" and document["timeline"]["2016"] is None
+
+
+def test_coverage_view(run: Run) -> None:
+    table = run("stats", "--coverage")
+    assert table.exit_code == 0
+    (line,) = [x for x in table.stdout.splitlines() if x.startswith("2023 ")]
+    assert line.split()[:6] == ["2023", "12", "73", "28", "33", "38%"]
+    records = json.loads(run("stats", "--coverage", "--year", "2023", "--format", "json").stdout)
+    assert records == [
+        {"year": 2023, "edition": 12, "awarded": 73, "governments_held": 28, "award_records": 33, "share_percent": 38.4}
+    ]

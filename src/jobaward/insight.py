@@ -161,3 +161,36 @@ def compare_years(dataset: Dataset, first: int, second: int) -> list[Movement]:
         province = dataset.government_by_id.get(gov.province or "")
         rows.append(Movement(gov, province, before.get(gov_id), after.get(gov_id)))
     return sorted(rows, key=lambda m: (KINDS.index(m.kind), order[m.government.id]))
+
+
+class Coverage(NamedTuple):
+    """One edition: how many governments it awarded, against how many our data holds."""
+
+    year: int
+    number: int | None
+    awarded: int | None
+    governments_held: int
+    records: int
+
+    @property
+    def share(self) -> float | None:
+        return self.governments_held / self.awarded * 100 if self.awarded else None
+
+
+def coverage(dataset: Dataset) -> list[Coverage]:
+    """Every year with an edition record or an award, newest first."""
+    years = {e.year for e in dataset.editions} | {a.year for a in dataset.awards}
+    rows = []
+    for year in sorted(years, reverse=True):
+        edition = dataset.edition_by_year.get(year)
+        held = [a for a in dataset.awards if a.year == year]
+        rows.append(
+            Coverage(
+                year,
+                edition.number if edition else None,
+                edition.awarded_total if edition else None,
+                len({a.government for a in held}),
+                len(held),
+            )
+        )
+    return rows

@@ -197,6 +197,9 @@ def stats(
     year: Annotated[
         int | None, typer.Option("--year", "-y", min=2010, max=2100, help="One edition; all without.")
     ] = None,
+    coverage: Annotated[
+        bool, typer.Option("--coverage", help="Per edition: governments awarded against those our data holds.")
+    ] = False,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
@@ -209,9 +212,15 @@ def stats(
 
     Example: jobaward stats --year 2023
     """
+    from ..insight import coverage as coverage_rows
     from ..insight import stats as compute
     from ..render import views
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    emit(views.stats(compute(dataset, year)), OutputOptions(format, excel, output, svg), labels)
+    options = OutputOptions(format, excel, output, svg)
+    if coverage:
+        rows = coverage_rows(dataset)
+        emit(views.coverage([r for r in rows if year is None or r.year == year]), options, labels)
+        return
+    emit(views.stats(compute(dataset, year)), options, labels)

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from ..insight import Leader, Movement, Stats
+from ..insight import Coverage, Leader, Movement, Stats
 from ..model import Dataset, Government, Source
 from ..query import AwardRow, IndicatorRow, Profile
 
@@ -232,6 +232,20 @@ def movement_record(move: Movement, first: int, second: int) -> Record:
         "grade_after": move.after or None,
         "year_before": first,
         "year_after": second,
+    }
+
+
+COVERAGE_KEYS = ("year", "edition", "awarded", "governments_held", "award_records", "share_percent")
+
+
+def coverage_record(row: Coverage) -> Record:
+    return {
+        "year": row.year,
+        "edition": row.number,
+        "awarded": row.awarded,
+        "governments_held": row.governments_held,
+        "award_records": row.records,
+        "share_percent": round(row.share, 1) if row.share is not None else None,
     }
 
 

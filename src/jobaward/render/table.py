@@ -19,7 +19,7 @@ from rich.console import Console, Group, JustifyMethod, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..insight import Count, Movement, Stats
+from ..insight import Count, Coverage, Movement, Stats
 from ..labels import Labels
 from ..model import Government, Source
 from ..query import AwardRow, IndicatorRow, Profile, Totals
@@ -448,3 +448,35 @@ def years_view(movements: Sequence[Movement], first: int, second: int, labels: L
         )
     title = labels.ui("years_title").format(first=first, second=second)
     return Group(Text(title, style="bold"), table, Text(labels.ui("years_note"), style="dim"))
+
+
+def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
+    table = new_table(
+        labels,
+        [
+            ("year", "right"),
+            ("edition_number", "right"),
+            ("awarded", "right"),
+            ("held", "right"),
+            ("records", "right"),
+            ("share", "right"),
+            ("size", "left"),
+        ],
+    )
+    for row in rows:
+        share = row.share
+        bar: RenderableType = Text("")
+        if share is not None:
+            bar = Bar(
+                size=100, begin=0, end=min(share, 100), width=BAR_WIDTH * 2, color="green" if share >= 50 else "yellow"
+            )
+        table.add_row(
+            cell(str(row.year)),
+            cell(str(row.number) if row.number else ""),
+            cell(str(row.awarded) if row.awarded is not None else ""),
+            cell(str(row.governments_held)),
+            cell(str(row.records)),
+            cell(f"{share:.0f}%" if share is not None else ""),
+            bar,
+        )
+    return Group(Text(labels.ui("coverage_title"), style="bold"), table, Text(labels.ui("coverage_note"), style="dim"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..insight import Movement, Stats
+from ..insight import Coverage, Movement, Stats
 from ..labels import Labels
 from ..model import Dataset
 from ..query import AwardRow, IndicatorRow, Profile, totals
@@ -102,4 +102,24 @@ def years(movements: Sequence[Movement], first: int, second: int) -> View:
         empty=not movements,
         empty_message="no_results",
         title=f"jobaward compare {first} {second}",
+    )
+
+
+def coverage(rows: Sequence[Coverage]) -> View:
+    def table(labels: Labels) -> Any:
+        from .table import coverage_view
+
+        return coverage_view(rows, labels)
+
+    def records() -> list[machine.Record]:
+        return [machine.coverage_record(row) for row in rows]
+
+    return View(
+        table=table,
+        document=records,
+        rows=records,
+        columns=machine.COVERAGE_KEYS,
+        empty=not rows,
+        empty_message="no_results",
+        title="jobaward stats --coverage",
     )
