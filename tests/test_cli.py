@@ -22,7 +22,7 @@ def test_list_2023_shows_gangwon_and_its_special_prize_winners(run: Run) -> None
     for city in ("춘천시", "강릉시", "영월군"):
         (line,) = lines_with(result.stdout, f" {city} ", "특별상")
         assert "공시제" in line and "강원" in line
-    assert result.stdout.rstrip().splitlines()[-1] == "수상 33건 · 인센티브 합계 13억 8,100만원 (금액이 알려진 19건)"
+    assert result.stdout.rstrip().splitlines()[-1] == "수상 34건 · 인센티브 합계 14억 5,600만원 (금액이 알려진 20건)"
 
 
 def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
@@ -30,7 +30,7 @@ def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
     (line,) = lines_with(result.stdout, "강릉시")
     assert "특별상" in line and "5,500만원" in line and "고용노동부장관 표창" in line
     assert lines_with(result.stdout, "강원특별자치도 (당시 강원도)", "대상", "국무총리상")
-    assert "수상 7건 · 인센티브 합계 5,500만원 (금액이 알려진 1건)" in result.stdout
+    assert "수상 8건 · 인센티브 합계 5,500만원 (금액이 알려진 1건)" in result.stdout
 
 
 def test_list_without_year_is_newest_first(run: Run) -> None:
@@ -63,8 +63,8 @@ def test_show_gangneung_has_awards_indicators_changes_and_sources(run: Run) -> N
     assert "+5,600" in employed and "+5.0%" in employed
     assert lines_with(out, "고용률", "67.2% (2021)", "전국 평균 (2021) 66.5% +0.7%p")
     assert lines_with(out, "여성 고용률", "+0.5%p")
-    assert "[2] 브레이크뉴스, 2022-07-21: https://kb.breaknews.com/21684" in out
-    assert "연속 수상: 2022–2023 (2년 연속)" in out
+    assert "[3] 브레이크뉴스, 2022-07-21: https://kb.breaknews.com/21684" in out
+    assert "연속 수상: 2022–2025 (4년 연속)" in out
 
 
 def test_show_by_former_name_finds_gangwon_with_six_year_streak(run: Run) -> None:
@@ -116,7 +116,7 @@ def test_compare_all_puts_largest_change_first(run: Run) -> None:
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if "명" in line or "%" in line]
     assert "일자리 전담 조직 인력" in rows[0] and "+260.0%" in rows[0]
-    assert result.stdout.rstrip().endswith("지표 48개")
+    assert result.stdout.rstrip().endswith("지표 55개")
 
 
 def test_compare_named_governments_side_by_side(run: Run) -> None:

@@ -138,4 +138,4 @@ def test_show_in_english(run: Run) -> None:
     employed = next(line for line in out.splitlines() if "Employed persons" in line)
     assert "112,500 (2020)" in employed and "+5,600" in employed and "+5.0%" in employed
     assert "Special Prize" in out and "₩55,000,000" in out
-    assert "Award streak: 2022–2023 (2 years in a row)" in out
+    assert "Award streak: 2022–2025 (4 years in a row)" in out

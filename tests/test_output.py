@@ -37,7 +37,7 @@ def parse_rows(run: Run, fmt: str, *args: str) -> list[dict[str, str]]:
 
 def test_list_json_has_documented_keys_numbers_and_sources(run: Run) -> None:
     records = parse_json(run, "list", "--year", "2022")
-    assert isinstance(records, list) and len(records) == 7
+    assert isinstance(records, list) and len(records) == 8
     assert all(tuple(record) == AWARD_KEYS for record in records)
     gangneung = next(r for r in records if r["government_id"] == "강원 강릉시")
     assert gangneung["incentive_krw"] == 55_000_000
@@ -93,7 +93,7 @@ def test_show_json_is_the_whole_profile(run: Run) -> None:
 def test_show_delimited_has_awards_then_indicators(run: Run, fmt: str) -> None:
     rows = parse_rows(run, fmt, "show", "강릉시")
     assert tuple(rows[0]) == PROFILE_ROW_KEYS
-    assert [r["section"] for r in rows] == ["award"] * 3 + ["indicator"] * 7
+    assert [r["section"] for r in rows] == ["award"] * 6 + ["indicator"] * 9
     employed = next(r for r in rows if r["indicator"] == "취업자수")
     assert (employed["before_value"], employed["after_value"], employed["change"]) == ("112500", "118100", "5600")
     assert employed["percent_change"] == "4.98"

@@ -37,6 +37,7 @@ def test_list_filters_by_year_and_sorts_by_grade(dataset: Dataset) -> None:
         ("광주", "최우수상"),
         ("대전", "최우수상"),
         ("전남 무안군", "최우수상"),
+        ("대전", "우수상"),
         ("강원 강릉시", "특별상"),
     ]
     assert totals(r.award for r in rows).incentive == 55_000_000

@@ -16,7 +16,7 @@ from jobaward.load import parse_dataset
 
 from .conftest import Run
 
-ASIAE = "https://www.asiae.co.kr/article/2025093019095215387"
+PRESS = "https://example.org/press/gangneung-2030"
 
 OWN = """# my awards, typed from press releases
 schema = 1
@@ -24,10 +24,10 @@ schema = 1
 [[sources]]
 id = "mine"
 publisher = "강릉시 보도자료"
-url = "https://example.org/gangneung/2025"
+url = "https://example.org/gangneung/2030"
 
-[[awards]]   # the 2025 result
-year = 2025
+[[awards]]   # the 2030 result
+year = 2030
 government = "강원 강릉시"
 category = "공시제"
 grade = "우수상"
@@ -42,10 +42,10 @@ def write(path: Path, text: str) -> str:
 
 def test_data_file_adds_to_the_bundled_data(run: Run, tmp_path: Path) -> None:
     own = write(tmp_path / "own.toml", OWN)
-    result = run("list", "--year", "2025", "--data", own)
+    result = run("list", "--year", "2030", "--data", own)
     assert any("강릉시" in line and "우수상" in line for line in result.stdout.splitlines())
-    assert "충청북도" in result.stdout
-    assert "수상 7건" in result.stdout  # the 6 bundled 2025 awards and this one
+    assert "수상 8건" in run("list", "--year", "2022", "--data", own).stdout  # the bundled data is still there
+    assert "수상 1건" in result.stdout  # no bundled award in 2030: this one
 
 
 def test_no_bundled_uses_only_the_given_files(run: Run, tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ name_en = "Gangwon State"
 
 
 def test_same_key_replaces_a_bundled_record_and_validate_says_so(run: Run, tmp_path: Path) -> None:
-    correction = OWN.replace("year = 2025", "year = 2022").replace('"우수상"', '"특별상"') + "incentive = 56000000\n"
+    correction = OWN.replace("year = 2030", "year = 2022").replace('"우수상"', '"특별상"') + "incentive = 56000000\n"
     own = write(tmp_path / "fix.toml", correction)
     listed = run("list", "--year", "2022", "--format", "json", "--data", own).stdout
     assert '"incentive_krw": 56000000' in listed and '"incentive_krw": 55000000' not in listed
@@ -77,7 +77,7 @@ def test_same_key_replaces_a_bundled_record_and_validate_says_so(run: Run, tmp_p
 
 def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
     first = write(tmp_path / "a.toml", OWN)
-    second = write(tmp_path / "b.toml", OWN.replace("2025", "2026").replace('"mine"', '"mine2"'))
+    second = write(tmp_path / "b.toml", OWN.replace("2030", "2031").replace('"mine"', '"mine2"'))
     result = run(
         "list",
         "--province",
@@ -89,16 +89,16 @@ def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
         env={"JOBAWARD_DATA": os.pathsep.join([first, second])},
     )
     years = [line.split(",")[0] for line in result.stdout.splitlines()[1:]]
-    assert years[:2] == ["2026", "2025"]
+    assert years[:2] == ["2031", "2030"]
 
 
 def test_default_user_file_is_read_and_data_path_prints_it(run: Run, isolated_user_data: Path) -> None:
     path = Path(run("data", "path").stdout.strip())
     assert path == isolated_user_data / "jobaward" / "data.toml"
-    assert not any(line.startswith("2025   공시제") for line in run("show", "강릉시").stdout.splitlines())
+    assert not any(line.startswith("2030   공시제") for line in run("show", "강릉시").stdout.splitlines())
     path.parent.mkdir(parents=True)
     path.write_text(OWN, "utf-8")
-    assert any(line.startswith("2025   공시제") for line in run("show", "강릉시").stdout.splitlines())
+    assert any(line.startswith("2030   공시제") for line in run("show", "강릉시").stdout.splitlines())
 
 
 BROKEN = [
@@ -196,7 +196,7 @@ ADD = [
     "add",
     "award",
     "--year",
-    "2025",
+    "2030",
     "--government",
     "강릉시",
     "--category",
@@ -204,25 +204,25 @@ ADD = [
     "--grade",
     "우수상",
     "--source",
-    ASIAE,
+    PRESS,
     "--source-date",
-    "2025-09-30",
+    "2030-09-30",
 ]
 
 
 def test_add_appends_and_keeps_the_users_text(run: Run, tmp_path: Path) -> None:
     own = tmp_path / "own.toml"
-    original = OWN.replace("2025", "2024").replace("우수상", "최우수상")
+    original = OWN.replace("2030", "2024").replace("우수상", "최우수상")
     own.write_text(original, "utf-8")
     result = run(*ADD, "--data", str(own))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip() == f"added to {own}: award (2025, 강원 강릉시, 공시제, 우수상)"
+    assert result.stdout.strip() == f"added to {own}: award (2030, 강원 강릉시, 공시제, 우수상)"
     text = own.read_text("utf-8")
     assert text.startswith(original)
     dataset = load_file_with_bundled(own)
-    added = next(a for a in dataset.awards if a.key == (2025, "강원 강릉시", "공시제", "우수상"))
+    added = next(a for a in dataset.awards if a.key == (2030, "강원 강릉시", "공시제", "우수상"))
     source = dataset.source_by_id[added.sources[0]]
-    assert (source.url, source.date and source.date.isoformat()) == (ASIAE, "2025-09-30")
+    assert (source.url, source.date and source.date.isoformat()) == (PRESS, "2030-09-30")
 
 
 def load_file_with_bundled(path: Path):  # type: ignore[no-untyped-def]
@@ -250,7 +250,7 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
         "--grade",
         "특별상",
         "--source",
-        ASIAE,
+        PRESS,
         "--data",
         str(own),
     )
@@ -261,7 +261,7 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
 
 def test_add_refuses_unknown_government_with_suggestions(run: Run, tmp_path: Path) -> None:
     own = tmp_path / "own.toml"
-    result = run("add", "award", "--year", "2025", "--government", "강늉시", "--source", ASIAE, "--data", str(own))
+    result = run("add", "award", "--year", "2030", "--government", "강늉시", "--source", PRESS, "--data", str(own))
     assert result.exit_code == 1
     assert result.stderr.splitlines()[:2] == ["jobaward: no government called '강늉시'. Did you mean:", "  강릉시"]
     assert not own.exists()
@@ -273,13 +273,13 @@ def test_add_refuses_an_invalid_record(run: Run, tmp_path: Path) -> None:
         "add",
         "award",
         "--year",
-        "2025",
+        "2030",
         "--government",
         "양양군",
         "--grade",
         "금상",
         "--source",
-        ASIAE,
+        PRESS,
         "--data",
         str(own),
     )
@@ -302,17 +302,17 @@ def test_add_indicator_and_source(run: Run, tmp_path: Path) -> None:
         "--unit",
         "%",
         "--after",
-        "68.7",
+        "70.1",
         "--after-period",
-        "2024",
+        "2030",
         "--source",
-        ASIAE,
+        PRESS,
         "--data",
         str(own),
     )
     assert result.exit_code == 0, result.stderr
     shown = run("compare", "강릉시", "--indicator", "고용률 (15~64세)", "--data", str(own))
-    assert "68.7% (2024)" in shown.stdout
+    assert "70.1% (2030)" in shown.stdout
     source = run(
         "add",
         "source",
@@ -321,20 +321,20 @@ def test_add_indicator_and_source(run: Run, tmp_path: Path) -> None:
         "--publisher",
         "예시일보",
         "--date",
-        "2025-01-02",
+        "2030-01-02",
         "--data",
         str(own),
     )
-    assert source.stdout.strip() == f"added to {own}: source example-20250102"
-    reused = run("add", "source", "--url", ASIAE, "--publisher", "아시아경제", "--data", str(own))
-    assert reused.exit_code == 3 and "already recorded as 'asiae'" in reused.stderr
+    assert source.stdout.strip() == f"added to {own}: source example-20300102"
+    reused = run("add", "source", "--url", PRESS, "--publisher", "아시아경제", "--data", str(own))
+    assert reused.exit_code == 3 and "already recorded as 'example'" in reused.stderr
 
 
 def test_add_goes_to_the_default_user_file(run: Run, isolated_user_data: Path) -> None:
     assert run(*ADD).exit_code == 0
     path = isolated_user_data / "jobaward" / "data.toml"
     assert "[[awards]]" in path.read_text("utf-8")
-    assert any(line.startswith("2025   공시제") for line in run("show", "강릉시").stdout.splitlines())
+    assert any(line.startswith("2030   공시제") for line in run("show", "강릉시").stdout.splitlines())
 
 
 def add_many(path: str, first_year: int) -> None:
@@ -366,12 +366,12 @@ def test_a_crash_mid_write_leaves_the_previous_file(run: Run, tmp_path: Path, mo
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):
-        append(Target(own, []), [("awards", {"year": 2026, "government": "강원 양양군", "sources": ["mine"]})])
+        append(Target(own, []), [("awards", {"year": 2031, "government": "강원 양양군", "sources": ["mine"]})])
     assert own.read_text("utf-8") == OWN
     assert sorted(p.name for p in tmp_path.iterdir()) == ["own.toml", "own.toml.lock"]
     keys = {a.key for a in load_file_with_bundled(own).awards}
-    assert (2025, "강원 강릉시", "공시제", "우수상") in keys
-    assert not any(key[:2] == (2026, "강원 양양군") for key in keys)
+    assert (2030, "강원 강릉시", "공시제", "우수상") in keys
+    assert not any(key[:2] == (2031, "강원 양양군") for key in keys)
 
 
 VALID = OWN.encode()
