@@ -1,0 +1,37 @@
+"""The README's examples are real: each `$ jobaward ...` line is run and its output compared."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+import pytest
+
+from .conftest import ROOT, Run
+
+
+def examples() -> list[tuple[str, list[str]]]:
+    """(command, expected lines) for every one-line `$ jobaward` example in a ```text block."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    found = []
+    for block in re.findall(r"```text\n(.*?)```", readme, flags=re.S):
+        lines = block.rstrip("\n").split("\n")
+        if any(line.rstrip().endswith("\\") for line in lines):
+            continue  # a block that changes data first (jobaward add ...): not repeatable here
+        starts = [i for i, line in enumerate(lines) if line.startswith("$ ")] + [len(lines)]
+        for start, end in zip(starts, starts[1:], strict=False):
+            command = lines[start][2:]
+            if command.startswith("jobaward ") and not command.endswith("\\"):
+                found.append((command, [line.rstrip() for line in lines[start + 1 : end] if line.strip()]))
+    return found
+
+
+@pytest.mark.parametrize(("command", "expected"), examples(), ids=[c for c, _ in examples()])
+def test_readme_example(run: Run, command: str, expected: list[str]) -> None:
+    result = run(*shlex.split(command)[1:])
+    assert result.exit_code == 0, result.stderr
+    assert [line.rstrip() for line in result.stdout.splitlines() if line.strip()] == expected
+
+
+def test_readme_has_examples() -> None:
+    assert len(examples()) >= 3
