@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shlex
 
@@ -19,7 +20,7 @@ def examples() -> list[tuple[str, list[str]]]:
         if any(line.rstrip().endswith("\\") for line in lines):
             continue  # a block that changes data first (jobaward add ...): not repeatable here
         starts = [i for i, line in enumerate(lines) if line.startswith("$ ")] + [len(lines)]
-        for start, end in zip(starts, starts[1:], strict=False):
+        for start, end in itertools.pairwise(starts):
             command = lines[start][2:]
             if command.startswith("jobaward ") and not command.endswith("\\"):
                 found.append((command, [line.rstrip() for line in lines[start + 1 : end] if line.strip()]))
