@@ -77,6 +77,12 @@ def test_compare_two_editions(dataset: Dataset, run: Run) -> None:
     assert (gangwon.before, gangwon.after, gangwon.kind) == ("대상", "최우수상", "down")
     assert moves["강원 강릉시"].kind == "same"
     assert moves["경북"].kind == "new" and moves["대전"].kind == "gone"
+    later = {m.government.id: m for m in compare_years(dataset, 2023, 2024)}
+    assert (later["전남 여수시"].before, later["전남 여수시"].after, later["전남 여수시"].kind) == (
+        "최우수상",
+        "",
+        "unclear",
+    )
     table = run("compare", "2022", "2023")
     (line,) = [x for x in table.stdout.splitlines() if x.startswith("강원특별자치도")]
     assert "하락" in line and "대상" in line and "최우수" in line

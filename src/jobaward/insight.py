@@ -52,16 +52,18 @@ class Movement(NamedTuple):
 
     @property
     def kind(self) -> str:
-        """up, down, same, new (not in the first year's records) or gone (not in the second's)."""
+        """up, down, same, unclear (a grade not given), new (not in the first year's records) or gone."""
         if self.before is None:
             return "new"
         if self.after is None:
             return "gone"
+        if not self.before or not self.after:
+            return "unclear"  # a grade the source did not give is not a lower grade
         difference = grade_rank(self.after) - grade_rank(self.before)
         return "up" if difference < 0 else "down" if difference > 0 else "same"
 
 
-KINDS = ("up", "down", "same", "new", "gone")
+KINDS = ("up", "down", "same", "unclear", "new", "gone")
 
 
 def province_of(dataset: Dataset, gov: Government) -> Government:

@@ -118,6 +118,7 @@ UI: dict[str, tuple[str, str]] = {
     "up": ("상승", "up"),
     "down": ("하락", "down"),
     "same": ("유지", "same"),
+    "unclear": ("등급 미상", "grade unknown"),
     "new": ("신규", "new"),
     "gone": ("이번 기록 없음", "not in these records"),
     "years_title": ("{first}년 → {second}년 수상 변화", "Awards {first} → {second}"),
