@@ -61,8 +61,14 @@ def test_every_award_and_indicator_names_a_known_source(dataset: Dataset) -> Non
 
 def test_every_source_can_be_found(dataset: Dataset) -> None:
     for source in dataset.sources:
-        assert source.publisher
-        assert source.url.startswith("http") or (SHARED / "seeds" / source.seed).name == source.seed
+        assert source.publisher, source
+        assert source.url.startswith(("http://", "https://")) or source.seed, source
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="../shared/seeds is not beside this checkout")
+def test_seed_sources_name_the_seed_files(dataset: Dataset) -> None:
+    seeds = sorted(source.seed for source in dataset.sources if source.seed)
+    assert seeds == sorted(path.name for path in (SHARED / "seeds").iterdir())
 
 
 def test_no_duplicate_awards(dataset: Dataset) -> None:
@@ -187,7 +193,6 @@ def test_seed_001_facts(dataset: Dataset) -> None:
     figures = {i.name: i for i in dataset.indicators if "seed-001" in i.sources}
     assert set(figures) == {"취업자수", "고용보험 피보험자수", "고용률", "일자리 전담 조직 인력"}
     employed = figures["취업자수"]
-    assert (employed.before, employed.after) is not None
     assert employed.before and employed.before.value == 112500 and employed.before.period == "2020"
     assert employed.after and employed.after.value == 118100 and employed.after.period == "2021"
     rate = figures["고용률"]

@@ -25,7 +25,7 @@ from typing import Any
 
 from . import __version__
 from .errors import Problem
-from .load import BUNDLED_NAME, Merged, bundled_bytes, merge_contents, read_bytes
+from .load import Merged, merge_contents, read_contents
 from .model import Award, Benchmark, Dataset, Edition, FormerState, Government, Indicator, Measurement, Source
 
 FORMAT = 2
@@ -43,7 +43,7 @@ def enabled() -> bool:
 
 def load_cached(paths: Sequence[Path], bundled: bool = True) -> Merged:
     """Like load.load_layers, but parses only when the files' bytes were not seen before."""
-    contents = ([(BUNDLED_NAME, bundled_bytes())] if bundled else []) + [(str(p), read_bytes(p)) for p in paths]
+    contents = read_contents(paths, bundled)
     if not enabled():
         return merge_contents(contents)
     key = cache_key(contents)

@@ -112,7 +112,7 @@ def stats(dataset: Dataset, year: int | None = None, limit: int = 10) -> Stats:
     per_province: dict[str, list[Award]] = defaultdict(list)
     for award in awards:
         per_province[province_of(dataset, dataset.government(award.government)).id].append(award)
-    order = {gov.id: i for i, gov in enumerate(dataset.governments)}
+    order = dataset.position
     by_province = sorted(
         (
             ProvinceCount(dataset.government(pid), len(held), len({a.government for a in held}))
@@ -156,7 +156,7 @@ def best_grades(dataset: Dataset, year: int) -> dict[str, str]:
 def compare_years(dataset: Dataset, first: int, second: int) -> list[Movement]:
     """How the governments in two editions' records moved: up, down, same, new, gone."""
     before, after = best_grades(dataset, first), best_grades(dataset, second)
-    order = {gov.id: i for i, gov in enumerate(dataset.governments)}
+    order = dataset.position
     rows = []
     for gov_id in before.keys() | after.keys():
         gov = dataset.government(gov_id)

@@ -70,7 +70,6 @@ UI: dict[str, tuple[str, str]] = {
     "awards": ("수상 내역", "Awards"),
     "indicators": ("고용 지표", "Employment indicators"),
     "name_en": ("영문 이름", "English name"),
-    "name_ko": ("한글 이름", "Korean name"),
     "former_names": ("이전 이름", "Former names"),
     "established": ("출범", "Established"),
     "abolished": ("폐지", "Abolished"),

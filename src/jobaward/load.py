@@ -66,8 +66,13 @@ def read_bytes(path: Path) -> bytes:
 
 def load_layers(paths: Sequence[Path], bundled: bool = True) -> Merged:
     """The bundled data (unless ``bundled`` is false), then each file on top, checked together."""
+    return merge_contents(read_contents(paths, bundled))
+
+
+def read_contents(paths: Sequence[Path], bundled: bool = True) -> list[tuple[str, bytes]]:
+    """(origin, bytes) of the bundled data (unless ``bundled`` is false) and each file, in load order."""
     contents = [(BUNDLED_NAME, bundled_bytes())] if bundled else []
-    return merge_contents(contents + [(str(path), read_bytes(path)) for path in paths])
+    return contents + [(str(path), read_bytes(path)) for path in paths]
 
 
 def merge_contents(contents: Sequence[tuple[str, bytes]]) -> Merged:

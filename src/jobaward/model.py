@@ -178,11 +178,10 @@ class Dataset:
     def records(self) -> tuple[tuple[object, ...], ...]:
         return (self.governments, self.sources, self.editions, self.awards, self.indicators)
 
-    def __getstate__(self) -> dict[str, object]:
-        """Pickle the records only; the indexes are rebuilt on first use."""
-        return {
-            key: getattr(self, key) for key in ("governments", "sources", "editions", "awards", "indicators", "origins")
-        }
+    @cached_property
+    def position(self) -> dict[str, int]:
+        """Each government's place in the data's order (광역 first, as in data.toml): the display order."""
+        return {gov.id: i for i, gov in enumerate(self.governments)}
 
     @cached_property
     def government_by_id(self) -> dict[str, Government]:

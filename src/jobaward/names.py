@@ -142,7 +142,7 @@ def best_match(index: NameIndex, entries: list[Entry], shown: str) -> Match | No
     best_tier = min(entry.tier for entry in entries)
     best = {entry.gov_id for entry in entries if entry.tier == best_tier}
     if len(best) > 1:
-        every = sorted({entry.gov_id for entry in entries}, key=government_order(index.dataset))
+        every = sorted({entry.gov_id for entry in entries}, key=index.dataset.position.__getitem__)
         raise LookupFailed(
             f"'{shown}' matches {len(every)} governments; say which one:",
             tuple(index.qualified(gov_id) for gov_id in every),
@@ -174,11 +174,6 @@ def is_province(index: NameIndex, gov_id: str) -> bool:
 
 def belongs_to(gov: Government, province: str) -> bool:
     return gov.province == province or any(state.province == province for state in gov.former)
-
-
-def government_order(dataset: Dataset):  # type: ignore[no-untyped-def]
-    order = {gov.id: i for i, gov in enumerate(dataset.governments)}
-    return lambda gov_id: order[gov_id]
 
 
 def find_province(index: NameIndex, text: str) -> Government:

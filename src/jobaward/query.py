@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from .model import CATEGORIES, Award, Dataset, Government, Indicator, Number, Source, grade_rank
@@ -97,12 +97,12 @@ def award_row(dataset: Dataset, award: Award) -> AwardRow:
     return AwardRow(award, gov, province, gov.name_on(dataset.award_day(award.year)))
 
 
-def award_order(dataset: Dataset):  # type: ignore[no-untyped-def]
-    position = {gov.id: i for i, gov in enumerate(dataset.governments)}
+def award_order(dataset: Dataset) -> Callable[[AwardRow], tuple[int, int, int, int]]:
+    """Newest year first, then grade, category, and the government's place in the data."""
 
     def key(row: AwardRow) -> tuple[int, int, int, int]:
         category = CATEGORIES.index(row.award.category) if row.award.category in CATEGORIES else len(CATEGORIES)
-        return (-row.award.year, row.award.grade_rank, category, position[row.government.id])
+        return (-row.award.year, row.award.grade_rank, category, dataset.position[row.government.id])
 
     return key
 
@@ -250,8 +250,7 @@ def compare_indicators(
         if (not wanted or i.government in wanted) and (indicator_names is None or i.name in indicator_names)
     ]
     if sort == "name":
-        order = {gov.id: i for i, gov in enumerate(dataset.governments)}
-        return sorted(rows, key=lambda r: (order[r.government.id], r.indicator.name))
+        return sorted(rows, key=lambda r: (dataset.position[r.government.id], r.indicator.name))
     if sort == "change":
         rows.sort(key=lambda r: (r.change is None, -float(r.change.absolute) if r.change else 0.0))
     else:

@@ -163,8 +163,10 @@ def compare(
         return
     if sort is not None and sort not in SORTS:
         raise UsageProblem(f"--sort: unknown value '{sort}'; expected one of: {', '.join(SORTS)}")
-    index = NameIndex(dataset) if names else None  # only names need the index (start-up time)
-    governments = [find_government(index, n).government for n in names or [] if index]
+    governments = []
+    if names:  # only names need the index (start-up time)
+        index = NameIndex(dataset)
+        governments = [find_government(index, name).government for name in names]
     wanted = None
     if indicator is not None:
         wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()
