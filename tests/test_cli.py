@@ -22,7 +22,7 @@ def test_list_2023_shows_gangwon_and_its_special_prize_winners(run: Run) -> None
     for city in ("춘천시", "강릉시", "영월군"):
         (line,) = lines_with(result.stdout, f" {city} ", "특별상")
         assert "공시제" in line and "강원" in line
-    assert result.stdout.rstrip().splitlines()[-1] == "수상 34건 · 인센티브 합계 14억 5,600만원 (금액이 알려진 20건)"
+    assert result.stdout.rstrip().splitlines()[-1] == "수상 35건 · 인센티브 합계 14억 5,600만원 (금액이 알려진 20건)"
 
 
 def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
@@ -30,7 +30,8 @@ def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
     (line,) = lines_with(result.stdout, "강릉시")
     assert "특별상" in line and "5,500만원" in line and "고용노동부장관 표창" in line
     assert lines_with(result.stdout, "강원특별자치도 (당시 강원도)", "대상", "국무총리상")
-    assert "수상 8건 · 인센티브 합계 5,500만원 (금액이 알려진 1건)" in result.stdout
+    # 강릉 5,500만 + 진안 5,000만 + 대전 1억4,000만 + 청주 1억3,500만 + 강원 2억4,000만
+    assert "수상 22건 · 인센티브 합계 6억 2,000만원 (금액이 알려진 5건)" in result.stdout
 
 
 def test_list_without_year_is_newest_first(run: Run) -> None:
@@ -47,7 +48,7 @@ def test_list_filters_accept_korean_and_english_forms(run: Run) -> None:
 
 
 def test_list_with_no_match_says_so_and_exits_0(run: Run) -> None:
-    result = run("list", "--year", "2016")
+    result = run("list", "--year", "2012")
     assert result.exit_code == 0
     assert result.stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
 
@@ -116,7 +117,7 @@ def test_compare_all_puts_largest_change_first(run: Run) -> None:
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if "명" in line or "%" in line]
     assert "일자리 전담 조직 인력" in rows[0] and "+260.0%" in rows[0]
-    assert result.stdout.rstrip().endswith("지표 55개")
+    assert result.stdout.rstrip().endswith("지표 85개")
 
 
 def test_compare_named_governments_side_by_side(run: Run) -> None:

@@ -18,18 +18,19 @@ from .conftest import Run
 
 def test_stats_2023_counts(dataset: Dataset) -> None:
     result = stats(dataset, 2023)
-    # the research tables' 33 records and 합천군 (KPI뉴스, 2023-08-02): 공시제 우수상, 7,500만원
-    assert result.totals.number == 34
+    # the research tables' 33 records, 합천군 (KPI뉴스, 2023-08-02): 공시제 우수상, 7,500만원,
+    # and 화성시's 특별상 with no category or money (뉴스1, 2025-10-01)
+    assert result.totals.number == 35
     assert result.totals.incentive == 1_381_000_000 + 75_000_000
     assert result.edition_awarded == 73
-    assert result.governments_held == 29
-    assert [(c.key, c.awards) for c in result.by_category] == [("공시제", 26), ("우수사업", 6), ("", 2)]
+    assert result.governments_held == 30
+    assert [(c.key, c.awards) for c in result.by_category] == [("공시제", 26), ("우수사업", 6), ("", 3)]
     assert [(c.key, c.awards) for c in result.by_grade] == [
         ("종합대상", 1),
         ("대상", 1),
         ("최우수상", 10),
         ("우수상", 16),
-        ("특별상", 5),
+        ("특별상", 6),
         ("", 1),
     ]
     assert (result.by_province[0].province.id, result.by_province[0].awards) == ("전남", 7)
@@ -47,28 +48,31 @@ def test_streak_leaders(dataset: Dataset) -> None:
 
 def test_incentive_leaders(dataset: Dataset) -> None:
     board = stats(dataset).incentive_leaders
-    assert (board[0].government.id, board[0].incentive) == ("경북 칠곡군", 500_000_000)  # 2014 4억 + 2019 1억
+    # 2021 and 2022 2억4,000만 each (G1방송, 국민일보) + 2023 1억3,500만
+    assert (board[0].government.id, board[0].incentive) == ("강원", 615_000_000)
+    chilgok = next(x for x in board if x.government.id == "경북 칠곡군")
+    assert chilgok.incentive == 500_000_000  # 2014 4억 + 2019 1억
 
 
 def test_stats_through_the_cli(run: Run) -> None:
     table = run("stats", "--year", "2023")
     assert table.exit_code == 0
     assert "시상 기록상 수상 지자체: 73" in table.stdout
-    assert "보유 기록: 수상 34건, 지자체 수 29" in table.stdout
+    assert "보유 기록: 수상 35건, 지자체 수 30" in table.stdout
     assert any("강원특별자치도" in line and " 6 " in line and "2018–2023" in line for line in table.stdout.splitlines())
     document = json.loads(run("stats", "--year", "2023", "--format", "json").stdout)
-    assert (document["award_count"], document["edition_awarded"], document["governments_held"]) == (34, 73, 29)
+    assert (document["award_count"], document["edition_awarded"], document["governments_held"]) == (35, 73, 30)
     assert next(x for x in document["streak_leaders"] if x["government_id"] == "강원") == {
         "government": "강원특별자치도",
         "government_id": "강원",
         "streak_years": 6,
         "streak_start": 2018,
         "streak_end": 2023,
-        "total_incentive_krw": 135_000_000,
+        "total_incentive_krw": 615_000_000,
     }
     rows = list(csv.DictReader(io.StringIO(run("stats", "--year", "2023", "--format", "csv").stdout)))
     assert {"section": "category", "key": "공시제", "awards": "26"}.items() <= rows[2].items()
-    assert run("stats", "--year", "2016").stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
+    assert run("stats", "--year", "2012").stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
 
 
 def test_compare_two_editions(dataset: Dataset, run: Run) -> None:
@@ -119,9 +123,9 @@ def test_sort_orders(dataset: Dataset, run: Run) -> None:
     assert by_pct[0].indicator.name == "일자리 전담 조직 인력"
     by_name = compare_indicators(dataset, (), None, "name")
     assert [(r.government.id, r.indicator.name) for r in by_name[:3]] == [
-        ("대전", "고용률"),
-        ("대전", "재정지원 일자리 목표 달성률"),
-        ("울산", "고용률 (15~64세)"),
+        ("부산", "고용보험 피보험자수 증감"),
+        ("부산", "맞춤형 일자리 제공"),
+        ("부산", "상용근로자수 증감"),
     ]
     order = {g.id: i for i, g in enumerate(dataset.governments)}
     assert [order[r.government.id] for r in by_name] == sorted(order[r.government.id] for r in by_name)
@@ -153,8 +157,8 @@ def test_coverage_view(run: Run) -> None:
     table = run("stats", "--coverage")
     assert table.exit_code == 0
     (line,) = [x for x in table.stdout.splitlines() if x.startswith("2023 ")]
-    assert line.split()[:6] == ["2023", "12", "73", "29", "34", "40%"]
+    assert line.split()[:6] == ["2023", "12", "73", "30", "35", "41%"]
     records = json.loads(run("stats", "--coverage", "--year", "2023", "--format", "json").stdout)
     assert records == [
-        {"year": 2023, "edition": 12, "awarded": 73, "governments_held": 29, "award_records": 34, "share_percent": 39.7}
+        {"year": 2023, "edition": 12, "awarded": 73, "governments_held": 30, "award_records": 35, "share_percent": 41.1}
     ]

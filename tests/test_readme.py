@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import shlex
 
@@ -36,3 +37,20 @@ def test_readme_example(run: Run, command: str, expected: list[str]) -> None:
 
 def test_readme_has_examples() -> None:
     assert len(examples()) >= 3
+
+
+def test_readme_coverage_table_matches_the_data(run: Run) -> None:
+    """The README's coverage table is the tool's own figures, not a stale copy."""
+    readme = (ROOT / "README.md").read_text("utf-8")
+    table = re.findall(r"^\| (\d{4}) \((\d+)\w\w\) \| (\d+) \| (\d+) \| (\d+)% \|$", readme, flags=re.M)
+    assert [int(year) for year, *_ in table] == list(range(2025, 2017, -1))
+    document = json.loads(run("stats", "--coverage", "--format", "json").stdout)
+    held = {r["year"]: r for r in document}
+    for year, edition, awarded, governments, share in table:
+        record = held[int(year)]
+        assert (record["edition"], record["awarded"], record["governments_held"]) == (
+            int(edition),
+            int(awarded),
+            int(governments),
+        )
+        assert round(record["share_percent"]) == int(share)
