@@ -193,3 +193,10 @@ def test_hangul_columns_line_up(run: Run) -> None:
     for table in (awards, indicators):
         widths = {cell_len(line) for line in table if line}
         assert len(widths) == 1, widths
+
+
+def test_no_known_incentive_is_not_shown_as_zero(run: Run) -> None:
+    korean = run("show", "화성시").stdout.splitlines()
+    assert "수상 5건 · 인센티브 금액 미상" in korean
+    english = run("list", "--year", "2021", "--province", "경기", "--lang", "en").stdout.splitlines()
+    assert english[-1] == "1 award; no incentive amount known"

@@ -104,14 +104,18 @@ def grade_style(grade: str) -> str:
 
 
 def totals_line(totals: Totals, labels: Labels) -> str:
+    counted = labels.counted(totals.number, "awards")
+    if not totals.with_incentive:
+        # "합계 0원" would read as a known zero; no source gave an amount
+        return f"{counted}; no incentive amount known" if labels.english else f"{counted} · 인센티브 금액 미상"
     money = fmt.won(totals.incentive, labels.english)
     if labels.english:
         return (
-            f"{labels.counted(totals.number, 'awards')}; total incentive {money} "
+            f"{counted}; total incentive {money} "
             f"(amount known for {totals.with_incentive})"
         )
     known = f"금액이 알려진 {totals.with_incentive}건"
-    return f"{labels.counted(totals.number, 'awards')} · 인센티브 합계 {money} ({known})"
+    return f"{counted} · 인센티브 합계 {money} ({known})"
 
 
 def source_numbers(sources: Sequence[Source]) -> dict[str, int]:
