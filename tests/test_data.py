@@ -112,12 +112,16 @@ def test_every_research_award_row_is_in_the_data(dataset: Dataset, index: NameIn
         award = by_key[(int(row["year"]), gov, row["category"], row["grade"])]
         reference = row["source_url"].removeprefix("seed:")
         assert any(reference in (dataset.source_by_id[s].url, dataset.source_by_id[s].seed) for s in award.sources), row
-        held = {"honor": award.honor, "incentive": award.incentive or "", "project": award.project}
-        given = {"honor": row["honor"], "incentive": int(row["incentive_krw"] or 0) or "", "project": row["project"]}
-        for field, value in given.items():
-            if value:
-                assert held[field] == value, (field, row)
-            elif held[field]:
+        # what the row gives is held as given; what it leaves empty may come only from a further source
+        incentive = int(row["incentive_krw"]) if row["incentive_krw"] else None
+        for field, given, held in (
+            ("honor", row["honor"], award.honor),
+            ("incentive", incentive, award.incentive),
+            ("project", row["project"], award.project),
+        ):
+            if given:
+                assert held == given, (field, row)
+            elif held:
                 assert len(award.sources) > 1, f"{field} filled in without a further source: {row}"
 
 
