@@ -22,7 +22,7 @@ def test_list_2023_shows_gangwon_and_its_special_prize_winners(run: Run) -> None
     for city in ("춘천시", "강릉시", "영월군"):
         (line,) = lines_with(result.stdout, f" {city} ", "특별상")
         assert "공시제" in line and "강원" in line
-    assert result.stdout.rstrip().splitlines()[-1] == "수상 35건 · 인센티브 합계 14억 5,600만원 (금액이 알려진 20건)"
+    assert result.stdout.rstrip().splitlines()[-1] == "수상 48건 · 인센티브 합계 17억 1,600만원 (금액이 알려진 24건)"
 
 
 def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
@@ -30,13 +30,12 @@ def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
     (line,) = lines_with(result.stdout, "강릉시")
     assert "특별상" in line and "5,500만원" in line and "고용노동부장관 표창" in line
     assert lines_with(result.stdout, "강원특별자치도 (당시 강원도)", "대상", "국무총리상")
-    # 강릉 5,500만 + 진안 5,000만 + 대전 1억4,000만 + 청주 1억3,500만 + 강원 2억4,000만
-    assert "수상 22건 · 인센티브 합계 6억 2,000만원 (금액이 알려진 5건)" in result.stdout
+    assert "수상 42건 · 인센티브 합계 13억 2,500만원 (금액이 알려진 15건)" in result.stdout
 
 
 def test_list_without_year_is_newest_first(run: Run) -> None:
-    years = [int(line.split()[0]) for line in run("list").stdout.splitlines() if line[:4].isdigit()]
-    assert years[0] == 2025 and years[-1] == 2013
+    years = [int(line.split()[0]) for line in run("list").stdout.splitlines() if line.strip()[:4].isdigit()]
+    assert years[0] == 2025 and years[-1] == 2012
     assert years == sorted(years, reverse=True)
 
 
@@ -48,7 +47,7 @@ def test_list_filters_accept_korean_and_english_forms(run: Run) -> None:
 
 
 def test_list_with_no_match_says_so_and_exits_0(run: Run) -> None:
-    result = run("list", "--year", "2012")
+    result = run("list", "--year", "2011")
     assert result.exit_code == 0
     assert result.stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
 
@@ -117,17 +116,17 @@ def test_compare_all_puts_largest_change_first(run: Run) -> None:
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if "명" in line or "%" in line]
     assert "일자리 전담 조직 인력" in rows[0] and "+260.0%" in rows[0]
-    assert result.stdout.rstrip().endswith("지표 85개")
+    assert result.stdout.rstrip().endswith("지표 101개")
 
 
 def test_compare_named_governments_side_by_side(run: Run) -> None:
     result = run("compare", "강릉시", "강원도", "--indicator", "취업자수")
     assert result.exit_code == 0
     rows = lines_with(result.stdout, "취업자수")
-    assert len(rows) == 3
+    assert len(rows) == 2  # the seed's 80,900 → 81,800 is a superseded variant: never ranked
     assert "강릉시" in rows[0] and "+5,600" in rows[0] and "+5.0%" in rows[0] and "█" in rows[0]
-    assert "강원특별자치도" in rows[1] and "80,900명" in rows[1] and "+900" in rows[1] and "+1.1%" in rows[1]
-    assert "as printed;" in rows[1]
+    assert "강원특별자치도" in rows[1] and "809,000명" in rows[1] and "+9,000" in rows[1] and "+1.1%" in rows[1]
+    assert "80,900명 → 81,800명으로 표기" in rows[1]
 
 
 def test_compare_unknown_indicator_is_a_usage_error(run: Run) -> None:
@@ -196,7 +195,7 @@ def test_hangul_columns_line_up(run: Run) -> None:
 
 
 def test_no_known_incentive_is_not_shown_as_zero(run: Run) -> None:
-    korean = run("show", "화성시").stdout.splitlines()
+    korean = run("show", "원주시").stdout.splitlines()
     assert "수상 5건 · 인센티브 금액 미상" in korean
-    english = run("list", "--year", "2021", "--province", "경기", "--lang", "en").stdout.splitlines()
+    english = run("list", "--year", "2019", "--province", "제주", "--lang", "en").stdout.splitlines()
     assert english[-1] == "1 award; no incentive amount known"

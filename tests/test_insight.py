@@ -1,6 +1,7 @@
 """What the awards say: stats, two editions compared, indicator sorting, timelines.
 
-Expected figures were counted from ../shared/research by hand (awk), not by this code.
+Expected figures were counted from the data file (../shared/research and the sources it
+names) by hand, not by this code.
 """
 
 from __future__ import annotations
@@ -18,61 +19,60 @@ from .conftest import Run
 
 def test_stats_2023_counts(dataset: Dataset) -> None:
     result = stats(dataset, 2023)
-    # the research tables' 33 records, 합천군 (KPI뉴스, 2023-08-02): 공시제 우수상, 7,500만원,
-    # and 화성시's 특별상 with no category or money (뉴스1, 2025-10-01)
-    assert result.totals.number == 35
-    assert result.totals.incentive == 1_381_000_000 + 75_000_000
-    assert result.edition_awarded == 73
-    assert result.governments_held == 30
-    assert [(c.key, c.awards) for c in result.by_category] == [("공시제", 26), ("우수사업", 6), ("", 3)]
+    # 48 award records (73 prizes went to 65 governments); 42 governments held
+    assert result.totals.number == 48
+    assert result.totals.incentive == 1_716_000_000
+    assert result.edition_awarded == 65
+    assert result.governments_held == 42
+    assert [(c.key, c.awards) for c in result.by_category] == [("공시제", 31), ("우수사업", 8), ("", 9)]
     assert [(c.key, c.awards) for c in result.by_grade] == [
         ("종합대상", 1),
         ("대상", 1),
-        ("최우수상", 10),
-        ("우수상", 16),
-        ("특별상", 6),
-        ("", 1),
+        ("최우수상", 11),
+        ("우수상", 22),
+        ("특별상", 8),
+        ("", 5),
     ]
     assert (result.by_province[0].province.id, result.by_province[0].awards) == ("전남", 7)
     first_time = {g.id for g in result.first_time}
-    assert {"강원 춘천시", "충북 단양군"} <= first_time and "강원 강릉시" not in first_time
+    assert {"강원 영월군", "서울 동대문구"} <= first_time and "강원 춘천시" not in first_time
 
 
 def test_streak_leaders(dataset: Dataset) -> None:
     board = stats(dataset).streak_leaders
-    spans = [(x.government.id, x.streak and (x.streak.start, x.streak.end, x.streak.length)) for x in board[:2]]
-    assert spans == [("충북 청주시", (2020, 2025, 6)), ("강원", (2018, 2023, 6))]  # a tie: the later run first
-    gwangju = next(x for x in board if x.government.id == "광주")
-    assert gwangju.streak and (gwangju.streak.start, gwangju.streak.end, gwangju.streak.length) == (2018, 2022, 5)
+    spans = [(x.government.id, x.streak and (x.streak.start, x.streak.end, x.streak.length)) for x in board[:3]]
+    # a tie at 11 years: the government earlier in the data's order first
+    assert spans == [("서울 성동구", (2015, 2025, 11)), ("전남 광양시", (2015, 2025, 11)), ("전북", (2012, 2021, 10))]
+    gyeongbuk = next(x for x in board if x.government.id == "경북")
+    assert gyeongbuk.streak and (gyeongbuk.streak.start, gyeongbuk.streak.end) == (2020, 2025)
 
 
 def test_incentive_leaders(dataset: Dataset) -> None:
     board = stats(dataset).incentive_leaders
-    # 2021 and 2022 2억4,000만 each (G1방송, 국민일보) + 2023 1억3,500만
-    assert (board[0].government.id, board[0].incentive) == ("강원", 615_000_000)
-    chilgok = next(x for x in board if x.government.id == "경북 칠곡군")
-    assert chilgok.incentive == 500_000_000  # 2014 4억 + 2019 1억
+    # 2016 1억, 2018 8,000만, 2020 1억 + 1,000만, 2021 and 2022 2억4,000만 each, 2023 1억3,500만
+    assert (board[0].government.id, board[0].incentive) == ("강원", 905_000_000)
+    assert (board[1].government.id, board[1].incentive) == ("전북", 900_000_000)
 
 
 def test_stats_through_the_cli(run: Run) -> None:
     table = run("stats", "--year", "2023")
     assert table.exit_code == 0
-    assert "시상 기록상 수상 지자체: 73" in table.stdout
-    assert "보유 기록: 수상 35건, 지자체 수 30" in table.stdout
-    assert any("강원특별자치도" in line and " 6 " in line and "2018–2023" in line for line in table.stdout.splitlines())
+    assert "시상 기록상 수상 지자체: 65" in table.stdout
+    assert "보유 기록: 수상 48건, 지자체 수 42" in table.stdout
+    assert any("성동구" in line and " 11 " in line and "2015–2025" in line for line in table.stdout.splitlines())
     document = json.loads(run("stats", "--year", "2023", "--format", "json").stdout)
-    assert (document["award_count"], document["edition_awarded"], document["governments_held"]) == (35, 73, 30)
-    assert next(x for x in document["streak_leaders"] if x["government_id"] == "강원") == {
-        "government": "강원특별자치도",
-        "government_id": "강원",
-        "streak_years": 6,
-        "streak_start": 2018,
-        "streak_end": 2023,
-        "total_incentive_krw": 615_000_000,
+    assert (document["award_count"], document["edition_awarded"], document["governments_held"]) == (48, 65, 42)
+    assert next(x for x in document["streak_leaders"] if x["government_id"] == "서울 성동구") == {
+        "government": "성동구",
+        "government_id": "서울 성동구",
+        "streak_years": 11,
+        "streak_start": 2015,
+        "streak_end": 2025,
+        "total_incentive_krw": 0,
     }
     rows = list(csv.DictReader(io.StringIO(run("stats", "--year", "2023", "--format", "csv").stdout)))
-    assert {"section": "category", "key": "공시제", "awards": "26"}.items() <= rows[2].items()
-    assert run("stats", "--year", "2012").stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
+    assert {"section": "category", "key": "공시제", "awards": "31"}.items() <= rows[2].items()
+    assert run("stats", "--year", "2011").stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
 
 
 def test_compare_two_editions(dataset: Dataset, run: Run) -> None:
@@ -80,12 +80,13 @@ def test_compare_two_editions(dataset: Dataset, run: Run) -> None:
     gangwon = moves["강원"]
     assert (gangwon.before, gangwon.after, gangwon.kind) == ("대상", "최우수상", "down")
     assert moves["강원 강릉시"].kind == "same"
-    assert moves["경북"].kind == "new" and moves["대전"].kind == "gone"
+    # 경북's 2022 award rests on a later report that gives no grade: unclear, not new
+    assert moves["경북"].kind == "unclear" and moves["울산"].kind == "new" and moves["광주"].kind == "gone"
     later = {m.government.id: m for m in compare_years(dataset, 2023, 2024)}
     assert (later["전남 여수시"].before, later["전남 여수시"].after, later["전남 여수시"].kind) == (
         "최우수상",
-        "",
-        "unclear",
+        "특별상",
+        "down",
     )
     table = run("compare", "2022", "2023")
     (line,) = [x for x in table.stdout.splitlines() if x.startswith("강원특별자치도")]
@@ -137,28 +138,44 @@ def test_show_timeline(run: Run) -> None:
     out = run("show", "강원도").stdout.splitlines()
     header = out.index("연도별 수상") + 1
     years, grades = out[header].split(), out[header + 2].split()
-    assert years[0] == "2013" and years[-1] == "2025"
+    assert years[0] == "2012" and years[-1] == "2025"
     timeline = dict(zip(years, grades, strict=True))
-    assert [timeline[str(y)] for y in range(2017, 2025)] == [
+    # the highest grade of the year: 2018 공시제 특별상 and 우수사업 우수상, 2020 우수상 and 최우수상
+    assert [timeline[str(y)] for y in range(2015, 2025)] == [
         "–",
-        "특별",
-        "최우수",
         "우수",
+        "–",
+        "우수",
+        "최우수",
+        "최우수",
         "대상",
         "대상",
         "최우수",
         "–",
     ]
     document = json.loads(run("show", "강원도", "--format", "json").stdout)
-    assert document["timeline"]["2021"] == "대상" and document["timeline"]["2016"] is None
+    assert document["timeline"]["2021"] == "대상" and document["timeline"]["2017"] is None
 
 
 def test_coverage_view(run: Run) -> None:
     table = run("stats", "--coverage")
     assert table.exit_code == 0
     (line,) = [x for x in table.stdout.splitlines() if x.startswith("2023 ")]
-    assert line.split()[:6] == ["2023", "12", "73", "30", "35", "41%"]
+    # 73 prizes went to 65 governments: the share is of governments
+    assert line.split()[:7] == ["2023", "12", "65", "73", "42", "48", "65%"]
     records = json.loads(run("stats", "--coverage", "--year", "2023", "--format", "json").stdout)
     assert records == [
-        {"year": 2023, "edition": 12, "awarded": 73, "governments_held": 30, "award_records": 35, "share_percent": 41.1}
+        {
+            "year": 2023,
+            "edition": 12,
+            "awarded": 65,
+            "prizes": 73,
+            "governments_held": 42,
+            "award_records": 48,
+            "share_percent": 64.6,
+        }
     ]
+    # 2014 holds 29 award records, 9 of them from the autumn project contest: not counted
+    (contest_year,) = json.loads(run("stats", "--coverage", "--year", "2014", "--format", "json").stdout)
+    assert (contest_year["award_records"], contest_year["governments_held"]) == (20, 20)
+    assert "수상 29건" in run("list", "--year", "2014").stdout

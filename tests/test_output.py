@@ -37,7 +37,7 @@ def parse_rows(run: Run, fmt: str, *args: str) -> list[dict[str, str]]:
 
 def test_list_json_has_documented_keys_numbers_and_sources(run: Run) -> None:
     records = parse_json(run, "list", "--year", "2022")
-    assert isinstance(records, list) and len(records) == 22
+    assert isinstance(records, list) and len(records) == 42
     assert all(tuple(record) == AWARD_KEYS for record in records)
     gangneung = next(r for r in records if r["government_id"] == "강원 강릉시")
     assert gangneung["incentive_krw"] == 55_000_000
@@ -50,6 +50,7 @@ def test_list_json_has_documented_keys_numbers_and_sources(run: Run) -> None:
             "date": "2022-07-21",
             "url": "https://kb.breaknews.com/21684",
             "seed": "001_eafe5825fc35b9bc.txt",
+            "title": "강릉시, 2022년 전국지자체 일자리대상 '특별상' 수상",
         }
     ]
     gangwon = next(r for r in records if r["government_id"] == "강원")
@@ -67,7 +68,9 @@ def test_list_delimited_has_header_and_raw_numbers(run: Run, fmt: str) -> None:
     assert [r["government"] for r in rows] == ["강원특별자치도", "춘천시", "강릉시", "영월군"]
     assert tuple(rows[0]) == AWARD_KEYS
     assert rows[0]["incentive_krw"] == "135000000"
-    assert rows[2]["sources"] == "seed:000_0f5f9c33ddc88417.txt https://m.nocutnews.co.kr/news/5987853"
+    # a seed article without a URL reads as its publisher, date and headline, never its file name
+    seed = "아주경제, 2023-08-03, 강원도, 2023 전국 지방자치단체 일자리대상"
+    assert rows[2]["sources"] == f"{seed} https://m.nocutnews.co.kr/news/5987853"
 
 
 def test_show_json_is_the_whole_profile(run: Run) -> None:
@@ -76,17 +79,18 @@ def test_show_json_is_the_whole_profile(run: Run) -> None:
     assert document["government"]["id"] == "강원"
     assert document["government"]["former_names"] == [{"name": "강원도", "until": "2023-06-10"}]
     assert document["longest_streak_years"] == 6
-    assert document["streaks"] == [{"start": 2018, "end": 2023, "years": 6}]
-    assert [a["year"] for a in document["awards"]] == [2018, 2019, 2020, 2021, 2022, 2023]
-    assert document["total_incentive_krw"] == 615_000_000  # 2021 2억4,000만 + 2022 2억4,000만 + 2023 1억3,500만
+    assert document["streaks"] == [{"start": 2016, "end": 2016, "years": 1}, {"start": 2018, "end": 2023, "years": 6}]
+    assert [a["year"] for a in document["awards"]] == [2016, 2018, 2018, 2019, 2020, 2020, 2021, 2022, 2023]
+    assert document["total_incentive_krw"] == 905_000_000
+    # the seed's 80,900 is kept, marked as a variant of NSP통신's 809천 (which compare ranks)
     employed = document["indicators"][0]
-    assert (employed["indicator"], employed["before_value"], employed["after_value"], employed["change"]) == (
+    assert (employed["indicator"], employed["before_value"], employed["after_value"], employed["superseded"]) == (
         "취업자수",
         80900,
         81800,
-        900,
+        True,
     )
-    assert "unit slip" in employed["note"]
+    assert "809천명 → 818천명" in employed["note"]
 
 
 @pytest.mark.parametrize("fmt", ["csv", "tsv"])
@@ -116,8 +120,8 @@ def test_compare_json_and_csv_agree(run: Run) -> None:
 
 
 def test_empty_results_are_empty_documents(run: Run) -> None:
-    assert parse_json(run, "list", "--year", "2012") == []
-    result = run("list", "--year", "2012", "--format", "csv")
+    assert parse_json(run, "list", "--year", "2011") == []
+    result = run("list", "--year", "2011", "--format", "csv")
     assert result.stdout.splitlines() == [",".join(AWARD_KEYS)]
 
 
@@ -128,9 +132,9 @@ def test_excel_csv_has_a_bom_and_guards_formulas(run: Run, tmp_path: Path) -> No
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [r["government"] for r in rows if r["grade"] == "특별상"] == ["강릉시", "진안군"]
+    assert [r["government"] for r in rows if r["grade"] == "특별상"] == ["강릉시", "아산시", "진안군"]
     note = next(r["note"] for r in rows if r["government"] == "광주광역시")
-    assert note.startswith("5th consecutive")
+    assert note.startswith("5년 연속 최우수상")
     assert raw.count(b"\r\n") == len(rows) + 1
 
 

@@ -130,6 +130,7 @@ def to_plain(merged: Merged) -> tuple[Any, ...]:
             tuple(i.after) if i.after else None,
             tuple(i.benchmark) if i.benchmark else None,
             i.note,
+            i.superseded,
         )
         for i in data.indicators
     ]
@@ -176,6 +177,7 @@ def from_plain(plain: tuple[Any, ...]) -> Merged:
                     new(Measurement, i[5]) if i[5] else None,
                     new(Benchmark, i[6]) if i[6] else None,
                     i[7],
+                    i[8],
                 ),
             )
             for i in indicators

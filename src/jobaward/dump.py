@@ -16,7 +16,7 @@ RENAMED = {(Indicator, "name"): "indicator"}
 
 
 def is_empty(value: Any) -> bool:
-    return value is None or value == "" or value == ()
+    return value is None or value is False or value == "" or value == ()
 
 
 def table_of(record: Any) -> Document:

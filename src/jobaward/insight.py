@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from .model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank
+from .model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank, is_contest
 from .query import Streak, Totals, streaks, totals
 
 
@@ -135,7 +135,7 @@ def stats(dataset: Dataset, year: int | None = None, limit: int = 10) -> Stats:
         by_grade=counted((a.grade for a in awards), GRADES),
         by_province=tuple(by_province),
         governments_held=len(governments),
-        edition_awarded=edition.awarded_total if edition else None,
+        edition_awarded=edition.awarded_governments if edition else None,
         first_time=first_time,
         streak_leaders=streak_leaders,
         incentive_leaders=incentive_leaders,
@@ -166,11 +166,14 @@ def compare_years(dataset: Dataset, first: int, second: int) -> list[Movement]:
 
 
 class Coverage(NamedTuple):
-    """One edition: how many governments it awarded, against how many our data holds."""
+    """One edition: how many governments it awarded (and how many prizes, where a source gives
+    both), against how many governments our data holds. The share is of governments: one
+    government may win a prize in each category."""
 
     year: int
     number: int | None
     awarded: int | None
+    prizes: int | None
     governments_held: int
     records: int
 
@@ -180,17 +183,20 @@ class Coverage(NamedTuple):
 
 
 def coverage(dataset: Dataset) -> list[Coverage]:
-    """Every year with an edition record or an award, newest first."""
-    years = {e.year for e in dataset.editions} | {a.year for a in dataset.awards}
+    """Every year with a 일자리대상 edition record or award, newest first. The autumn project
+    contest (경진대회, 2012–2016) was a ceremony of its own: its awards are not counted here."""
+    ceremony = [a for a in dataset.awards if not is_contest(a.category)]
+    years = set(dataset.edition_by_year) | {a.year for a in ceremony}
     rows = []
     for year in sorted(years, reverse=True):
         edition = dataset.edition_by_year.get(year)
-        held = [a for a in dataset.awards if a.year == year]
+        held = [a for a in ceremony if a.year == year]
         rows.append(
             Coverage(
                 year,
                 edition.number if edition else None,
-                edition.awarded_total if edition else None,
+                edition.awarded_governments if edition else None,
+                edition.awarded_prizes if edition else None,
                 len({a.government for a in held}),
                 len(held),
             )

@@ -12,8 +12,9 @@ LANGS = ("ko", "en")
 CATEGORY_EN = {
     "공시제": "Job Target Disclosure",
     "우수사업": "Best Project",
-    "경진대회:지역맞춤형": "2013 Contest: Local Jobs",
-    "경진대회:사회적기업": "2013 Contest: Social Enterprise",
+    "경진대회:지역맞춤형": "Project Contest: Local Jobs",
+    "경진대회:사회적기업": "Project Contest: Social Enterprise",
+    "경진대회": "Project Contest",
 }
 GRADE_EN = {
     "종합대상": "Overall Grand Prize",
@@ -89,12 +90,17 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "edition_number": ("회차", "Edition"),
     "awarded": ("수상 지자체", "Awarded"),
+    "prizes": ("시상 수", "Prizes"),
+    "year_inferred": ("추정", "est."),
     "held": ("보유", "Held"),
     "records": ("수상 기록", "Records"),
     "share": ("비율", "Share"),
     "coverage_note": (
-        "수상 지자체: 회차 기록에 적힌 수 (없으면 빈칸). 보유: 자료에 있는 지자체 수.",
-        "Awarded: the count the edition's record gives (blank if none). Held: governments in our data.",
+        "수상 지자체: 회차 기록에 적힌 지자체 수, 시상 수: 상의 수 (두 부문 수상 지자체가 있어 더 많음; 없으면 빈칸). "
+        "보유: 자료에 있는 지자체 수, 비율은 수상 지자체 대비. 가을 경진대회(2012~2016) 수상은 세지 않음.",
+        "Awarded: governments the edition's record gives; prizes: awards (more, as some won in both "
+        "categories; blank if none). Held: governments in our data; the share is of governments. "
+        "The autumn project contest (2012-2016) is not counted.",
     ),
     "awarded_unknown_grade": ("수상", "won"),
     "stats_title": ("{year}년 일자리대상 통계", "Job Awards {year}: statistics"),

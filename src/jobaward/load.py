@@ -187,6 +187,15 @@ class Record:
             return 0
         return value
 
+    def flag(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem(key, f"expected true or false, got {describe(value)}")
+            return False
+        return value
+
     def day(self, key: str) -> date | None:
         value = self._get(key, False)
         if value is None:
@@ -331,8 +340,11 @@ def read_edition(r: Record) -> Edition:
         awarded_gongsije=r.integer("awarded_gongsije", low=None),
         awarded_project=r.integer("awarded_project", low=None),
         eligible=r.integer("eligible", low=None),
+        awarded_governments=r.integer("awarded_governments", low=None),
+        awarded_prizes=r.integer("awarded_prizes", low=None),
         note=r.text("note"),
         sources=r.text_list("sources", required=True),
+        contest=r.flag("contest"),
     )
 
 
@@ -347,6 +359,7 @@ def read_award(r: Record) -> Award:
         project=r.text("project"),
         note=r.text("note"),
         sources=r.text_list("sources", required=True),
+        year_inferred=r.flag("year_inferred"),
     )
 
 
@@ -383,6 +396,7 @@ def read_indicator(r: Record) -> Indicator:
         benchmark=read_benchmark(r.sub_table("benchmark")),
         note=r.text("note"),
         sources=r.text_list("sources", required=True),
+        superseded=r.flag("superseded"),
     )
     if indicator.before is None and indicator.after is None:
         r.problem("after", "an indicator needs an after value, a before value, or both")
@@ -415,7 +429,7 @@ class Merged(NamedTuple):
 KEYS: dict[str, Callable[[Any], object]] = {
     "sources": lambda s: s.id,
     "governments": lambda g: g.id,
-    "editions": lambda e: e.year,
+    "editions": lambda e: e.key,
     "awards": lambda a: a.key,
     "indicators": lambda i: indicator_key(i),
 }
@@ -468,7 +482,7 @@ def check_unique(layer: Dataset, origin: str) -> list[Problem]:
     labels = {
         "sources": "id",
         "governments": "id",
-        "editions": "year",
+        "editions": "edition (year, contest)",
         "awards": "award (year, government, category, grade)",
         "indicators": "indicator",
     }
@@ -533,7 +547,14 @@ def suspicious(layer: Dataset) -> list[Problem]:
     origin = layer.origins[0]
     found: list[Problem] = []
     for i, edition in enumerate(layer.editions):
-        for name in ("awarded_total", "awarded_gongsije", "awarded_project", "eligible"):
+        for name in (
+            "awarded_total",
+            "awarded_gongsije",
+            "awarded_project",
+            "eligible",
+            "awarded_governments",
+            "awarded_prizes",
+        ):
             value = getattr(edition, name)
             if value is not None and value < 0:
                 found.append(Problem(origin, f"editions[{i}].{name}", f"negative count {value}"))

@@ -16,8 +16,17 @@ LEVELS: tuple[str, ...] = ("광역", "기초")
 GRADES: tuple[str, ...] = ("종합대상", "대상", "최우수상", "우수상", "특별상")
 
 #: 공시제 = 지역일자리 목표 공시제 (job target disclosure); 우수사업 = best job project;
-#: 경진대회:* = the 2013 project contest that preceded the 우수사업 category.
-CATEGORIES: tuple[str, ...] = ("공시제", "우수사업", "경진대회:지역맞춤형", "경진대회:사회적기업")
+#: 경진대회 = the autumn project contest (2012–2016, a ceremony of its own) that 2017 folded into
+#: 우수사업; 경진대회:* name its two sections, plain 경진대회 where a source names no section.
+CATEGORIES: tuple[str, ...] = ("공시제", "우수사업", "경진대회:지역맞춤형", "경진대회:사회적기업", "경진대회")
+
+#: Marks a note that records a field printed differently by another source.
+CONFLICT_MARK = "보도에 따라 다름"
+
+
+def is_contest(category: str) -> bool:
+    """An award of the autumn project contest, not of the 일자리대상 ceremony."""
+    return category.startswith("경진대회")
 
 
 def grade_rank(grade: str) -> int:
@@ -82,11 +91,16 @@ class Source(NamedTuple):
 
     @property
     def reference(self) -> str:
-        """Where to read it: the URL, or the seed file's name when there is no URL."""
-        return self.url or f"seed:{self.seed}"
+        """Where to read it: the URL, or (a seed article with no URL) its headline, never a file name."""
+        return self.url or self.title
 
 
 class Edition(NamedTuple):
+    """One ceremony: the 일자리대상 of a year, or (``contest``) that year's autumn project contest.
+
+    ``awarded_governments`` counts governments, ``awarded_prizes`` prizes (a government may win
+    in both categories); ``awarded_total`` is the count as the edition's source printed it."""
+
     year: int
     number: int | None = None
     date: date | None = None
@@ -96,8 +110,15 @@ class Edition(NamedTuple):
     awarded_gongsije: int | None = None
     awarded_project: int | None = None
     eligible: int | None = None
+    awarded_governments: int | None = None
+    awarded_prizes: int | None = None
     note: str = ""
     sources: tuple[str, ...] = ()
+    contest: bool = False
+
+    @property
+    def key(self) -> tuple[int, bool]:
+        return (self.year, self.contest)
 
 
 class Award(NamedTuple):
@@ -110,6 +131,8 @@ class Award(NamedTuple):
     incentive: int | None = None
     project: str = ""
     note: str = ""
+    #: the year rests on a later report's stated streak ("N년 연속"), not on a report of that year
+    year_inferred: bool = False
 
     @property
     def grade_rank(self) -> int:
@@ -142,6 +165,8 @@ class Indicator(NamedTuple):
     after: Measurement | None = None
     benchmark: Benchmark | None = None
     note: str = ""
+    #: another source's print of the same figure (another unit, a slip): kept, never ranked
+    superseded: bool = False
 
     @property
     def is_rate(self) -> bool:
@@ -193,7 +218,11 @@ class Dataset:
 
     @cached_property
     def edition_by_year(self) -> dict[int, Edition]:
-        return {ed.year: ed for ed in self.editions}
+        """The 일자리대상 ceremonies (not the autumn contests), by year."""
+        return {ed.year: ed for ed in self.editions if not ed.contest}
+
+    def edition_of(self, year: int, contest: bool = False) -> Edition:
+        return next(ed for ed in self.editions if ed.key == (year, contest))
 
     def government(self, gov_id: str) -> Government:
         return self.government_by_id[gov_id]

@@ -241,13 +241,16 @@ def compare_indicators(
     - ``change``: largest absolute change first;
     - ``name``: by government, then indicator.
 
-    With ``governments`` and no ``sort``, theirs only, in the order given, side by side.
+    With ``governments`` and no ``sort``, theirs only, in the order given, side by side. A
+    superseded variant (another print of a figure held once already) is never ranked.
     """
     wanted = [g.id for g in governments]
     rows = [
         indicator_row(dataset, i)
         for i in dataset.indicators
-        if (not wanted or i.government in wanted) and (indicator_names is None or i.name in indicator_names)
+        if not i.superseded
+        and (not wanted or i.government in wanted)
+        and (indicator_names is None or i.name in indicator_names)
     ]
     if sort == "name":
         return sorted(rows, key=lambda r: (dataset.position[r.government.id], r.indicator.name))

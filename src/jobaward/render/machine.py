@@ -33,6 +33,7 @@ def source_record(source: Source) -> Record:
         "date": source.date.isoformat() if source.date else None,
         "url": empty_to_none(source.url),
         "seed": empty_to_none(source.seed),
+        "title": empty_to_none(source.title),
     }
 
 
@@ -54,6 +55,7 @@ def award_record(dataset: Dataset, row: AwardRow) -> Record:
     award = row.award
     return {
         "year": award.year,
+        "year_inferred": award.year_inferred,
         **government_fields(row.government, row.province),
         "name_at_award": row.name_then,
         "category": empty_to_none(award.category),
@@ -82,6 +84,7 @@ def indicator_record(dataset: Dataset, row: IndicatorRow) -> Record:
         "benchmark_value": indicator.benchmark.value if indicator.benchmark else None,
         "benchmark_label": indicator.benchmark.label if indicator.benchmark else None,
         "benchmark_gap": row.benchmark_gap,
+        "superseded": indicator.superseded,
         "note": empty_to_none(indicator.note),
         "sources": sources_of(dataset, indicator.sources),
     }
@@ -235,7 +238,7 @@ def movement_record(move: Movement, first: int, second: int) -> Record:
     }
 
 
-COVERAGE_KEYS = ("year", "edition", "awarded", "governments_held", "award_records", "share_percent")
+COVERAGE_KEYS = ("year", "edition", "awarded", "prizes", "governments_held", "award_records", "share_percent")
 
 
 def coverage_record(row: Coverage) -> Record:
@@ -243,6 +246,7 @@ def coverage_record(row: Coverage) -> Record:
         "year": row.year,
         "edition": row.number,
         "awarded": row.awarded,
+        "prizes": row.prizes,
         "governments_held": row.governments_held,
         "award_records": row.records,
         "share_percent": round(row.share, 1) if row.share is not None else None,
@@ -264,9 +268,9 @@ def flat_cell(value: Any, excel: bool) -> Any:
 
 
 def cell_of_source(item: Any) -> str:
-    """A list of sources in one cell: their URLs (or seed file names), space-separated."""
+    """A list of sources in one cell: their URLs (or, without one, publisher, date and headline)."""
     if isinstance(item, dict):
-        return str(item.get("url") or f"seed:{item.get('seed')}")
+        return str(item.get("url") or ", ".join(str(item.get(key) or "") for key in ("publisher", "date", "title")))
     return str(item)
 
 
@@ -274,6 +278,7 @@ def cell_of_source(item: Any) -> str:
 GOVERNMENT_FIELDS = ("government", "government_id", "government_en", "province", "level")
 AWARD_KEYS = (
     "year",
+    "year_inferred",
     *GOVERNMENT_FIELDS,
     "name_at_award",
     "category",
@@ -298,6 +303,7 @@ INDICATOR_KEYS = (
     "benchmark_value",
     "benchmark_label",
     "benchmark_gap",
+    "superseded",
     "note",
     "sources",
 )

@@ -21,7 +21,7 @@ from rich.text import Text
 
 from ..insight import Count, Coverage, Movement, Stats
 from ..labels import Labels
-from ..model import Government, Source
+from ..model import Award, Government, Source
 from ..query import AwardRow, IndicatorRow, Profile, Totals
 from . import text as fmt
 
@@ -66,6 +66,13 @@ def province_cell(province: Government | None, labels: Labels) -> Text:
     return cell(province.name_en if labels.english else province.id)
 
 
+def year_cell(award: Award, labels: Labels) -> Text:
+    """The award's year; one that rests on a later report's stated streak is marked as inferred."""
+    if award.year_inferred:
+        return cell(f"{award.year} {labels.ui('year_inferred')}", "dim")
+    return cell(str(award.year))
+
+
 def incentive_cell(incentive: int | None, labels: Labels) -> Text:
     return cell(fmt.won(incentive, labels.english) if incentive is not None else "")
 
@@ -74,7 +81,7 @@ def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels) -> Ren
     table = new_table(
         labels,
         [
-            ("year", "right"),
+            ("year", "left"),  # a year may read "2013 추정"
             ("government", "left"),
             ("province", "left"),
             ("category", "left"),
@@ -87,7 +94,7 @@ def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels) -> Ren
     for row in rows:
         award = row.award
         table.add_row(
-            cell(str(award.year)),
+            year_cell(award, labels),
             government_cell(row, labels),
             province_cell(row.province, labels),
             cell(labels.category(award.category)),
@@ -191,7 +198,7 @@ def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) ->
     table = new_table(
         labels,
         [
-            ("year", "right"),
+            ("year", "left"),  # a year may read "2013 추정"
             ("category", "left"),
             ("grade", "left"),
             ("honor", "left"),
@@ -206,7 +213,7 @@ def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) ->
         then = labels.name_then(row.name_then) if row.renamed_since else ""
         note = "; ".join(part for part in (then, award.note) if part)
         table.add_row(
-            cell(str(award.year)),
+            year_cell(award, labels),
             cell(labels.category(award.category)),
             cell(labels.grade(award.grade), grade_style(award.grade)),
             cell(labels.honor(award.honor)),
@@ -461,6 +468,7 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
             ("year", "right"),
             ("edition_number", "right"),
             ("awarded", "right"),
+            ("prizes", "right"),
             ("held", "right"),
             ("records", "right"),
             ("share", "right"),
@@ -478,6 +486,7 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
             cell(str(row.year)),
             cell(str(row.number) if row.number else ""),
             cell(str(row.awarded) if row.awarded is not None else ""),
+            cell(str(row.prizes) if row.prizes is not None else ""),
             cell(str(row.governments_held)),
             cell(str(row.records)),
             cell(f"{share:.0f}%" if share is not None else ""),
