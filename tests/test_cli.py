@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 
@@ -22,7 +24,7 @@ def test_list_2023_shows_gangwon_and_its_special_prize_winners(run: Run) -> None
     for city in ("춘천시", "강릉시", "영월군"):
         (line,) = lines_with(result.stdout, f" {city} ", "특별상")
         assert "공시제" in line and "강원" in line
-    assert result.stdout.rstrip().splitlines()[-1] == "수상 48건 · 인센티브 합계 17억 1,600만원 (금액이 알려진 24건)"
+    assert result.stdout.rstrip().splitlines()[-1] == "수상 60건 · 인센티브 합계 22억 9,100만원 (금액이 알려진 31건)"
 
 
 def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
@@ -30,7 +32,7 @@ def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
     (line,) = lines_with(result.stdout, "강릉시")
     assert "특별상" in line and "5,500만원" in line and "고용노동부장관 표창" in line
     assert lines_with(result.stdout, "강원특별자치도 (당시 강원도)", "대상", "국무총리상")
-    assert "수상 42건 · 인센티브 합계 13억 2,500만원 (금액이 알려진 15건)" in result.stdout
+    assert "수상 52건 · 인센티브 합계 19억 9,000만원 (금액이 알려진 26건)" in result.stdout
 
 
 def test_list_without_year_is_newest_first(run: Run) -> None:
@@ -199,3 +201,28 @@ def test_no_known_incentive_is_not_shown_as_zero(run: Run) -> None:
     assert "수상 5건 · 인센티브 금액 미상" in korean
     english = run("list", "--year", "2019", "--province", "제주", "--lang", "en").stdout.splitlines()
     assert english[-1] == "1 award; no incentive amount known"
+
+
+def test_a_year_inferred_from_a_later_streak_is_marked(run: Run) -> None:
+    """인천 서구's 2015–2017 awards rest on a 2018 report of '2015년부터 4년 연속'."""
+    korean = run("list", "--year", "2016", "--province", "인천")
+    (line,) = lines_with(korean.stdout, "서구")
+    assert line.startswith("2016 추정")
+    english = run("list", "--year", "2016", "--province", "인천", "--lang", "en")
+    assert lines_with(english.stdout, "Seo-gu")[0].startswith("2016 est.")
+    records = json.loads(run("list", "--year", "2018", "--province", "인천", "--format", "json").stdout)
+    assert {r["government_id"]: r["year_inferred"] for r in records}["인천 서구"] is False
+
+
+def test_a_seed_source_reads_as_publisher_date_and_headline(run: Run) -> None:
+    out = run("show", "강원도").stdout
+    assert "아주경제, 2023-08-03: 강원도, 2023 전국 지방자치단체 일자리대상" in out
+    assert "seed:" not in out and ".txt" not in out
+
+
+def test_notes_read_in_korean(run: Run) -> None:
+    """No English research shorthand ("as reported", "seed agrees") in what a Korean reader sees."""
+    for args in (("list", "--format", "json"), ("compare", "--format", "json")):
+        for record in json.loads(run(*args).stdout):
+            latin = set(re.findall(r"[A-Za-z][A-Za-z-]{2,}", record["note"] or ""))
+            assert latin <= {"NSP", "ICC", "S-OIL", "JOB"}, record

@@ -19,21 +19,21 @@ from .conftest import Run
 
 def test_stats_2023_counts(dataset: Dataset) -> None:
     result = stats(dataset, 2023)
-    # 48 award records (73 prizes went to 65 governments); 42 governments held
-    assert result.totals.number == 48
-    assert result.totals.incentive == 1_716_000_000
+    # 60 award records (73 prizes went to 65 governments); 53 governments held
+    assert result.totals.number == 60
+    assert result.totals.incentive == 2_291_000_000
     assert result.edition_awarded == 65
-    assert result.governments_held == 42
-    assert [(c.key, c.awards) for c in result.by_category] == [("공시제", 31), ("우수사업", 8), ("", 9)]
+    assert result.governments_held == 53
+    assert [(c.key, c.awards) for c in result.by_category] == [("공시제", 39), ("우수사업", 9), ("", 12)]
     assert [(c.key, c.awards) for c in result.by_grade] == [
         ("종합대상", 1),
-        ("대상", 1),
-        ("최우수상", 11),
-        ("우수상", 22),
-        ("특별상", 8),
-        ("", 5),
+        ("대상", 2),
+        ("최우수상", 13),
+        ("우수상", 27),
+        ("특별상", 9),
+        ("", 8),
     ]
-    assert (result.by_province[0].province.id, result.by_province[0].awards) == ("전남", 7)
+    assert (result.by_province[0].province.id, result.by_province[0].awards) == ("서울", 7)
     first_time = {g.id for g in result.first_time}
     assert {"강원 영월군", "서울 동대문구"} <= first_time and "강원 춘천시" not in first_time
 
@@ -41,27 +41,32 @@ def test_stats_2023_counts(dataset: Dataset) -> None:
 def test_streak_leaders(dataset: Dataset) -> None:
     board = stats(dataset).streak_leaders
     spans = [(x.government.id, x.streak and (x.streak.start, x.streak.end, x.streak.length)) for x in board[:3]]
-    # a tie at 11 years: the government earlier in the data's order first
-    assert spans == [("서울 성동구", (2015, 2025, 11)), ("전남 광양시", (2015, 2025, 11)), ("전북", (2012, 2021, 10))]
-    gyeongbuk = next(x for x in board if x.government.id == "경북")
-    assert gyeongbuk.streak and (gyeongbuk.streak.start, gyeongbuk.streak.end) == (2020, 2025)
+    # a tie at 13 years: the later run first
+    assert spans == [
+        ("서울 구로구", (2012, 2025, 14)),
+        ("광주 북구", (2013, 2025, 13)),
+        ("전북 완주군", (2012, 2024, 13)),
+    ]
+    seongdong = next(x for x in board if x.government.id == "서울 성동구")
+    assert seongdong.streak and (seongdong.streak.start, seongdong.streak.end) == (2015, 2025)
 
 
 def test_incentive_leaders(dataset: Dataset) -> None:
     board = stats(dataset).incentive_leaders
+    # 2021 종합대상 3억4,500만, 2023 대상 2억4,000만 and 우수사업 500만, and earlier prizes
+    assert (board[0].government.id, board[0].incentive) == ("인천", 990_000_000)
     # 2016 1억, 2018 8,000만, 2020 1억 + 1,000만, 2021 and 2022 2억4,000만 each, 2023 1억3,500만
-    assert (board[0].government.id, board[0].incentive) == ("강원", 905_000_000)
-    assert (board[1].government.id, board[1].incentive) == ("전북", 900_000_000)
+    assert (board[1].government.id, board[1].incentive) == ("강원", 905_000_000)
 
 
 def test_stats_through_the_cli(run: Run) -> None:
     table = run("stats", "--year", "2023")
     assert table.exit_code == 0
     assert "시상 기록상 수상 지자체: 65" in table.stdout
-    assert "보유 기록: 수상 48건, 지자체 수 42" in table.stdout
+    assert "보유 기록: 수상 60건, 지자체 수 53" in table.stdout
     assert any("성동구" in line and " 11 " in line and "2015–2025" in line for line in table.stdout.splitlines())
     document = json.loads(run("stats", "--year", "2023", "--format", "json").stdout)
-    assert (document["award_count"], document["edition_awarded"], document["governments_held"]) == (48, 65, 42)
+    assert (document["award_count"], document["edition_awarded"], document["governments_held"]) == (60, 65, 53)
     assert next(x for x in document["streak_leaders"] if x["government_id"] == "서울 성동구") == {
         "government": "성동구",
         "government_id": "서울 성동구",
@@ -71,7 +76,7 @@ def test_stats_through_the_cli(run: Run) -> None:
         "total_incentive_krw": 0,
     }
     rows = list(csv.DictReader(io.StringIO(run("stats", "--year", "2023", "--format", "csv").stdout)))
-    assert {"section": "category", "key": "공시제", "awards": "31"}.items() <= rows[2].items()
+    assert {"section": "category", "key": "공시제", "awards": "39"}.items() <= rows[2].items()
     assert run("stats", "--year", "2011").stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
 
 
@@ -162,7 +167,7 @@ def test_coverage_view(run: Run) -> None:
     assert table.exit_code == 0
     (line,) = [x for x in table.stdout.splitlines() if x.startswith("2023 ")]
     # 73 prizes went to 65 governments: the share is of governments
-    assert line.split()[:7] == ["2023", "12", "65", "73", "42", "48", "65%"]
+    assert line.split()[:7] == ["2023", "12", "65", "73", "53", "60", "82%"]
     records = json.loads(run("stats", "--coverage", "--year", "2023", "--format", "json").stdout)
     assert records == [
         {
@@ -170,12 +175,15 @@ def test_coverage_view(run: Run) -> None:
             "edition": 12,
             "awarded": 65,
             "prizes": 73,
-            "governments_held": 42,
-            "award_records": 48,
-            "share_percent": 64.6,
+            "governments_held": 53,
+            "award_records": 60,
+            "share_percent": 81.5,
         }
     ]
-    # 2014 holds 29 award records, 9 of them from the autumn project contest: not counted
+    # 2014 holds 43 award records, 11 of them from the autumn project contest: not counted
     (contest_year,) = json.loads(run("stats", "--coverage", "--year", "2014", "--format", "json").stdout)
-    assert (contest_year["award_records"], contest_year["governments_held"]) == (20, 20)
-    assert "수상 29건" in run("list", "--year", "2014").stdout
+    assert (contest_year["award_records"], contest_year["governments_held"]) == (32, 32)
+    assert "수상 43건" in run("list", "--year", "2014").stdout
+    # 2017: 58 공시제 and 15 우수사업 prizes; how many governments won both is not known
+    (unknown,) = json.loads(run("stats", "--coverage", "--year", "2017", "--format", "json").stdout)
+    assert (unknown["awarded"], unknown["prizes"], unknown["share_percent"]) == (None, 73, None)

@@ -136,3 +136,29 @@ def test_a_province_must_be_a_known_광역() -> None:
     assert problems(HEADER.replace('province = "강원"', 'province = "강릉"')) == [
         "user.toml:governments[1].province: unknown 광역 government '강릉'"
     ]
+
+
+EDITION = """
+[[editions]]
+year = 2014
+number = 3
+sources = ["s1"]
+"""
+
+
+def test_a_year_holds_the_ceremony_and_its_autumn_contest_apart() -> None:
+    contest = EDITION.replace("number = 3", "contest = true")
+    dataset = parse_dataset((HEADER + EDITION + contest).encode(), "user.toml")
+    assert [(e.year, e.contest, e.number) for e in dataset.editions] == [(2014, False, 3), (2014, True, None)]
+    assert dataset.edition_by_year[2014].number == 3 and dataset.edition_of(2014, contest=True).number is None
+    assert problems(HEADER + contest + contest) == [
+        "user.toml:editions[1]: duplicate edition (year, contest) (same as editions[0])"
+    ]
+
+
+def test_flags_are_true_or_false() -> None:
+    assert problems(HEADER + AWARD + 'year_inferred = "yes"\n') == [
+        "user.toml:awards[0].year_inferred: expected true or false, got 'yes'"
+    ]
+    dataset = parse_dataset((HEADER + AWARD + "year_inferred = true\n").encode(), "user.toml")
+    assert dataset.awards[0].year_inferred

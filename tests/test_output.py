@@ -37,7 +37,7 @@ def parse_rows(run: Run, fmt: str, *args: str) -> list[dict[str, str]]:
 
 def test_list_json_has_documented_keys_numbers_and_sources(run: Run) -> None:
     records = parse_json(run, "list", "--year", "2022")
-    assert isinstance(records, list) and len(records) == 42
+    assert isinstance(records, list) and len(records) == 52
     assert all(tuple(record) == AWARD_KEYS for record in records)
     gangneung = next(r for r in records if r["government_id"] == "강원 강릉시")
     assert gangneung["incentive_krw"] == 55_000_000
@@ -132,7 +132,13 @@ def test_excel_csv_has_a_bom_and_guards_formulas(run: Run, tmp_path: Path) -> No
     raw = target.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
-    assert [r["government"] for r in rows if r["grade"] == "특별상"] == ["강릉시", "아산시", "진안군"]
+    assert [r["government"] for r in rows if r["grade"] == "특별상"] == [
+        "강릉시",
+        "아산시",
+        "익산시",
+        "진안군",
+        "김천시",
+    ]
     note = next(r["note"] for r in rows if r["government"] == "광주광역시")
     assert note.startswith("5년 연속 최우수상")
     assert raw.count(b"\r\n") == len(rows) + 1
