@@ -96,11 +96,11 @@ UI: dict[str, tuple[str, str]] = {
     "records": ("수상 기록", "Records"),
     "share": ("비율", "Share"),
     "coverage_note": (
-        "수상 지자체: 회차 기록에 적힌 지자체 수, 시상 수: 상의 수 (두 부문 수상 지자체가 있어 더 많음; 없으면 빈칸). "
-        "보유: 자료에 있는 지자체 수, 비율은 수상 지자체 대비. 가을 경진대회(2012~2016) 수상은 세지 않음.",
-        "Awarded: governments the edition's record gives; prizes: awards (more, as some won in both "
-        "categories; blank if none). Held: governments in our data; the share is of governments. "
-        "The autumn project contest (2012-2016) is not counted.",
+        "수상 지자체: 회차 기록의 지자체 수(모르면 빈칸, 비율도 빈칸). 시상 수: 상의 수(두 부문을 함께 받은 "
+        "지자체가 있어 더 많을 수 있음). 보유: 자료에 있는 지자체 수. 가을 경진대회(2012~2016)는 세지 않음.",
+        "Awarded: governments in the edition's record (blank if not known, and so is the share). "
+        "Prizes: awards (more, where a government won in both categories). Held: governments in our "
+        "data. The autumn project contest (2012-2016) is not counted.",
     ),
     "awarded_unknown_grade": ("수상", "won"),
     "stats_title": ("{year}년 일자리대상 통계", "Job Awards {year}: statistics"),

@@ -480,7 +480,7 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
         bar: RenderableType = Text("")
         if share is not None:
             bar = Bar(
-                size=100, begin=0, end=min(share, 100), width=BAR_WIDTH * 2, color="green" if share >= 50 else "yellow"
+                size=100, begin=0, end=min(share, 100), width=BAR_WIDTH, color="green" if share >= 50 else "yellow"
             )
         table.add_row(
             cell(str(row.year)),
