@@ -165,6 +165,9 @@ def test_english_labels(run: Run) -> None:
     (line,) = lines_with(result.stdout, "Gangneung-si")
     assert "Special Prize" in line and "₩55,000,000" in line and "Job Target Disclosure" in line
     assert run("list", "--year", "2022", env={"JOBAWARD_LANG": "en"}).stdout == result.stdout
+    # honors as sources print them ("기관표창") read in English too
+    (dalseo,) = lines_with(run("list", "--year", "2018", "--province", "대구", "--lang", "en").stdout, "Dalseo-gu")
+    assert "Institutional Commendation" in dalseo and "기관" not in dalseo
 
 
 def test_version(run: Run) -> None:

@@ -46,6 +46,8 @@ HONOR_EN = (
     ("대통령", "Presidential Award"),
     ("국무총리", "Prime Minister's Award"),
     ("장관", "Minister's Commendation"),
+    ("우수기관", "Excellent Institution"),
+    ("기관", "Institutional Commendation"),
 )
 
 UI: dict[str, tuple[str, str]] = {
