@@ -184,6 +184,9 @@ def test_coverage_view(run: Run) -> None:
     (contest_year,) = json.loads(run("stats", "--coverage", "--year", "2014", "--format", "json").stdout)
     assert (contest_year["award_records"], contest_year["governments_held"]) == (32, 32)
     assert "수상 43건" in run("list", "--year", "2014").stdout
-    # 2017: 58 공시제 and 15 우수사업 prizes; how many governments won both is not known
-    (unknown,) = json.loads(run("stats", "--coverage", "--year", "2017", "--format", "json").stdout)
+    # 2017: 73 prizes to 63 governments (the ministry's release); 2021: 58 공시제 and 15 우수사업
+    # prizes, and how many governments won both is not known: no share
+    (both,) = json.loads(run("stats", "--coverage", "--year", "2017", "--format", "json").stdout)
+    assert (both["awarded"], both["prizes"], both["governments_held"], both["share_percent"]) == (63, 73, 49, 77.8)
+    (unknown,) = json.loads(run("stats", "--coverage", "--year", "2021", "--format", "json").stdout)
     assert (unknown["awarded"], unknown["prizes"], unknown["share_percent"]) == (None, 73, None)
