@@ -229,3 +229,15 @@ def test_notes_read_in_korean(run: Run) -> None:
         for record in json.loads(run(*args).stdout):
             latin = set(re.findall(r"[A-Za-z][A-Za-z-]{2,}", record["note"] or ""))
             assert latin <= {"NSP", "ICC", "S-OIL", "JOB"}, record
+
+
+def test_show_marks_a_superseded_variant_and_compare_leaves_it_out(run: Run) -> None:
+    """The seed prints 강원's 취업자수 as 80,900 → 81,800; NSP통신 as 809천 → 818천."""
+    rows = [line for line in run("show", "강원도").stdout.splitlines() if line.startswith("취업자수")]
+    variant, figure = rows
+    assert variant.startswith("취업자수 (다른 표기)") and "80,900명" in variant and "█" not in variant
+    assert "809,000명" in figure and "█" in figure
+    english = run("show", "강원도", "--lang", "en").stdout.splitlines()
+    assert any(line.startswith("Employed persons (variant)") and "80,900" in line for line in english)
+    ranked = json.loads(run("compare", "강원도", "--indicator", "취업자수", "--format", "json").stdout)
+    assert [r["before_value"] for r in ranked] == [809000]

@@ -94,6 +94,7 @@ UI: dict[str, tuple[str, str]] = {
     "awarded": ("수상 지자체", "Awarded"),
     "prizes": ("시상 수", "Prizes"),
     "year_inferred": ("추정", "est."),
+    "superseded": ("(다른 표기)", "(variant)"),
     "held": ("보유", "Held"),
     "records": ("수상 기록", "Records"),
     "share": ("비율", "Share"),

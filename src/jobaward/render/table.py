@@ -21,7 +21,7 @@ from rich.text import Text
 
 from ..insight import Count, Coverage, Movement, Stats
 from ..labels import Labels
-from ..model import Award, Government, Source
+from ..model import Award, Government, Indicator, Source
 from ..query import AwardRow, IndicatorRow, Profile, Totals
 from . import text as fmt
 
@@ -262,12 +262,12 @@ def indicators_table(
         if with_government:
             cells += [cell(labels.name(row.government)), province_cell(row.province, labels)]
         cells += [
-            cell(labels.indicator(indicator.name)),
+            indicator_cell(indicator, labels),
             cell(fmt.measurement(indicator.before, indicator.unit, labels)),
             cell(fmt.measurement(indicator.after, indicator.unit, labels)),
             cell(fmt.change_text(row.change, indicator.unit, labels), change_style(row)),
             cell(fmt.percent_text(row.change), change_style(row)),
-            change_bar(row, scale),
+            Text("") if indicator.superseded else change_bar(row, scale),
             benchmark_cell(row, labels),
             cell(indicator.note, "dim"),
         ]
@@ -275,6 +275,14 @@ def indicators_table(
             cells.append(refs(indicator.sources, numbers))
         table.add_row(*cells)
     return table
+
+
+def indicator_cell(indicator: Indicator, labels: Labels) -> Text:
+    """The indicator's name; another source's print of a figure held once already is marked."""
+    name = labels.indicator(indicator.name)
+    if indicator.superseded:
+        return cell(f"{name} {labels.ui('superseded')}", "dim")
+    return cell(name)
 
 
 def change_style(row: IndicatorRow) -> str:
