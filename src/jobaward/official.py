@@ -14,11 +14,8 @@ KOSIS printed (``"67.2"``); ``value`` turns one into a number for arithmetic.
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -100,9 +97,22 @@ class Series(NamedTuple):
         return self.values[offset] if 0 <= offset < len(self.values) else ""
 
 
-class Official(NamedTuple):
-    series: tuple[Series, ...]
-    origins: tuple[str, ...] = ()
+class Official:
+    """Every series loaded, with an index by government built on first use."""
+
+    def __init__(self, series: tuple[Series, ...], origins: tuple[str, ...] = ()) -> None:
+        self.series = series
+        self.origins = origins
+
+    @cached_property
+    def by_government(self) -> dict[str, tuple[Series, ...]]:
+        found: dict[str, list[Series]] = {}
+        for series in self.series:
+            found.setdefault(series.government, []).append(series)
+        return {gov_id: tuple(found[gov_id]) for gov_id in found}
+
+    def of(self, gov_id: str) -> tuple[Series, ...]:
+        return self.by_government.get(gov_id, ())
 
 
 def value(text: str) -> float | None:
@@ -175,6 +185,9 @@ def split_item(item: str) -> tuple[str, str]:
 
 def read_regional_csv(text: str, origin: str) -> list[RawRow]:
     """A KOSIS download of 지역별고용조사 시군구/연령별 취업자 및 고용률 (CSV, 행렬 전환)."""
+    import csv
+    import io
+
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if not rows or [cell.strip() for cell in rows[0][:3]] != ["행정구역별", "연령별", "항목"]:
         raise DataError([Problem(origin, "1", "KOSIS 지역별고용조사 CSV가 아닙니다 (첫 줄: 행정구역별,연령별,항목,…)")])
@@ -199,6 +212,9 @@ def read_regional_csv(text: str, origin: str) -> list[RawRow]:
 
 def read_national_csv(text: str, origin: str) -> list[RawRow]:
     """The KOSIS export of 경제활동인구조사 시도별 (annual): years in row 1, item codes in row 2."""
+    import csv
+    import io
+
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if len(rows) < 3:
         raise DataError([Problem(origin, "1", "KOSIS 경제활동인구조사 CSV가 아닙니다")])
@@ -223,6 +239,8 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
 
     An error comes as an object ``{"err": …, "errMsg": …}``; ``DT`` of ``-`` is not published.
     """
+    import json
+
     try:
         document = json.loads(text)
     except ValueError as error:

@@ -62,7 +62,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "* high RSE: a small sample; KOSIS marks the estimate as imprecise.",
     ),
     "benchmark_note": (
-        "비교: 그 해 시도(광역은 전국)의 연간 고용률 (경제활동인구조사, 다른 조사). 차이는 %p.",
+        "비교: 그 해 시도(광역은 전국) 연간 고용률 (경제활동인구조사). 차이: %p.",
         "Compared with: the province's annual rate (a province: the nation's), another survey; gap in %p.",
     ),
     "age_note": (
@@ -75,12 +75,14 @@ WORDS: dict[str, tuple[str, str]] = {
         "Official statistics: rate change of winners and other municipalities (medians, %p)",
     ),
     "caveat": (
-        "이 표는 서술일 뿐, 수상이 고용률을 바꿨다는 증거가 아닙니다. 수상 지자체는 이 데이터에 기록된 "
-        "곳만이며 (기록 비율: jobaward stats --coverage), '그 외'에는 기록되지 않은 수상 지자체도 섞여 "
-        "있습니다. 지역별고용조사는 표본조사여서 작은 시군의 1년 변화는 오차 범위 안일 수 있습니다.",
-        "This describes; it does not show that an award changed anything. Winners are those this data "
-        "records (see jobaward stats --coverage), so 'others' includes winners it does not record. The "
-        "survey is a sample: a small county's one-year change may be within its error.",
+        "이 표는 서술일 뿐, 수상이 고용률을 바꿨다는 증거가 아닙니다.\n"
+        "수상 지자체는 이 데이터에 기록된 곳만이며 (기록 비율: stats --coverage),\n"
+        "'그 외'에는 기록되지 않은 수상 지자체도 섞여 있습니다. 지역별고용조사는\n"
+        "표본조사여서, 작은 시군의 1년 변화는 오차 범위 안일 수 있습니다.",
+        "This describes; it does not show that an award changed anything.\n"
+        "Winners are those this data records (see stats --coverage), so 'others'\n"
+        "includes winners it does not record. The survey is a sample: a small\n"
+        "county's one-year change may be within its error.",
     ),
 }
 
@@ -148,8 +150,9 @@ def spark_block(around: Around, labels: Labels) -> Text:
     if known:
         line.append(f"  {fmt.number(known[0][1])} → {fmt.number(known[-1][1])}%", style="dim")
     line.append(f"  ({age_word(around.spark_age, labels)})", style="dim")
-    marks = "".join("▲" if int(p[:4]) in around.award_years else " " for p in periods)
-    line.append("\n" + " " * (len(first) + 1) + marks + "  " + word(labels, "spark_legend"), style="dim")
+    if around.award_years:
+        marks = "".join("▲" if int(p[:4]) in around.award_years else " " for p in periods)
+        line.append("\n" + " " * (len(first) + 1) + marks + "  " + word(labels, "spark_legend"), style="dim")
     return line
 
 
@@ -177,11 +180,12 @@ def around_section(around: Around, labels: Labels) -> RenderableType:
             Text(points(row.gap), style=gap_style(row.gap)),
             Text(", ".join(marks), style="dim"),
         )
-    lines = [word(labels, "age_note"), word(labels, "benchmark_note")]
-    lines += [credit(around.survey, labels)] + ([credit(NATIONAL, labels)] if around.survey == REGIONAL else [])
-    return Group(
-        Text(word(labels, "official"), style="bold underline"), spark_block(around, labels), table, notes(*lines)
-    )
+    lines = [credit(around.survey, labels)]
+    if around.rows:  # the 시·도 figures are shown beside the rows only
+        lines = [word(labels, "age_note"), word(labels, "benchmark_note"), *lines]
+        lines += [credit(NATIONAL, labels)] if around.survey == REGIONAL else []
+    parts: list[RenderableType] = [Text(word(labels, "official"), style="bold underline"), spark_block(around, labels)]
+    return Group(*parts, *([table] if around.rows else []), notes(*lines))
 
 
 def bench_name(gov_id: str, labels: Labels) -> str:
