@@ -177,7 +177,9 @@ def compare(
         if indicator is not None or sort is not None:
             raise UsageProblem("--indicator and --sort compare indicators, not two award years")
         if official or year is not None or window is not None:
-            raise UsageProblem("--official, --year and --window compare official figures, not two award years")
+            raise UsageProblem(
+                "--official, --year, --window는 공식 통계용이라 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다"
+            )
         compare_editions(dataset, years, options, labels)
         return
     if sort is not None and sort not in SORTS:
@@ -255,6 +257,8 @@ def stats(
     if official or window is not None:
         from .official import stats_official
 
+        if coverage:
+            raise UsageProblem("--official과 --coverage는 함께 쓸 수 없습니다")
         stats_official(dataset, year, window, options, labels)
         return
     if coverage:

@@ -6,7 +6,7 @@ as a number exactly as published, its unit, the RSE mark and the survey it comes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..labels import Labels
@@ -162,17 +162,21 @@ def changes(dataset: Dataset, rows: Sequence[OfficialChange], news: View | None,
 
         return changes_view(rows, news.table(labels) if news is not None and not news.empty else None, window, labels)
 
-    def records() -> list[Record]:
-        return [change_record(dataset, row) for row in rows]
+    return records_view(
+        table, [change_record(dataset, row) for row in rows], CHANGE_KEYS, "jobaward compare --official"
+    )
 
+
+def records_view(table: Callable[[Labels], Any], records: list[Record], columns: Sequence[str], title: str) -> View:
+    """A view whose JSON is the list of records and whose CSV/TSV has a row per record."""
     return View(
         table=table,
-        document=records,
-        rows=records,
-        columns=CHANGE_KEYS,
-        empty=not rows,
+        document=lambda: records,
+        rows=lambda: records,
+        columns=columns,
+        empty=not records,
         empty_message="no_results",
-        title="jobaward compare --official",
+        title=title,
     )
 
 
@@ -198,15 +202,4 @@ def summary(rows: Sequence[EditionSummary]) -> View:
 
         return summary_view(rows, labels)
 
-    def records() -> list[Record]:
-        return [summary_record(row) for row in rows]
-
-    return View(
-        table=table,
-        document=records,
-        rows=records,
-        columns=SUMMARY_KEYS,
-        empty=not rows,
-        empty_message="no_results",
-        title="jobaward stats --official",
-    )
+    return records_view(table, [summary_record(row) for row in rows], SUMMARY_KEYS, "jobaward stats --official")
