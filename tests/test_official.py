@@ -122,9 +122,11 @@ def test_show_gives_the_rate_around_each_award_with_the_province_and_credit(run:
     result = run("show", "강릉시")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
-    assert "공식 고용통계: 고용률 (통계청)" in out
+    assert "공식 고용통계 (통계청)" in out
     assert any(line.split()[:5] == ["2021-H2", "15–64", "67.2", "강원", "67.2"] for line in out.splitlines())
-    assert any(line.split()[:6] == ["2022-H2", "15–64", "66.2", "강원", "67.8", "-1.6"] for line in out.splitlines())
+    assert any(
+        line.split()[:7] == ["2022-H2", "15–64", "66.2", "강원", "67.8", "-1.6", "95"] for line in out.splitlines()
+    )  # 취업자 (천명) 15–64세: 95
     assert "출처: 통계청, 「지역별고용조사」 (KOSIS)" in out
     assert "출처: 통계청, 「경제활동인구조사」 (KOSIS)" in out
     assert "▲ 수상 연도" in out
@@ -136,6 +138,8 @@ def test_show_json_and_csv_carry_the_same_figures(run: Run) -> None:
     row = figures["2022-H2"]
     assert (row["value"], row["unit"], row["age"], row["survey"], row["rse"]) == (70, "%", "15 - 64세", REGIONAL, None)
     assert row["benchmark_value"] == province_published("36 전라남도", "T100", "2022")
+    employed = published("여수시", "15 - 64세", "취업자 (천명)", "2022.2/2")
+    assert (row["employed"], row["employed_unit"]) == (float(employed), "천명")
     result = run("show", "여수시", "--format", "tsv")
     rows = list(csv.DictReader(result.stdout.splitlines(), delimiter="\t"))
     official = {r["period"]: r for r in rows if r["section"] == "official"}

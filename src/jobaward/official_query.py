@@ -16,6 +16,7 @@ from typing import NamedTuple
 from .model import Dataset, Government, grade_rank
 from .official import (
     ALL_AGES,
+    EMPLOYED,
     NATION,
     NATIONAL,
     RATE,
@@ -113,6 +114,7 @@ class AroundRow(NamedTuple):
     gap: float | None  # value − benchmark, %p
     high_rse: bool
     award_year: bool
+    employed: str = ""  # 취업자 of the same age group, thousands, as published (the 시·도 survey: none)
 
 
 class Around(NamedTuple):
@@ -141,6 +143,7 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
     if not rates:
         return None
     rse = own_series(official, gov, RSE)
+    employed = own_series(official, gov, EMPLOYED)
     years = tuple(sorted({a.year for a in dataset.awards if a.government == gov.id}))
     rows = []
     for period in periods_around(years, annual(gov)):
@@ -153,8 +156,9 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
         bench = bench_series.at(period.split("-")[0]) if bench_series else ""
         gap = difference(figure, bench)
         high = bool(rse.get(age) and rse[age].at(period) == "*")
-        rows.append(AroundRow(period, age, figure, bench_id, bench, gap, high, int(period[:4]) in years))
-    spark_age = ALL_AGES if ALL_AGES in rates else WORKING_AGE
+        count = employed[age].at(period) if age in employed else ""
+        rows.append(AroundRow(period, age, figure, bench_id, bench, gap, high, int(period[:4]) in years, count))
+    spark_age = max(rates, key=lambda age: (len(rates[age].points), age == WORKING_AGE))  # the longest series
     spark = tuple((p, value(v)) for p, v in series_periods(rates[spark_age]))
     survey = rates[spark_age].survey
     return Around(gov, survey, tuple(rows), spark_age, spark, years)

@@ -16,7 +16,7 @@ from ..official_query import Around, EditionSummary, OfficialChange
 from . import text as fmt
 
 WORDS: dict[str, tuple[str, str]] = {
-    "official": ("공식 고용통계: 고용률 (통계청)", "Official statistics: employment rate (Statistics Korea)"),
+    "official": ("공식 고용통계 (통계청)", "Official employment statistics (Statistics Korea)"),
     "official_changes": (
         "공식 통계: 수상 지자체의 고용률 변화",
         "Official statistics: winners' employment rate change",
@@ -24,6 +24,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "period": ("기간", "Period"),
     "age": ("연령", "Age"),
     "rate": ("고용률", "Rate"),
+    "employed": ("취업자(천명)", "Employed (000)"),
     "benchmark": ("비교", "Compared with"),
     "gap": ("차이", "Gap"),
     "note": ("비고", "Note"),
@@ -157,17 +158,10 @@ def spark_block(around: Around, labels: Labels) -> Text:
 
 
 def around_section(around: Around, labels: Labels) -> RenderableType:
-    table = new_table(
-        labels,
-        [
-            ("period", "left"),
-            ("age", "left"),
-            ("rate", "right"),
-            ("benchmark", "left"),
-            ("gap", "right"),
-            ("note", "left"),
-        ],
-    )
+    with_employed = any(row.employed for row in around.rows)  # the annual 시·도 series has no 취업자
+    columns = [("period", "left"), ("age", "left"), ("rate", "right"), ("benchmark", "left"), ("gap", "right")]
+    columns += [("employed", "right")] if with_employed else []
+    table = new_table(labels, [*columns, ("note", "left")])
     for row in around.rows:
         bench = "" if not row.benchmark else f"{bench_name(row.benchmark_id, labels)}{row.benchmark}"
         marks = [word(labels, "award_year")] if row.award_year else []
@@ -178,6 +172,7 @@ def around_section(around: Around, labels: Labels) -> RenderableType:
             Text(row.value),
             Text(bench),
             Text(points(row.gap), style=gap_style(row.gap)),
+            *([Text(row.employed)] if with_employed else []),
             Text(", ".join(marks), style="dim"),
         )
     lines = [credit(around.survey, labels)]
