@@ -331,3 +331,28 @@ def test_fetch_needs_a_key_and_a_half_year(run: Run) -> None:
     result = run("official", "fetch", "--key", "K", "--from", "2025")
     assert result.exit_code == 2 and "2025-H1" in result.stderr
     assert kosis.api_period("2025-H2") == "202502"
+
+
+def test_a_download_with_a_cell_that_is_not_a_figure_is_refused(run: Run, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text("행정구역별,연령별,항목,단위,2025.1/2\n강릉시,계,고용률 (%),,\x1b[31m61.5\n", encoding="utf-8")
+    result = run("official", "import", str(bad))
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"jobaward: data error: {bad}:2:5: 수치가 아닙니다")
+    assert "\x1b" not in result.stderr
+    assert not user_file().exists()
+
+
+def test_thousands_separators_are_formatting_not_part_of_the_figure(dataset: Dataset) -> None:
+    text = '행정구역별,연령별,항목,단위,2025.1/2\n수원시,계,취업자 (천명),,"1,234.5"\n'
+    (series,) = regional_series(read_regional_csv(text, "csv"), dataset)
+    assert (series.government, series.at("2025-H1")) == ("경기 수원시", "1234.5")
+
+
+def test_a_hand_edited_user_file_with_junk_is_a_data_error(run: Run) -> None:
+    user_file().parent.mkdir(parents=True, exist_ok=True)
+    first_line = bundled_path().read_text(encoding="utf-8").split("\n")[0]
+    user_file().write_text(f"{first_line}\n지역별고용조사\t강릉시\t강원 강릉시\t계\t고용률\t%\t2025-H1\tabc\n", "utf-8")
+    result = run("show", "강릉시")
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"jobaward: data error: {user_file()}:2: 수치가 아닙니다: 'abc'")

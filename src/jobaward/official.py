@@ -91,7 +91,7 @@ class Series(NamedTuple):
 
     def at(self, period: str) -> str:
         """The published value for ``period``, or "" (not published, or outside the series)."""
-        if not self.start:
+        if not self.start or ("-H" in period) != ("-H" in self.start):
             return ""
         offset = period_index(period) - period_index(self.start)
         return self.values[offset] if 0 <= offset < len(self.values) else ""
@@ -116,9 +116,9 @@ class Official:
 
 
 def value(text: str) -> float | None:
-    """A published value as a number; ``-``, ``*``, ``""`` and the like are not published."""
+    """A published value as a number; ``*`` (an RSE mark) and ``""`` (none published) are None."""
     try:
-        return float(text.replace(",", ""))
+        return float(text)
     except ValueError:
         return None
 
@@ -183,6 +183,39 @@ def split_item(item: str) -> tuple[str, str]:
     return name.strip(), unit.rstrip(")").strip()
 
 
+#: Marks KOSIS prints instead of a figure: ``-`` not published; in RSE rows ``*`` (high) and ``0``.
+NOT_PUBLISHED = ("", "-")
+RSE_MARKS = ("*",)
+
+
+def published(cell: str, origin: str, where: str) -> str:
+    """A cell as KOSIS printed it, without thousands separators; anything else is a data error.
+
+    Downloads are untrusted input: a figure must be a number or a KOSIS mark, so nothing else
+    (a tab, a comma, text) can reach the series file or a terminal.
+    """
+    text = cell.strip().replace(",", "")
+    if text in NOT_PUBLISHED:
+        return ""
+    if text in RSE_MARKS or is_figure(text):
+        return text
+    raise DataError([Problem(origin, where, f"수치가 아닙니다: {cell.strip()[:40]!r}")])
+
+
+def is_figure(text: str) -> bool:
+    """``67.2``, ``70``, ``-0.3``: digits with at most one point (no exponents, no nan)."""
+    digits = text.removeprefix("-").replace(".", "", 1)
+    return digits.isascii() and digits.isdigit()
+
+
+def plain(text: str, origin: str, where: str) -> str:
+    """A label as given; tabs, line breaks and other control characters are refused."""
+    text = text.strip()
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise DataError([Problem(origin, where, "제어 문자가 들어 있습니다")])
+    return text
+
+
 def read_regional_csv(text: str, origin: str) -> list[RawRow]:
     """A KOSIS download of 지역별고용조사 시군구/연령별 취업자 및 고용률 (CSV, 행렬 전환)."""
     import csv
@@ -200,13 +233,14 @@ def read_regional_csv(text: str, origin: str) -> list[RawRow]:
             continue
         if len(row) < 3:
             raise DataError([Problem(origin, str(number), "열이 모자랍니다")])
-        item, unit = split_item(row[2])
-        points = tuple(
-            (period, cell.strip())
-            for period, cell in zip(periods, row, strict=False)
-            if period is not None and cell.strip() not in ("", "-")
+        item, unit = split_item(plain(row[2], origin, str(number)))
+        cells = (
+            (period, published(cell, origin, f"{number}:{column}"))
+            for column, (period, cell) in enumerate(zip(periods, row, strict=False), start=1)
+            if period is not None
         )
-        raw.append(RawRow(row[0].strip(), row[1].strip(), item, unit, points))
+        label, age = plain(row[0], origin, str(number)), plain(row[1], origin, str(number))
+        raw.append(RawRow(label, age, item, unit, tuple((period, cell) for period, cell in cells if cell)))
     return raw
 
 
@@ -225,12 +259,13 @@ def read_national_csv(text: str, origin: str) -> list[RawRow]:
         if not row or not row[0].strip():
             continue
         for code, (age, item) in NATIONAL_ITEMS.items():
-            points = tuple(
-                (year, cell.strip())
+            cells = (
+                (year, published(cell, origin, f"{row[0].strip()}:{year}"))
                 for year, column, cell in zip(years, codes, row, strict=False)
-                if column == code and cell.strip() not in ("", "-")
+                if column == code
             )
-            raw.append(RawRow(row[0].strip(), age, item, "%", tuple(sorted(points, key=lambda p: p[0]))))
+            points = sorted((year, cell) for year, cell in cells if cell)
+            raw.append(RawRow(plain(row[0], origin, "1"), age, item, "%", tuple(points)))
     return raw
 
 
@@ -252,19 +287,21 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
         raise DataError([Problem(origin, "0", "KOSIS 응답이 레코드 배열이 아닙니다")])
     grouped: dict[tuple[str, str, str, str], list[tuple[str, str]]] = {}
     for number, record in enumerate(document):
+        where = f"[{number}]"
         try:
-            label, age, item_name = str(record["C1_NM"]), str(record["C2_NM"]), str(record["ITM_NM"])
-            period, cell = str(record["PRD_DE"]), str(record.get("DT", "")).strip()
+            label, age = plain(str(record["C1_NM"]), origin, where), plain(str(record["C2_NM"]), origin, where)
+            item_name, period = plain(str(record["ITM_NM"]), origin, where), str(record["PRD_DE"])
+            cell = published(str(record.get("DT", "")), origin, f"{where}.DT")
         except (KeyError, TypeError):
             raise DataError(
                 [Problem(origin, f"[{number}]", "C1_NM, C2_NM, ITM_NM, PRD_DE 중 빠진 것이 있습니다")]
             ) from None
         item, unit = split_item(item_name)
-        unit = str(record.get("UNIT_NM") or unit)
+        unit = plain(str(record.get("UNIT_NM") or unit), origin, where)
         if len(period) != 6 or not period.isdigit() or period[4:] not in ("01", "02"):
             raise DataError([Problem(origin, f"[{number}].PRD_DE", f"반기 기간(예: 202402)이 아닙니다: {period!r}")])
-        points = grouped.setdefault((label.strip(), age.strip(), item, unit), [])
-        if cell not in ("", "-"):
+        points = grouped.setdefault((label, age, item, unit), [])
+        if cell:
             points.append((f"{period[:4]}-H{period[5]}", cell))
     return [RawRow(*key, tuple(sorted(points, key=lambda p: period_order(p[0])))) for key, points in grouped.items()]
 
@@ -375,7 +412,8 @@ def to_text(series: Iterable[Series]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def from_text(text: str, origin: str) -> list[Series]:
+def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
+    """Parse the file form; a user's file (not ``trusted``) has every field and figure checked."""
     lines = text.split("\n")
     if not lines[0].startswith(f"# {FILE_KIND} {FILE_VERSION}"):
         raise DataError(
@@ -389,7 +427,12 @@ def from_text(text: str, origin: str) -> list[Series]:
         if len(fields) != 8 or not valid_start(fields[6]):
             raise DataError([Problem(origin, str(number), "계열 줄의 형식이 잘못되었습니다 (탭으로 나뉜 8개 칸)")])
         survey, label, gov, age, item, unit, start, values = fields
-        series.append(Series(survey, label, gov, age, item, unit, start, tuple(values.split(","))))
+        figures = tuple(values.split(","))
+        if not trusted:
+            for field in fields[:6]:
+                plain(field, origin, str(number))
+            figures = tuple(published(figure, origin, str(number)) for figure in figures)
+        series.append(Series(survey, label, gov, age, item, unit, start, figures))
     return series
 
 
@@ -398,9 +441,9 @@ def valid_start(period: str) -> bool:
     return len(year) == 4 and year.isdigit() and half in ("", "1", "2")
 
 
-def read_file(path: Path) -> list[Series]:
+def read_file(path: Path, trusted: bool = False) -> list[Series]:
     try:
-        return from_text(path.read_text(encoding="utf-8"), str(path))
+        return from_text(path.read_text(encoding="utf-8"), str(path), trusted)
     except OSError as error:
         raise DataError([Problem(str(path), "0", f"읽을 수 없습니다: {error.strerror or error}")]) from None
     except UnicodeDecodeError:
@@ -442,7 +485,7 @@ def load_official() -> Official:
 @cache
 def load_layers(extra: str, stamp: tuple[int, int] | None) -> Official:
     """Read once per process and user file state (``stamp``: its mtime and size, or None)."""
-    bundled = read_file(bundled_path())
+    bundled = read_file(bundled_path(), trusted=True)  # built by tools/build_official.py, checked by tests
     if stamp is None:
         return Official(tuple(bundled), (str(bundled_path()),))
     return Official(overlay([bundled, read_file(Path(extra))]), (str(bundled_path()), extra))
