@@ -80,14 +80,8 @@ def rate_basis(by_age: dict[str, Series], periods: Sequence[str]) -> str | None:
 
 
 def national_of(official: Official, gov_id: str, age: str, item: str = RATE) -> Series | None:
-    return next(
-        (
-            s
-            for s in official.series
-            if s.survey == NATIONAL and s.government == gov_id and s.age == age and s.item == item
-        ),
-        None,
-    )
+    wanted = (NATIONAL, age, item)
+    return next((s for s in official.of(gov_id) if (s.survey, s.age, s.item) == wanted), None)
 
 
 def period_day(period: str) -> date:

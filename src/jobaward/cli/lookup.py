@@ -8,7 +8,7 @@ import typer
 
 from ..errors import JobawardError, UsageProblem
 from ..labels import Labels, parse_category, parse_grade, parse_level
-from ..model import CATEGORIES, GRADES, LEVELS, Award, Dataset, Government
+from ..model import CATEGORIES, GRADES, LEVELS, Dataset
 from ..render.emit import Format, OutputOptions, emit
 from .common import (
     DataOption,
@@ -198,14 +198,9 @@ def compare(
     if official or year is not None or window is not None:
         from .official import compare_official
 
-        news = [row for row in rows if year is None or any(a.year == year for a in awards_of(dataset, row.government))]
-        compare_official(dataset, governments, year, window, views.indicators(dataset, news), options, labels)
+        compare_official(dataset, governments, rows, year, window, options, labels)
         return
     emit(views.indicators(dataset, rows), options, labels)
-
-
-def awards_of(dataset: Dataset, gov: Government) -> list[Award]:
-    return [award for award in dataset.awards if award.government == gov.id]
 
 
 def award_years_given(names: list[str]) -> tuple[int, int] | None:

@@ -13,6 +13,7 @@ from ..errors import DataError, Problem, UsageProblem
 from ..labels import Labels
 from ..model import Dataset, Government
 from ..official import Series
+from ..query import IndicatorRow
 from ..render.emit import OutputOptions, View, emit
 from .common import DataOption, NoBundledOption, app, load_data, reports_errors
 
@@ -46,21 +47,24 @@ def parse_window(window: str | None) -> str:
 def compare_official(
     dataset: Dataset,
     governments: list[Government],
+    news: Sequence[IndicatorRow],
     year: int | None,
     window: str | None,
-    news: View | None,
     options: OutputOptions,
     labels: Labels,
 ) -> None:
-    """``compare --official``: each award's official before/after, largest change first; the news
-    figures of the same governments follow, marked as such."""
+    """``compare --official``: each award's official before/after, largest change first; in the
+    table, the news figures (``news``) of that year's winners follow, marked as such."""
     from ..official import load_official
     from ..official_query import winner_changes
+    from ..render import views
     from ..render.official import changes
 
     kind = parse_window(window)
     rows = winner_changes(load_official(), dataset, year, governments, kind)
-    emit(changes(dataset, rows, news, kind), options, labels)
+    won = {(award.government, award.year) for award in dataset.awards}
+    news = [row for row in news if year is None or (row.government.id, year) in won]
+    emit(changes(dataset, rows, views.indicators(dataset, news), kind), options, labels)
 
 
 def stats_official(
