@@ -356,3 +356,29 @@ def test_a_hand_edited_user_file_with_junk_is_a_data_error(run: Run) -> None:
     result = run("show", "강릉시")
     assert result.exit_code == 3
     assert result.stderr.startswith(f"jobaward: data error: {user_file()}:2: 수치가 아닙니다: 'abc'")
+
+
+def test_gunwi_is_set_beside_gyeongbuk_until_it_moved_to_daegu(dataset: Dataset) -> None:
+    from jobaward.official_query import benchmark_id
+
+    gunwi = dataset.government("대구 군위군")
+    assert benchmark_id(dataset, gunwi, "2023-H1") == "경북"
+    assert benchmark_id(dataset, gunwi, "2023-H2") == "대구"
+    assert benchmark_id(dataset, dataset.government("경북"), "2021") == "전국"
+
+
+def test_a_province_winner_is_compared_with_the_nation_over_the_same_years(run: Run) -> None:
+    rows = json.loads(run("compare", "경북", "--official", "--format", "json").stdout)
+    row = next(r for r in rows if r["year"] == 2023)
+    assert (row["survey"], row["before_period"], row["after_period"]) == ("경제활동인구조사", "2021", "2022")
+    assert row["before_value"] == province_published("37 경상북도", "T100", "2021")
+    assert row["after_value"] == province_published("37 경상북도", "T100", "2022")
+    national = province_published("00 계", "T100", "2022") - province_published("00 계", "T100", "2021")
+    assert (row["peers"], row["peers_change"]) == ("national", pytest.approx(national))
+
+
+def test_sparkline_scales_low_to_high_and_leaves_gaps_blank() -> None:
+    from jobaward.render.official_table import sparkline
+
+    assert sparkline([50.0, None, 60.0, 55.0]) == "▁ █▅"
+    assert sparkline([None]) == ""

@@ -215,8 +215,8 @@ def changes_view(
         mark = ("†" if row.age == ALL_AGES else "") + ("*" if row.high_rse else "")
         table.add_row(
             Text(str(row.year)),
-            Text(row.government.name_en if labels.english else row.government.id),
-            Text(labels.short_grade(row.grade) if row.grade else ""),
+            Text(fmt.printable(row.government.name_en if labels.english else row.government.id)),
+            Text(fmt.printable(labels.short_grade(row.grade)) if row.grade else ""),
             Text(f"{short_period(row.before_period)}→{short_period(row.after_period)}"),
             Text(row.before),
             Text(row.after + mark),
