@@ -44,15 +44,16 @@ WORDS: dict[str, tuple[str, str]] = {
     "spark_legend": ("▲ 수상 연도", "▲ award year"),
     "window_before": (
         "기간: 수상 전 평가 기간 (Y−2년 하반기 → Y−1년 하반기; 광역은 연간 Y−2 → Y−1)",
-        "Window: the year an edition evaluates (H2 of Y−2 → H2 of Y−1; provinces: annual Y−2 → Y−1)",
+        "Window: the year an edition evaluates, H2 of Y−2 → H2 of Y−1 (provinces: years)",
     ),
     "window_after": (
         "기간: 수상 후 (Y−1년 하반기 → Y+1년 하반기; 광역은 연간 Y−1 → Y+1)",
         "Window: after the award (H2 of Y−1 → H2 of Y+1; provinces: annual Y−1 → Y+1)",
     ),
     "peers_note": (
-        "증감·비교군·차이는 %p. 비교군: 기초는 같은 기간 전체 시군구 증감의 중앙값, 광역은 전국.",
-        "Changes in %p. Peers: a municipality's are all 시·군·구 (median change), a province's the nation.",
+        "증감·비교군·차이는 %p. 비교군: 같은 기간 전체 시군구 증감의 중앙값\n(광역은 전국의 증감).",
+        "Changes in %p. Peers: the median change of all 시·군·구 over the same window\n"
+        "(for a province: the nation's change).",
     ),
     "all_ages_mark": (
         "† 15–64세 고용률이 공표되지 않은 기간: 전체 연령(15세 이상) 고용률.",
@@ -64,7 +65,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "benchmark_note": (
         "비교: 그 해 시도(광역은 전국) 연간 고용률 (경제활동인구조사). 차이: %p.",
-        "Compared with: the province's annual rate (a province: the nation's), another survey; gap in %p.",
+        "Compared with: the province's (or nation's) annual rate, another survey; %p.",
     ),
     "age_note": (
         "연령: 15–64세 고용률이 공표된 기간은 15–64세, 그 전은 전체(15세 이상).",
@@ -73,7 +74,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "news": ("보도 수치 (언론 보도, 공식 통계 아님)", "Figures as reported in the news (not official statistics)"),
     "summary": (
         "공식 통계: 수상 지자체와 그 외 기초 지자체의 고용률 증감 (중앙값, %p)",
-        "Official statistics: rate change of winners and other municipalities (medians, %p)",
+        "Official statistics: winners and other municipalities, median change (%p)",
     ),
     "caveat": (
         "이 표는 서술일 뿐, 수상이 고용률을 바꿨다는 증거가 아닙니다.\n"
