@@ -382,3 +382,14 @@ def test_sparkline_scales_low_to_high_and_leaves_gaps_blank() -> None:
 
     assert sparkline([50.0, None, 60.0, 55.0]) == "▁ █▅"
     assert sparkline([None]) == ""
+
+
+@needs_exports
+def test_absorbed_units_are_kept_apart_and_named(run: Run, dataset: Dataset) -> None:
+    from jobaward.official_query import own_series
+
+    cheongju = own_series(load_official(), dataset.government("충북 청주시"))["계"]
+    assert cheongju.label == "청주시"
+    assert cheongju.at("2013-H2") == published("청주시", "계", "고용률 (%)", "2013.2/2")
+    assert published("청원군", "계", "고용률 (%)", "2013.2/2") != cheongju.at("2013-H2")
+    assert "다른 단위의 계열 (섞지 않음): 청원군 2013-H1–2014-H1" in run("show", "청주시").stdout

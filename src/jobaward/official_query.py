@@ -120,6 +120,7 @@ class Around(NamedTuple):
     spark_age: str
     spark: tuple[tuple[str, float | None], ...]  # the whole series, period by period
     award_years: tuple[int, ...]
+    absorbed: tuple[Series, ...] = ()  # series of units it took over (청원군 for 청주시), not blended in
 
 
 def periods_around(years: Iterable[int], annual_series: bool) -> list[str]:
@@ -155,7 +156,18 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
     spark_age = max(rates, key=lambda age: (len(rates[age].points), age == WORKING_AGE))  # the longest series
     spark = tuple((p, value(v)) for p, v in series_periods(rates[spark_age]))
     survey = rates[spark_age].survey
-    return Around(gov, survey, tuple(rows), spark_age, spark, years)
+    return Around(gov, survey, tuple(rows), spark_age, spark, years, absorbed_series(official, gov))
+
+
+def absorbed_series(official: Official, gov: Government) -> tuple[Series, ...]:
+    """Regional 고용률 series of other units mapped to ``gov``: 청원군 (청주시), 연기군 (세종),
+    제주시 and 서귀포시 (제주)."""
+    own = {id(s) for s in own_series(official, gov).values()}
+    return tuple(
+        s
+        for s in official.of(gov.id)
+        if s.survey == REGIONAL and s.item == RATE and s.age == ALL_AGES and id(s) not in own
+    )
 
 
 def series_periods(series: Series) -> list[tuple[str, str]]:

@@ -71,6 +71,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "연령: 15–64세 고용률이 공표된 기간은 15–64세, 그 전은 전체(15세 이상).",
         "Age: the 15–64 rate where published, the all-ages (15+) rate before.",
     ),
+    "absorbed": ("다른 단위의 계열 (섞지 않음):", "Series of other units here (not blended in):"),
     "news": ("보도 수치 (언론 보도, 공식 통계 아님)", "Figures as reported in the news (not official statistics)"),
     "summary": (
         "공식 통계: 수상 지자체와 그 외 기초 지자체의 고용률 증감 (중앙값, %p)",
@@ -176,10 +177,14 @@ def around_section(around: Around, labels: Labels) -> RenderableType:
             *([Text(row.employed)] if with_employed else []),
             Text(", ".join(marks), style="dim"),
         )
-    lines = [credit(around.survey, labels)]
-    if around.rows:  # the 시·도 figures are shown beside the rows only
-        lines = [word(labels, "age_note"), word(labels, "benchmark_note"), *lines]
-        lines += [credit(NATIONAL, labels)] if around.survey == REGIONAL else []
+    notes_above = [word(labels, "age_note"), word(labels, "benchmark_note")] if around.rows else []
+    surveys = [around.survey]
+    surveys += [NATIONAL] if around.rows else []  # the 시·도 figures beside the rows
+    if around.absorbed:
+        spans = ", ".join(f"{fmt.printable(s.label)} {s.start}–{s.end}" for s in around.absorbed)
+        notes_above.append(f"{word(labels, 'absorbed')} {spans}")
+        surveys.append(REGIONAL)
+    lines = notes_above + [credit(survey, labels) for survey in dict.fromkeys(surveys)]
     parts: list[RenderableType] = [Text(word(labels, "official"), style="bold underline"), spark_block(around, labels)]
     return Group(*parts, *([table] if around.rows else []), notes(*lines))
 
