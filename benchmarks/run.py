@@ -68,6 +68,8 @@ def commands(data: dict[str, Path]) -> dict[str, list[str]]:
         ("show 강릉시", ["show", "강릉시"]),
         ("list --year 2023", ["list", "--year", "2023"]),
         ("compare", ["compare"]),
+        ("compare --year 2023", ["compare", "--year", "2023"]),
+        ("stats --official", ["stats", "--official"]),
     ):
         runs[name] = [*jobaward, *args]
         runs[f"{name} --format json"] = [*jobaward, *args, "--format", "json"]
@@ -129,6 +131,22 @@ def main() -> None:
             times[name].append(elapsed)
             memory[name] = max(memory[name], rss)
     report(times, memory, rounds)
+    report_official_load(rounds)
+
+
+def report_official_load(rounds: int) -> None:
+    """The bundled official series' own cost: reading and parsing official.tsv in-process."""
+    import time
+
+    from jobaward.official import bundled_path, read_file
+
+    samples = []
+    for _ in range(max(rounds, 5)):
+        started = time.perf_counter()
+        series = read_file(bundled_path(), trusted=True)
+        samples.append((time.perf_counter() - started) * 1000)
+    size = bundled_path().stat().st_size // 1024
+    print(f"- bundled official series: {statistics.median(samples):.1f} ms to load ({len(series)} series, {size} KiB)")
 
 
 def report(times: dict[str, list[float]], memory: dict[str, int], rounds: int) -> None:

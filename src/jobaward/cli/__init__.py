@@ -25,6 +25,7 @@ COMMAND_MODULES = {
     "validate": "userdata",
     "data": "userdata",
     "add": "userdata",
+    "official": "official",
 }
 
 

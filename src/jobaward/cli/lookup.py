@@ -25,6 +25,16 @@ from .common import (
     reports_errors,
 )
 
+OfficialOption = Annotated[
+    bool, typer.Option("--official", help="Official 고용률 from 통계청 (KOSIS) instead of news figures.")
+]
+WindowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--window", help="before (default: H2 of Y-2 → H2 of Y-1) or after (H2 of Y-1 → H2 of Y+1).", show_default=False
+    ),
+]
+
 
 @app.command("list")
 @reports_errors
@@ -103,6 +113,7 @@ def show(
     from ..names import NameIndex, find_government
     from ..query import profile
     from ..render import views
+    from .official import with_official_figures
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
@@ -111,7 +122,8 @@ def show(
         typer.echo(
             renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
         )
-    emit(views.profile(dataset, profile(dataset, match.government)), OutputOptions(format, excel, output, svg), labels)
+    view = with_official_figures(dataset, match.government, views.profile(dataset, profile(dataset, match.government)))
+    emit(view, OutputOptions(format, excel, output, svg), labels)
 
 
 def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
@@ -136,6 +148,11 @@ def compare(
     sort: Annotated[
         str | None, typer.Option("--sort", help="pct (default), change or name.", show_default=False)
     ] = None,
+    official: OfficialOption = False,
+    year: Annotated[
+        int | None, typer.Option("--year", "-y", min=2010, max=2100, help="Winners of one edition (official figures).")
+    ] = None,
+    window: WindowOption = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
@@ -159,6 +176,10 @@ def compare(
     if years:
         if indicator is not None or sort is not None:
             raise UsageProblem("--indicator and --sort compare indicators, not two award years")
+        if official or year is not None or window is not None:
+            raise UsageProblem(
+                "--official, --year, --window는 공식 통계용이라 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다"
+            )
         compare_editions(dataset, years, options, labels)
         return
     if sort is not None and sort not in SORTS:
@@ -174,6 +195,11 @@ def compare(
             known = ", ".join(indicator_names(dataset))
             raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
     rows = compare_indicators(dataset, governments, wanted, sort)
+    if official or year is not None or window is not None:
+        from .official import compare_official
+
+        compare_official(dataset, governments, rows, year, window, options, labels)
+        return
     emit(views.indicators(dataset, rows), options, labels)
 
 
@@ -202,6 +228,8 @@ def stats(
     coverage: Annotated[
         bool, typer.Option("--coverage", help="Per edition: governments awarded against those our data holds.")
     ] = False,
+    official: OfficialOption = False,
+    window: WindowOption = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
@@ -221,6 +249,13 @@ def stats(
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     options = OutputOptions(format, excel, output, svg)
+    if official or window is not None:
+        from .official import stats_official
+
+        if coverage:
+            raise UsageProblem("--official과 --coverage는 함께 쓸 수 없습니다")
+        stats_official(dataset, year, window, options, labels)
+        return
     if coverage:
         rows = coverage_rows(dataset)
         emit(views.coverage([r for r in rows if year is None or r.year == year]), options, labels)

@@ -1,0 +1,175 @@
+"""Official statistics (통계청 KOSIS): the sections `show`, `compare` and `stats` add, and the
+`official` commands that extend the bundled series with a KOSIS download or the OpenAPI."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..errors import DataError, Problem, UsageProblem
+from ..labels import Labels
+from ..model import Dataset, Government
+from ..official import Series
+from ..query import IndicatorRow
+from ..render.emit import OutputOptions, View, emit
+from .common import DataOption, NoBundledOption, app, load_data, reports_errors
+
+official_app = typer.Typer(
+    help="통계청 (KOSIS) official employment figures: extend the bundled series.", no_args_is_help=True
+)
+app.add_typer(official_app, name="official")
+
+
+# --- the sections other commands add ---------------------------------------------------------------
+
+
+def with_official_figures(dataset: Dataset, gov: Government, view: View) -> View:
+    """``show``: the government's official 고용률 around its award years, when KOSIS has it."""
+    from ..official import load_official
+    from ..official_query import around_awards
+    from ..render.official import with_around
+
+    return with_around(view, dataset, around_awards(load_official(), dataset, gov))
+
+
+def parse_window(window: str | None) -> str:
+    from ..official_query import WINDOWS
+
+    chosen = (window or "before").strip().lower()
+    if chosen not in WINDOWS:
+        raise UsageProblem(f"--window: 알 수 없는 값 '{window}'; 가능한 값: {', '.join(WINDOWS)}")
+    return chosen
+
+
+def compare_official(
+    dataset: Dataset,
+    governments: list[Government],
+    news: Sequence[IndicatorRow],
+    year: int | None,
+    window: str | None,
+    options: OutputOptions,
+    labels: Labels,
+) -> None:
+    """``compare --official``: each award's official before/after, largest change first; in the
+    table, the news figures (``news``) of that year's winners follow, marked as such."""
+    from ..official import load_official
+    from ..official_query import winner_changes
+    from ..render import views
+    from ..render.official import changes
+
+    kind = parse_window(window)
+    rows = winner_changes(load_official(), dataset, year, governments, kind)
+    won = {(award.government, award.year) for award in dataset.awards}
+    news = [row for row in news if year is None or (row.government.id, year) in won]
+    emit(changes(dataset, rows, views.indicators(dataset, news), kind), options, labels)
+
+
+def stats_official(
+    dataset: Dataset, year: int | None, window: str | None, options: OutputOptions, labels: Labels
+) -> None:
+    """``stats --official``: winners' median change against the other 기초, per edition."""
+    from ..official import load_official
+    from ..official_query import edition_summaries
+    from ..render.official import summary
+
+    rows = edition_summaries(load_official(), dataset, parse_window(window))
+    emit(summary([row for row in rows if year is None or row.year == year]), options, labels)
+
+
+# --- extending the series -------------------------------------------------------------------------
+
+
+def write_user_series(series: Sequence[Series], target: Path) -> str:
+    """Lay ``series`` over the user's official file and write it atomically.
+
+    A file that exists but is not one jobaward wrote is never replaced.
+    """
+    from ..files import atomic_write
+    from ..official import FILE_KIND, overlay, read_file, to_text
+
+    layers: list[list[Series]] = []
+    if target.exists():
+        head = target.read_bytes()[:64].decode("utf-8", "replace")
+        if not head.startswith(f"# {FILE_KIND}"):
+            raise UsageProblem(f"{target}: jobaward가 만든 공식 통계 파일이 아니어서 덮어쓰지 않습니다")
+        layers.append(read_file(target))
+    layers.append(list(series))
+    merged = overlay(layers)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(target, to_text(merged).encode("utf-8"))
+    periods = sorted({p for s in layers[-1] for p, _ in s.points})
+    span = f"{periods[0]}–{periods[-1]}" if periods else "-"
+    return f"{target}: 계열 {len(layers[-1])}개 ({span}) 기록"
+
+
+TargetOption = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", dir_okay=False, help="The user file to write (default: `official path`)."),
+]
+
+
+@official_app.command("import")
+@reports_errors
+def import_command(
+    file: Annotated[
+        Path, typer.Argument(dir_okay=False, help="A KOSIS download (CSV, 행렬 전환) or API response (JSON).")
+    ],
+    output: TargetOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Add a KOSIS download of 지역별고용조사 (DT_1ES3A03_A01S) to your official series.
+
+    Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv
+    """
+    from ..official import read_api_response, read_regional_csv, regional_series, user_file
+
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise DataError([Problem(str(file), "0", f"읽을 수 없습니다: {error}")]) from None
+    dataset = load_data(data, no_bundled)
+    reader = read_api_response if text.lstrip().startswith(("[", "{")) else read_regional_csv
+    series = regional_series(reader(text, str(file)), dataset)
+    typer.echo(write_user_series(series, output or user_file()))
+
+
+@official_app.command("fetch")
+@reports_errors
+def fetch_command(
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key", envvar="KOSIS_API_KEY", help="Your KOSIS OpenAPI key (or KOSIS_API_KEY).", show_default=False
+        ),
+    ] = None,
+    start: Annotated[str, typer.Option("--from", help="First half-year, e.g. 2025-H1.")] = "2025-H1",
+    end: Annotated[str | None, typer.Option("--to", help="Last half-year (default: --from's year, H2).")] = None,
+    output: TargetOption = None,
+    data: DataOption = None,
+    no_bundled: NoBundledOption = False,
+) -> None:
+    """Fetch 지역별고용조사 from the KOSIS OpenAPI with your own free key (never without asking).
+
+    Example: jobaward official fetch --key KEY --from 2025-H1
+    """
+    from ..kosis import fetch_regional
+    from ..official import regional_series, user_file
+
+    if not key:
+        raise UsageProblem("--key: KOSIS OpenAPI 키가 필요합니다 (kosis.kr에서 무료 발급, 또는 KOSIS_API_KEY)")
+    raw = fetch_regional(key, start, end or f"{start[:4]}-H2")
+    dataset = load_data(data, no_bundled)
+    series = regional_series(raw, dataset)
+    typer.echo(write_user_series(series, output or user_file()))
+
+
+@official_app.command("path")
+def path_command() -> None:
+    """Print where your official series file is (what import and fetch write)."""
+    from ..official import user_file
+
+    typer.echo(str(user_file()))

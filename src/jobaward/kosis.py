@@ -1,0 +1,57 @@
+"""The KOSIS OpenAPI client: one GET, only when the user asks, with the user's own key.
+
+The request is the form third-party clients (PublicDataReader, the R ``kosis`` package) use for
+statisticsParameterData; it was not tried against the live server from here. Tests replay
+recorded responses (tests/fixtures/).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from .errors import DataError, Problem, UsageProblem
+from .official import RawRow, read_api_response
+
+ENDPOINT = "https://kosis.kr/openapi/Param/statisticsParameterData.do"
+TABLE = {"orgId": "101", "tblId": "DT_1ES3A03_A01S"}
+TIMEOUT_SECONDS = 30
+
+
+def api_period(period: str) -> str:
+    """``2025-H1`` → ``202501``, KOSIS's form for a half-year."""
+    year, _, half = period.strip().upper().partition("-H")
+    if len(year) != 4 or not year.isdigit() or half not in ("1", "2"):
+        raise UsageProblem(f"기간은 2025-H1처럼 적습니다: '{period}'")
+    return f"{year}0{half}"
+
+
+def request_url(key: str, start: str, end: str) -> str:
+    query = {
+        "method": "getList",
+        "apiKey": key,
+        **TABLE,
+        "itmId": "ALL",
+        "objL1": "ALL",
+        "objL2": "ALL",
+        "format": "json",
+        "jsonVD": "Y",
+        "prdSe": "H",
+        "startPrdDe": api_period(start),
+        "endPrdDe": api_period(end),
+    }
+    return f"{ENDPOINT}?{urlencode(query)}"
+
+
+def fetch_regional(key: str, start: str, end: str) -> list[RawRow]:
+    """The table's rows for the half-years asked. The key never appears in a message."""
+    import urllib.error
+    import urllib.request
+
+    url = request_url(key, start, end)
+    try:
+        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:
+            body = response.read().decode("utf-8-sig")
+    except (urllib.error.URLError, TimeoutError, OSError) as error:
+        reason = getattr(error, "reason", error)
+        raise DataError([Problem("KOSIS OpenAPI", "0", f"요청 실패: {reason}")]) from None
+    return read_api_response(body, "KOSIS OpenAPI")

@@ -1,0 +1,491 @@
+"""Official employment statistics of 통계청 (KOSIS): typed records, readers and region mapping.
+
+Two surveys, kept apart because their figures are not interchangeable:
+
+- 지역별고용조사 (half-yearly, per 시·군·구): 고용률 and 취업자 for all ages (계) and 15–64세, with
+  KOSIS's RSE mark (``*``: the estimate's relative standard error is high).
+- 경제활동인구조사 (annual, per 시·도 and 전국): 고용률, 15–64세 고용률, 실업률.
+
+The bundled series (``official.tsv``, built by ``tools/build_official.py`` from the KOSIS
+exports in ``shared/research/official``) is read only when a view shows it. A user file of the
+same form (``official import`` / ``official fetch``) is laid over it. Values are kept as the text
+KOSIS printed (``"67.2"``); ``value`` turns one into a number for arithmetic.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cache, cached_property
+from pathlib import Path
+from typing import NamedTuple
+
+from .errors import DataError, Problem
+from .model import Dataset, Government
+
+REGIONAL = "지역별고용조사"
+NATIONAL = "경제활동인구조사"
+CREDIT = {REGIONAL: "출처: 통계청, 「지역별고용조사」 (KOSIS)", NATIONAL: "출처: 통계청, 「경제활동인구조사」 (KOSIS)"}
+CREDIT_EN = {
+    REGIONAL: "Source: Statistics Korea, Local Area Labour Force Survey (KOSIS)",
+    NATIONAL: "Source: Statistics Korea, Economically Active Population Survey (KOSIS)",
+}
+
+ALL_AGES = "계"
+WORKING_AGE = "15 - 64세"
+RATE = "고용률"
+EMPLOYED = "취업자"
+RSE = "RSE"
+UNEMPLOYMENT = "실업률"
+NATION = "전국"
+
+#: What the bundle keeps of the regional table: (age, item) pairs.
+REGIONAL_KEPT = frozenset((age, item) for age in (ALL_AGES, WORKING_AGE) for item in (RATE, EMPLOYED, RSE))
+#: The national table's item codes we keep, as (age, item).
+NATIONAL_ITEMS = {"T90": (ALL_AGES, RATE), "T100": (WORKING_AGE, RATE), "T80": (ALL_AGES, UNEMPLOYMENT)}
+
+#: Units that absorbed a labelled one: 청원군 merged into 청주시 (2014-07-01), 연기군 became 세종 (2012-07-01).
+#: 제주시 and 서귀포시 are administrative cities of 제주특별자치도, not local governments of their own.
+ABSORBED = {"청원군": "충북 청주시", "연기군": "세종", "제주시": "제주", "서귀포시": "제주"}
+#: KOSIS's order of the nine 도 whose 시·군 carry no province in their label.
+DO_ORDER = ("경기", "강원", "충북", "충남", "전북", "전남", "경북", "경남", "제주")
+
+FILE_KIND = "jobaward-official"
+FILE_VERSION = 1
+BUNDLED_NAME = "official.tsv"
+USER_FILE_NAME = "official.tsv"
+
+
+class Series(NamedTuple):
+    """One published series: a region's figures for one age group and item, period after period.
+
+    ``values[i]`` is the figure of the i-th period from ``start`` as KOSIS printed it ("" where
+    it published none); periods are ``2021-H2`` (half-years) or ``2021`` (years).
+    """
+
+    survey: str
+    label: str  # the region as KOSIS labels it: "강릉시", "서울 종로구", "32 강원도"
+    government: str  # our government id, or "전국"
+    age: str
+    item: str
+    unit: str
+    start: str
+    values: tuple[str, ...]
+
+    @property
+    def key(self) -> tuple[str, str, str, str, str]:
+        return (self.survey, self.label, self.government, self.age, self.item)
+
+    @property
+    def end(self) -> str:
+        """The last period the series reaches ("" for an empty one)."""
+        if not self.values:
+            return ""
+        return period_at(period_index(self.start) + len(self.values) - 1, "-H" in self.start)
+
+    @property
+    def points(self) -> list[tuple[str, str]]:
+        """(period, value) for every published value."""
+        if not self.start:
+            return []
+        return [(period, text) for period, text in zip(periods_from(self.start), self.values, strict=False) if text]
+
+    def at(self, period: str) -> str:
+        """The published value for ``period``, or "" (not published, or outside the series)."""
+        if not self.start or ("-H" in period) != ("-H" in self.start):
+            return ""
+        offset = period_index(period) - period_index(self.start)
+        return self.values[offset] if 0 <= offset < len(self.values) else ""
+
+
+class Official:
+    """Every series loaded, with an index by government built on first use."""
+
+    def __init__(self, series: tuple[Series, ...], origins: tuple[str, ...] = ()) -> None:
+        self.series = series
+        self.origins = origins
+
+    @cached_property
+    def by_government(self) -> dict[str, tuple[Series, ...]]:
+        found: dict[str, list[Series]] = {}
+        for series in self.series:
+            found.setdefault(series.government, []).append(series)
+        return {gov_id: tuple(found[gov_id]) for gov_id in found}
+
+    def of(self, gov_id: str) -> tuple[Series, ...]:
+        return self.by_government.get(gov_id, ())
+
+
+def value(text: str) -> float | None:
+    """A published value as a number; ``*`` (an RSE mark) and ``""`` (none published) are None."""
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def period_order(period: str) -> tuple[int, int]:
+    """``2021-H2`` → (2021, 2); an annual ``2021`` sorts after both halves of its year."""
+    year, _, half = period.partition("-H")
+    return int(year), int(half) if half else 3
+
+
+def period_index(period: str) -> int:
+    """Consecutive periods have consecutive indexes: half-years count halves, years count years."""
+    year, _, half = period.partition("-H")
+    return int(year) * 2 + int(half) - 1 if half else int(year)
+
+
+def period_at(index: int, half_yearly: bool) -> str:
+    return f"{index // 2}-H{index % 2 + 1}" if half_yearly else str(index)
+
+
+def periods_from(start: str) -> Iterator[str]:
+    index, half_yearly = period_index(start), "-H" in start
+    while True:
+        yield period_at(index, half_yearly)
+        index += 1
+
+
+def aligned(points: Iterable[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
+    """(period, value) pairs → the first period and the values from there, "" in the gaps."""
+    by_index = {period_index(period): (period, text) for period, text in points if text}
+    if not by_index:
+        return "", ()
+    first, last = min(by_index), max(by_index)
+    half_yearly = "-H" in by_index[first][0]
+    return period_at(first, half_yearly), tuple(by_index.get(i, ("", ""))[1] for i in range(first, last + 1))
+
+
+# --- reading KOSIS's shapes -------------------------------------------------------------------
+
+
+class RawRow(NamedTuple):
+    """A row as KOSIS gives it, before its region is mapped to a government."""
+
+    label: str
+    age: str
+    item: str
+    unit: str
+    points: tuple[tuple[str, str], ...]
+
+
+def half_period(column: str) -> str | None:
+    """KOSIS's column heading ``2021.2/2`` → ``2021-H2``; other headings → None."""
+    year, dot, half = column.strip().partition(".")
+    if dot and year.isdigit() and len(year) == 4 and half in ("1/2", "2/2"):
+        return f"{year}-H{half[0]}"
+    return None
+
+
+def split_item(item: str) -> tuple[str, str]:
+    """``취업자 (천명)`` → (취업자, 천명); ``고용률 (%)`` → (고용률, %); ``RSE`` → (RSE, '')."""
+    name, _, unit = item.strip().partition(" (")
+    return name.strip(), unit.rstrip(")").strip()
+
+
+#: Marks KOSIS prints instead of a figure: ``-`` not published; in RSE rows ``*`` (high) and ``0``.
+NOT_PUBLISHED = ("", "-")
+RSE_MARKS = ("*",)
+
+
+def published(cell: str, origin: str, where: str) -> str:
+    """A cell as KOSIS printed it, without thousands separators; anything else is a data error.
+
+    Downloads are untrusted input: a figure must be a number or a KOSIS mark, so nothing else
+    (a tab, a comma, text) can reach the series file or a terminal.
+    """
+    text = cell.strip().replace(",", "")
+    if text in NOT_PUBLISHED:
+        return ""
+    if text in RSE_MARKS or is_figure(text):
+        return text
+    raise DataError([Problem(origin, where, f"수치가 아닙니다: {cell.strip()[:40]!r}")])
+
+
+def is_figure(text: str) -> bool:
+    """``67.2``, ``70``, ``-0.3``: digits with at most one point (no exponents, no nan)."""
+    digits = text.removeprefix("-").replace(".", "", 1)
+    return digits.isascii() and digits.isdigit()
+
+
+def plain(text: str, origin: str, where: str) -> str:
+    """A label as given; tabs, line breaks and other control characters are refused."""
+    text = text.strip()
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise DataError([Problem(origin, where, "제어 문자가 들어 있습니다")])
+    return text
+
+
+def read_regional_csv(text: str, origin: str) -> list[RawRow]:
+    """A KOSIS download of 지역별고용조사 시군구/연령별 취업자 및 고용률 (CSV, 행렬 전환)."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    if not rows or [cell.strip() for cell in rows[0][:3]] != ["행정구역별", "연령별", "항목"]:
+        raise DataError([Problem(origin, "1", "KOSIS 지역별고용조사 CSV가 아닙니다 (첫 줄: 행정구역별,연령별,항목,…)")])
+    periods = [half_period(column) for column in rows[0]]
+    if not any(periods):
+        raise DataError([Problem(origin, "1", "반기 열(예: 2021.2/2)이 없습니다")])
+    raw = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) < 3:
+            raise DataError([Problem(origin, str(number), "열이 모자랍니다")])
+        item, unit = split_item(plain(row[2], origin, str(number)))
+        cells = (
+            (period, published(cell, origin, f"{number}:{column}"))
+            for column, (period, cell) in enumerate(zip(periods, row, strict=False), start=1)
+            if period is not None
+        )
+        label, age = plain(row[0], origin, str(number)), plain(row[1], origin, str(number))
+        raw.append(RawRow(label, age, item, unit, tuple((period, cell) for period, cell in cells if cell)))
+    return raw
+
+
+def read_national_csv(text: str, origin: str) -> list[RawRow]:
+    """The KOSIS export of 경제활동인구조사 시도별 (annual): years in row 1, item codes in row 2."""
+    import csv
+    import io
+
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    if len(rows) < 3:
+        raise DataError([Problem(origin, "1", "KOSIS 경제활동인구조사 CSV가 아닙니다")])
+    years = [cell.split()[-1] if cell.strip() else "" for cell in rows[0]]
+    codes = [cell.split()[0] if cell.strip() else "" for cell in rows[1]]
+    raw = []
+    for row in rows[2:]:
+        if not row or not row[0].strip():
+            continue
+        for code, (age, item) in NATIONAL_ITEMS.items():
+            cells = (
+                (year, published(cell, origin, f"{row[0].strip()}:{year}"))
+                for year, column, cell in zip(years, codes, row, strict=False)
+                if column == code
+            )
+            points = sorted((year, cell) for year, cell in cells if cell)
+            raw.append(RawRow(plain(row[0], origin, "1"), age, item, "%", tuple(points)))
+    return raw
+
+
+def read_api_response(text: str, origin: str) -> list[RawRow]:
+    """The KOSIS OpenAPI's JSON for the same table: records with C1_NM, C2_NM, ITM_NM, PRD_DE, DT.
+
+    An error comes as an object ``{"err": …, "errMsg": …}``; ``DT`` of ``-`` is not published.
+    """
+    import json
+
+    try:
+        document = json.loads(text)
+    except ValueError as error:
+        raise DataError([Problem(origin, "0", f"KOSIS 응답이 JSON이 아닙니다: {error}")]) from None
+    if isinstance(document, dict):
+        code, message = document.get("err", "?"), document.get("errMsg", "")
+        raise DataError([Problem(origin, "0", f"KOSIS 오류 {code}: {message}")])
+    if not isinstance(document, list):
+        raise DataError([Problem(origin, "0", "KOSIS 응답이 레코드 배열이 아닙니다")])
+    grouped: dict[tuple[str, str, str, str], list[tuple[str, str]]] = {}
+    for number, record in enumerate(document):
+        where = f"[{number}]"
+        try:
+            label, age = plain(str(record["C1_NM"]), origin, where), plain(str(record["C2_NM"]), origin, where)
+            item_name, period = plain(str(record["ITM_NM"]), origin, where), str(record["PRD_DE"])
+            cell = published(str(record.get("DT", "")), origin, f"{where}.DT")
+        except (KeyError, TypeError):
+            raise DataError(
+                [Problem(origin, f"[{number}]", "C1_NM, C2_NM, ITM_NM, PRD_DE 중 빠진 것이 있습니다")]
+            ) from None
+        item, unit = split_item(item_name)
+        unit = plain(str(record.get("UNIT_NM") or unit), origin, where)
+        if len(period) != 6 or not period.isdigit() or period[4:] not in ("01", "02"):
+            raise DataError([Problem(origin, f"[{number}].PRD_DE", f"반기 기간(예: 202402)이 아닙니다: {period!r}")])
+        points = grouped.setdefault((label, age, item, unit), [])
+        if cell:
+            points.append((f"{period[:4]}-H{period[5]}", cell))
+    return [RawRow(*key, tuple(sorted(points, key=lambda p: period_order(p[0])))) for key, points in grouped.items()]
+
+
+# --- region labels → our governments ----------------------------------------------------------
+
+
+def names_of(gov: Government) -> set[str]:
+    return {gov.name, *(state.name for state in gov.former_names if state.name)}
+
+
+def map_regional_labels(labels: Sequence[str], dataset: Dataset) -> dict[tuple[int, str], str]:
+    """Each (position, label) of the regional table → a government id, or raise DataError.
+
+    ``서울 종로구`` names its city; a 도's 시·군 do not, so the province is the one KOSIS's order
+    has reached: labels come 도 by 도 in DO_ORDER, which tells 강원 고성군 from 경남 고성군.
+    """
+    by_id = dataset.government_by_id
+    mapped: dict[tuple[int, str], str] = {}
+    missing = []
+    province = 0
+    for position, label in enumerate(labels):
+        found = by_id.get(label) if " " in label else None
+        if found is None and label in ABSORBED:
+            found = by_id[ABSORBED[label]]
+        if found is None and " " not in label:
+            for step in range(province, len(DO_ORDER)):
+                found = next(
+                    (g for g in dataset.governments if g.province == DO_ORDER[step] and label in names_of(g)), None
+                )
+                if found is not None:
+                    province = step
+                    break
+        if found is None:
+            missing.append(label)
+        else:
+            mapped[(position, label)] = found.id
+    if missing:
+        raise DataError([Problem("KOSIS", "행정구역별", f"지자체에 대응하지 않는 지역: {', '.join(missing)}")])
+    return mapped
+
+
+def map_national_label(label: str, dataset: Dataset) -> str:
+    """``32 강원도`` → 강원; ``00 계`` → 전국."""
+    name = label.split(maxsplit=1)[-1]
+    if name == "계":
+        return NATION
+    for gov in dataset.governments:
+        if gov.level == "광역" and (name in names_of(gov) or name.startswith(gov.id)):
+            return gov.id
+    raise DataError([Problem("KOSIS", "시도별", f"시·도에 대응하지 않는 지역: {label}")])
+
+
+def regional_series(raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False) -> list[Series]:
+    """Mapped series of the regional table (by default only what the bundle keeps)."""
+    block_of = label_blocks(raw)
+    labels = [row.label for i, row in enumerate(raw) if i == 0 or block_of[i] != block_of[i - 1]]
+    mapping = map_regional_labels(labels, dataset)
+    return [
+        Series(
+            REGIONAL, row.label, mapping[(block_of[i], row.label)], row.age, row.item, row.unit, *aligned(row.points)
+        )
+        for i, row in enumerate(raw)
+        if row.points and (keep_all or (row.age, row.item) in REGIONAL_KEPT)
+    ]
+
+
+def label_blocks(raw: Sequence[RawRow]) -> list[int]:
+    """Each row's block: a label coming back after another (the second 고성군) starts a new one."""
+    numbers: list[int] = []
+    for i, row in enumerate(raw):
+        numbers.append(0 if i == 0 else numbers[-1] + (row.label != raw[i - 1].label))
+    return numbers
+
+
+def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
+    return [
+        Series(
+            NATIONAL,
+            row.label,
+            map_national_label(row.label, dataset),
+            row.age,
+            row.item,
+            row.unit,
+            *aligned(row.points),
+        )
+        for row in raw
+    ]
+
+
+# --- the bundle and user files ----------------------------------------------------------------
+
+
+HEADER = f"# {FILE_KIND} {FILE_VERSION}: survey, label, government, age, item, unit, start, values"
+
+
+def to_text(series: Iterable[Series]) -> str:
+    """The file form: a header line, then one tab-separated line a series, values joined by commas.
+
+    Measured fastest to load of JSON, compact JSON, marshal and this (BENCHMARKS.md).
+    """
+    lines = [HEADER]
+    for s in series:
+        if s.values:
+            lines.append(
+                "\t".join((s.survey, s.label, s.government, s.age, s.item, s.unit, s.start, ",".join(s.values)))
+            )
+    return "\n".join(lines) + "\n"
+
+
+def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
+    """Parse the file form; a user's file (not ``trusted``) has every field and figure checked."""
+    lines = text.split("\n")
+    if not lines[0].startswith(f"# {FILE_KIND} {FILE_VERSION}"):
+        raise DataError(
+            [Problem(origin, "1", f"jobaward 공식 통계 파일이 아닙니다 (첫 줄: # {FILE_KIND} {FILE_VERSION})")]
+        )
+    series = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line:
+            continue
+        fields = line.split("\t")
+        if len(fields) != 8 or not valid_start(fields[6]):
+            raise DataError([Problem(origin, str(number), "계열 줄의 형식이 잘못되었습니다 (탭으로 나뉜 8개 칸)")])
+        survey, label, gov, age, item, unit, start, values = fields
+        figures = tuple(values.split(","))
+        if not trusted:
+            for field in fields[:6]:
+                plain(field, origin, str(number))
+            figures = tuple(published(figure, origin, str(number)) for figure in figures)
+        series.append(Series(survey, label, gov, age, item, unit, start, figures))
+    return series
+
+
+def valid_start(period: str) -> bool:
+    year, _, half = period.partition("-H")
+    return len(year) == 4 and year.isdigit() and half in ("", "1", "2")
+
+
+def read_file(path: Path, trusted: bool = False) -> list[Series]:
+    try:
+        return from_text(path.read_text(encoding="utf-8"), str(path), trusted)
+    except OSError as error:
+        raise DataError([Problem(str(path), "0", f"읽을 수 없습니다: {error.strerror or error}")]) from None
+    except UnicodeDecodeError:
+        raise DataError([Problem(str(path), "0", "UTF-8 텍스트가 아닙니다")]) from None
+
+
+def overlay(layers: Iterable[Iterable[Series]]) -> tuple[Series, ...]:
+    """Later layers add periods to a series and replace a period's value; new series are appended."""
+    merged: dict[tuple[str, str, str, str, str], dict[str, str]] = {}
+    shapes: dict[tuple[str, str, str, str, str], Series] = {}
+    for layer in layers:
+        for series in layer:
+            shapes.setdefault(series.key, series)
+            merged.setdefault(series.key, {}).update(series.points)
+    rebuilt = []
+    for key, shape in shapes.items():
+        start, values = aligned(merged[key].items())
+        rebuilt.append(shape._replace(start=start, values=values))
+    return tuple(rebuilt)
+
+
+def user_file() -> Path:
+    from .locations import user_dir
+
+    return user_dir("data") / USER_FILE_NAME
+
+
+def bundled_path() -> Path:
+    return Path(__file__).with_name(BUNDLED_NAME)
+
+
+def load_official() -> Official:
+    """The bundled series, with the user's file (when there is one) laid over it."""
+    extra = user_file()
+    stamp = extra.stat() if extra.is_file() else None
+    return load_layers(str(extra), (stamp.st_mtime_ns, stamp.st_size) if stamp else None)
+
+
+@cache
+def load_layers(extra: str, stamp: tuple[int, int] | None) -> Official:
+    """Read once per process and user file state (``stamp``: its mtime and size, or None)."""
+    bundled = read_file(bundled_path(), trusted=True)  # built by tools/build_official.py, checked by tests
+    if stamp is None:
+        return Official(tuple(bundled), (str(bundled_path()),))
+    return Official(overlay([bundled, read_file(Path(extra))]), (str(bundled_path()), extra))
