@@ -39,11 +39,20 @@ def isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke the CLI as a user would, at a fixed width, with Korean labels."""
+    """Invoke the CLI as a user would, at a fixed width, with Korean labels.
+
+    Errors are Korean unless the locale is English: an English locale keeps these tests' error
+    messages as written (tests/test_atomic.py checks the Korean ones).
+    """
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-        environment: dict[str, str | None] = {"COLUMNS": "200", "JOBAWARD_LANG": None, "NO_COLOR": "1"}
+        environment: dict[str, str | None] = {
+            "COLUMNS": "200",
+            "JOBAWARD_LANG": None,
+            "NO_COLOR": "1",
+            "LC_ALL": "en_US.UTF-8",
+        }
         environment.update(env or {})
         return runner.invoke(app, list(args), env=environment)
 

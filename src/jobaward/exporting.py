@@ -28,7 +28,7 @@ def json_text(dataset: Dataset) -> str:
 def write_csv_directory(dataset: Dataset, directory: Path) -> None:
     """sources.csv, governments.csv, editions.csv, awards.csv, indicators.csv in ``directory``."""
     if not directory.is_dir():
-        raise UsageProblem(f"--output {directory}: not a directory (csv export writes one file a section)")
+        raise UsageProblem("not_a_directory_export", path=directory)
     document = json_ready(dataset_document(dataset))
     for section, records in document.items():
         if section != "schema":

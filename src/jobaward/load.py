@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -54,14 +55,10 @@ def load_file(path: Path) -> Dataset:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem(str(path), "0:0", "no such file")]) from None
-    except IsADirectoryError:
-        raise DataError([Problem(str(path), "0:0", "is a directory, not a data file")]) from None
-    except OSError as exc:
-        raise DataError([Problem(str(path), "0:0", f"cannot read: {exc.strerror}")]) from None
+    """A data file's bytes: a regular file within the size limit (files.read_data_file)."""
+    from .files import read_data_file
+
+    return read_data_file(path)
 
 
 def load_layers(paths: Sequence[Path], bundled: bool = True) -> Merged:
@@ -107,10 +104,43 @@ def parse_toml(raw: bytes, origin: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError([Problem(origin, f"{line}:0", "not valid UTF-8 text")]) from None
+    refuse_long_dotted_keys(text, origin)
     try:
-        return tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError([toml_problem(origin, str(exc))]) from None
+    except RecursionError:
+        raise DataError([Problem(origin, "0:0", f"nested more than {MAX_DEPTH} levels deep")]) from None
+    check_shape(document, origin)
+    return document
+
+
+#: Limits on a data file's shape, checked before (dotted keys) or right after parsing.
+MAX_DEPTH = 32
+MAX_KEYS = 1_000_000
+
+
+def refuse_long_dotted_keys(text: str, origin: str) -> None:
+    """A key of thousands of dotted parts takes tomllib minutes (quadratic): refuse it unparsed."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        head = line.split("=", 1)[0]
+        if head.count(".") > MAX_DEPTH and len([p for p in head.split(".") if p.strip(" \t[]\"'")]) > MAX_DEPTH:
+            raise DataError([Problem(origin, f"{number}:1", f"a key of more than {MAX_DEPTH} dotted parts")])
+
+
+def check_shape(document: dict[str, Any], origin: str) -> None:
+    """At most MAX_DEPTH levels of tables and arrays and MAX_KEYS keys in all (walked without recursion)."""
+    keys = 0
+    pending: list[tuple[Any, int]] = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise DataError([Problem(origin, "0:0", f"nested more than {MAX_DEPTH} levels deep")])
+        children = value.values() if isinstance(value, dict) else value
+        keys += len(value) if isinstance(value, dict) else 0
+        if keys > MAX_KEYS:
+            raise DataError([Problem(origin, "0:0", f"more than {MAX_KEYS:,} keys")])
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
 def toml_problem(origin: str, message: str) -> Problem:
@@ -202,6 +232,9 @@ class Record:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.problem(key, f"expected a number, got {describe(value)}")
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(key, f"expected a finite number, got {describe(value)}")
             return None
         return value
 

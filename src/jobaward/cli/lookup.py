@@ -20,6 +20,7 @@ from .common import (
     SvgOption,
     app,
     choice,
+    echo,
     labels_for,
     load_data,
     reports_errors,
@@ -65,6 +66,8 @@ def complete_government(incomplete: str) -> list[str]:
     Typer keeps only values that start with the typed text, so the user's own prefix is kept
     (``gangn`` → ``gangneung-si``).
     """
+    from ..render.text import printable
+
     try:
         governments = load_data().governments
     except JobawardError:
@@ -74,7 +77,7 @@ def complete_government(incomplete: str) -> list[str]:
         incomplete + form[len(incomplete) :]
         for gov in governments
         for form in (gov.name, gov.id, gov.name_en, *(s.name for s in gov.former_names if s.name))
-        if form.casefold().startswith(typed)
+        if form.casefold().startswith(typed) and printable(form) == form  # no escape codes into the shell
     }
     return sorted(found)
 
@@ -108,7 +111,7 @@ def show(
     dataset = load_data(data, no_bundled)
     match = find_government(NameIndex(dataset), " ".join(name))
     if match.former is not None and match.former.name:
-        typer.echo(
+        echo(
             renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
         )
     emit(views.profile(dataset, profile(dataset, match.government)), OutputOptions(format, excel, output, svg), labels)
@@ -158,11 +161,11 @@ def compare(
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:
-            raise UsageProblem("--indicator and --sort compare indicators, not two award years")
+            raise UsageProblem("years_with_indicator")
         compare_editions(dataset, years, options, labels)
         return
     if sort is not None and sort not in SORTS:
-        raise UsageProblem(f"--sort: unknown value '{sort}'; expected one of: {', '.join(SORTS)}")
+        raise UsageProblem("unknown_value", option="--sort", value=sort, valid=", ".join(SORTS))
     governments = []
     if names:  # only names need the index (start-up time)
         index = NameIndex(dataset)
@@ -172,7 +175,7 @@ def compare(
         wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()
         if not wanted:
             known = ", ".join(indicator_names(dataset))
-            raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
+            raise UsageProblem("unknown_indicator", option="--indicator", value=indicator, valid=known)
     rows = compare_indicators(dataset, governments, wanted, sort)
     emit(views.indicators(dataset, rows), options, labels)
 
