@@ -121,6 +121,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # Click's usage errors, translated
     "no_such_option": ("알 수 없는 옵션: {option}", "No such option: {option}"),
     "no_such_command": ("알 수 없는 명령: {command}", "No such command '{command}'."),
+    "no_such_command_suggest": (
+        "알 수 없는 명령: {command}; 혹시 {suggestion}인가요?",
+        "No such command '{command}'. Did you mean {suggestion}?",
+    ),
+    "extra_arguments": ("남는 인수: {arguments}", "Got unexpected extra arguments: {arguments}"),
     "missing_argument": ("인수가 빠졌습니다: {name}", "Missing argument '{name}'."),
     "missing_option": ("옵션이 빠졌습니다: {name}", "Missing option '{name}'."),
     "option_needs_value": ("{option} 옵션에는 값이 필요합니다", "Option '{option}' requires an argument."),

@@ -66,9 +66,8 @@ def too_large_message(size: int) -> str:
 
 def write_output(path: Path, data: bytes) -> None:
     """Write what the user asked for to ``path`` (see the module's docstring for what is refused)."""
-    real = Path(os.path.realpath(path))
     try:
-        info: os.stat_result | None = os.stat(real)
+        info: os.stat_result | None = os.stat(path)
     except FileNotFoundError:
         info = None
     except OSError as error:
@@ -78,23 +77,31 @@ def write_output(path: Path, data: bytes) -> None:
             raise OutputProblem("output_is_directory", path=path)
         if (info.st_dev, info.st_ino) in _read_files:
             raise OutputProblem("output_is_data", path=path)
-        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode):
-            write_into(real, data, path)
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode) or is_system_path(path):
+            write_into(path, data)
             return
         if not stat.S_ISREG(info.st_mode):
             raise OutputProblem("output_not_regular", path=path)
-        if not info.st_mode & 0o222 or not os.access(real, os.W_OK):
+        if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
             raise OutputProblem("output_read_only", path=path)
     atomic_write(path, data)
 
 
-def write_into(real: Path, data: bytes, shown: Path) -> None:
-    """A device or FIFO is written to as it is, like any Unix tool does, never replaced."""
+def is_system_path(path: Path) -> bool:
+    """/dev/stdout or /proc/self/fd/1 may stand for a regular file the shell opened: write into it."""
+    return Path(os.path.abspath(path)).parts[1:2] in (("dev",), ("proc",))
+
+
+def write_into(path: Path, data: bytes) -> None:
+    """A device or FIFO is written to as it is, like any Unix tool does, never replaced.
+
+    Appending: behind /dev/stdout may be a file the shell has already written to.
+    """
     try:
-        with open(real, "wb") as out:
+        with open(path, "ab") as out:
             out.write(data)
     except OSError as error:
-        raise OutputProblem("cannot_write", path=shown, reason=error.strerror or error) from None
+        raise OutputProblem("cannot_write", path=path, reason=error.strerror or error) from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:

@@ -56,9 +56,13 @@ def usage_message(error: click_errors.UsageError, english: bool) -> str:
         return message("option_needs_value", english, option=error.option_name)
     if isinstance(error, click_errors.BadParameter) and error.param is not None:
         return bad_parameter(error, english)
-    found = re.fullmatch(r"No such command '(.*)'\.", text)
+    found = re.fullmatch(r"No such command '(.*?)'\.(?: Did you mean (.*)\?)?", text)
     if found:
-        return message("no_such_command", english, command=found[1])
+        key = "no_such_command_suggest" if found[2] else "no_such_command"
+        return message(key, english, command=found[1], suggestion=found[2])
+    found = re.fullmatch(r"Got unexpected extra argument(?:s|\(s\))? \((.*)\)", text)
+    if found:
+        return message("extra_arguments", english, arguments=found[1])
     return message("usage", english, detail=error.format_message())
 
 
