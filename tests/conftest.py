@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -57,3 +61,34 @@ def run() -> Run:
         return runner.invoke(app, list(args), env=environment)
 
     return invoke
+
+
+def only_line(stderr: str) -> str:
+    """The one line an error prints (the promised form), or a failed test."""
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def run_process(
+    *args: str | bytes,
+    stdout: int | IO[Any] = subprocess.PIPE,
+    timeout: float = 60,
+    preexec_fn: Callable[[], None] | None = None,
+    **env: str | None,
+) -> subprocess.CompletedProcess[str]:
+    """`python -m jobaward ARGS` in a process of its own, English errors unless ``env`` says otherwise."""
+    environment = {**os.environ, "LC_ALL": "en_US.UTF-8"}
+    environment.update({key: value for key, value in env.items() if value is not None})
+    for key in (key for key, value in env.items() if value is None):
+        environment.pop(key, None)
+    return subprocess.run(
+        [sys.executable, "-m", "jobaward", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        preexec_fn=preexec_fn,
+        check=False,
+    )

@@ -18,16 +18,10 @@ from jobaward import adding
 from jobaward.adding import Target, append
 from jobaward.errors import EnvironmentProblem
 
-from .conftest import Run
+from .conftest import Run, only_line, run_process
 
 AWARD = {"year": 2031, "government": "강원 양양군", "grade": "우수상", "sources": ["seed-001"]}
 OWN = "# my awards\nschema = 1\n"
-
-
-def only_line(stderr: str) -> str:
-    lines = stderr.splitlines()
-    assert len(lines) == 1, stderr
-    return lines[0]
 
 
 def test_a_fifo_is_written_into_not_replaced(run: Run, tmp_path: Path) -> None:
@@ -47,25 +41,7 @@ def test_a_fifo_is_written_into_not_replaced(run: Run, tmp_path: Path) -> None:
 def test_dev_stdout_through_a_link_writes_to_stdout(tmp_path: Path) -> None:
     link = tmp_path / "out"
     link.symlink_to("/proc/self/fd/1")
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "jobaward",
-            "list",
-            "--year",
-            "2022",
-            "--province",
-            "강원",
-            "-f",
-            "csv",
-            "-o",
-            str(link),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    done = run_process("list", "--year", "2022", "--province", "강원", "-f", "csv", "-o", str(link))
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[1].startswith("2022,강원특별자치도,강원,")
     assert link.is_symlink()
@@ -175,42 +151,41 @@ def test_forty_concurrent_adds_with_new_sources_all_land(tmp_path: Path) -> None
     assert len(set(line for line in text.splitlines() if line.startswith('id = "example-20250930'))) == 40
 
 
+def editor_saving(own: Path, monkeypatch: pytest.MonkeyPatch, every_time: bool) -> list[str]:
+    """An editor saving ``own`` while `add` works: after the check before the lock, then every time."""
+    compose = adding.compose
+    edits: list[str] = []
+    calls: list[int] = []
+
+    def compose_while_editing(*args: object) -> tuple[bytes, object]:
+        result = compose(*args)  # type: ignore[arg-type]
+        calls.append(1)
+        if len(calls) >= 2 and (every_time or len(calls) == 2):
+            edits.append(f"# the editor's edit {len(edits)}\n")
+            own.write_text(OWN + "".join(edits), "utf-8")
+        return result
+
+    monkeypatch.setattr(adding, "compose", compose_while_editing)
+    return edits
+
+
 def test_an_edit_saved_during_add_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     own = tmp_path / "own.toml"
     own.write_text(OWN, "utf-8")
-    compose = adding.compose
-    calls: list[int] = []
-
-    def editor_saves_meanwhile(*args: object) -> tuple[bytes, object]:
-        result = compose(*args)  # type: ignore[arg-type]
-        calls.append(1)
-        if len(calls) == 2:  # the first try under the lock: the editor saves its edit now
-            own.write_text(OWN + "# the editor's edit\n", "utf-8")
-        return result
-
-    monkeypatch.setattr(adding, "compose", editor_saves_meanwhile)
+    edits = editor_saving(own, monkeypatch, every_time=False)
     append(Target(own, []), [("awards", AWARD)])
-    text = own.read_text("utf-8")
-    assert "# the editor's edit\n" in text and "[[awards]]" in text
-    assert len(calls) == 3
+    assert own.read_text("utf-8").startswith(OWN + "# the editor's edit 0\n\n[[awards]]\nyear = 2031\n")
+    assert len(edits) == 1
 
 
 def test_a_file_that_keeps_changing_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     own = tmp_path / "own.toml"
     own.write_text(OWN, "utf-8")
-    compose = adding.compose
-    edits: list[str] = []
-
-    def editor_saves_every_time(*args: object) -> tuple[bytes, object]:
-        result = compose(*args)  # type: ignore[arg-type]
-        edits.append(f"# edit {len(edits)}\n")
-        own.write_text(OWN + "".join(edits), "utf-8")
-        return result
-
-    monkeypatch.setattr(adding, "compose", editor_saves_every_time)
+    edits = editor_saving(own, monkeypatch, every_time=True)
     with pytest.raises(EnvironmentProblem, match="kept changing while adding"):
         append(Target(own, []), [("awards", AWARD)])
     assert own.read_text("utf-8") == OWN + "".join(edits)
+    assert len(edits) == 5
 
 
 def test_a_refused_add_creates_nothing(run: Run, isolated_user_data: Path) -> None:
@@ -230,14 +205,7 @@ def test_an_unusable_data_directory_is_exit_3(run: Run) -> None:
 def test_add_to_a_full_stdout_keeps_the_record_and_says_so(tmp_path: Path) -> None:
     own = tmp_path / "own.toml"
     with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "jobaward", *ADD_AWARD, "--data", str(own)],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "LC_ALL": "en_US.UTF-8"},
-            check=False,
-        )
+        done = run_process(*ADD_AWARD, "--data", str(own), stdout=full)
     assert done.returncode == 2
     assert only_line(done.stderr) == "jobaward: cannot write to standard output: No space left on device"
     assert "[[awards]]" in own.read_text("utf-8")

@@ -21,30 +21,9 @@ import pytest
 from jobaward.cli.lookup import complete_government
 from jobaward.render.machine import to_json
 
-from .conftest import Run
+from .conftest import Run, only_line, run_process
 
 BASE = "schema = 1\n"
-
-
-def only_line(stderr: str) -> str:
-    lines = stderr.splitlines()
-    assert len(lines) == 1, stderr
-    return lines[0]
-
-
-def jobaward(*args: str | bytes, timeout: float = 60, **env: str | None) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "LC_ALL": "en_US.UTF-8"}
-    environment.update({key: value for key, value in env.items() if value is not None})
-    for key in (key for key, value in env.items() if value is None):
-        environment.pop(key, None)
-    return subprocess.run(
-        [sys.executable, "-m", "jobaward", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=timeout,
-        check=False,
-    )
 
 
 # numbers
@@ -105,7 +84,7 @@ def test_json_output_is_strict_json(run: Run) -> None:
 def test_shape_limits_are_data_errors(tmp_path: Path, content: str, message: str) -> None:
     hostile = tmp_path / "hostile.toml"
     hostile.write_text(content, "utf-8")
-    done = jobaward("list", "--data", str(hostile))
+    done = run_process("list", "--data", str(hostile))
     assert done.returncode == 3
     assert only_line(done.stderr).startswith(f"jobaward: data error: {hostile}:")
     assert only_line(done.stderr).endswith(message)
@@ -119,15 +98,7 @@ def test_non_regular_files_are_refused_before_reading(tmp_path: Path) -> None:
     fifo = tmp_path / "fifo.toml"
     os.mkfifo(fifo)
     for path in ("/dev/zero", str(fifo)):
-        done = subprocess.run(
-            [sys.executable, "-m", "jobaward", "list", "--data", path],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            preexec_fn=limited_memory,
-            env={**os.environ, "LC_ALL": "en_US.UTF-8"},
-            check=False,
-        )
+        done = run_process("list", "--data", path, preexec_fn=limited_memory)
         assert done.returncode == 3
         assert only_line(done.stderr) == (
             f"jobaward: data error: {path}:0:0: not a regular file (a device, FIFO or socket): refused"
@@ -159,14 +130,7 @@ def test_an_unreadable_file_is_exit_3_however_it_is_given(run: Run, tmp_path: Pa
 
 def test_a_full_disk_on_stdout_is_exit_2() -> None:
     with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [sys.executable, "-m", "jobaward", "list"],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "LC_ALL": "en_US.UTF-8"},
-            check=False,
-        )
+        done = run_process("list", stdout=full)
     assert done.returncode == 2
     assert only_line(done.stderr) == "jobaward: cannot write to standard output: No space left on device"
 
@@ -207,18 +171,13 @@ def test_a_malformed_url_is_a_usage_error(run: Run, tmp_path: Path) -> None:
 
 
 def test_undecodable_arguments_and_an_ascii_locale() -> None:
-    undecodable = jobaward("show", b"\xff\xfe\xed")
+    undecodable = run_process("show", b"\xff\xfe\xed")
     assert undecodable.returncode == 1
     assert only_line(undecodable.stderr) == "jobaward: no government called '???'."
-    ascii_table = subprocess.run(
-        [sys.executable, "-m", "jobaward", "list", "--year", "2022", "--province", "강원"],
-        capture_output=True,
-        env={**os.environ, "PYTHONIOENCODING": "ascii"},
-        check=False,
-    )
+    ascii_table = run_process("list", "--year", "2022", "--province", "강원", PYTHONIOENCODING="ascii")
     assert ascii_table.returncode == 0
-    assert "강원특별자치도" in ascii_table.stdout.decode("utf-8")
-    ascii_error = jobaward("show", "강늉시", PYTHONIOENCODING="ascii", LC_ALL=None, LANG=None)
+    assert "강원특별자치도" in ascii_table.stdout
+    ascii_error = run_process("show", "강늉시", PYTHONIOENCODING="ascii", LC_ALL=None, LANG=None)
     assert ascii_error.returncode == 1
     assert (
         ascii_error.stderr.splitlines()[0] == "jobaward: '강늉시'(이)라는 지자체가 없습니다. 혹시 이 가운데 하나인가요:"
