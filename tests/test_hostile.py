@@ -12,6 +12,7 @@ import json
 import os
 import pty
 import resource
+import string
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from jobaward.cli.lookup import complete_government
+from jobaward.errors import MESSAGES
 from jobaward.render.machine import to_json
 
 from .conftest import Run, only_line, run_process
@@ -227,6 +229,30 @@ def test_lang_option_chooses_the_error_language(run: Run) -> None:
     )
     unknown = run("show", "강늉시", "--lang", "en", env=korean)
     assert unknown.stderr.splitlines()[0] == "jobaward: no government called '강늉시'. Did you mean:"
+
+
+def test_data_errors_are_korean_first(run: Run, tmp_path: Path) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text(BASE + "[[awards]]\nyear = 'x'\n", "utf-8")
+    korean = {"LC_ALL": None, "LANG": None}
+    listed = run("list", "--data", str(broken), env=korean)
+    assert listed.exit_code == 3
+    assert listed.stderr.splitlines()[0] == (
+        f"jobaward: 데이터 오류: {broken}:awards[0].year: 2010부터 2100까지의 연도가 필요합니다, 받은 값: 'x'"
+    )
+    checked = run("validate", str(broken), env=korean)
+    assert f"{broken}:awards[0].government: error: 빠졌습니다" in checked.stdout.splitlines()
+    english = run("validate", str(broken), env={**korean, "JOBAWARD_LANG": "en"})
+    assert f"{broken}:awards[0].government: error: missing" in english.stdout.splitlines()
+
+
+def test_every_message_has_both_languages_with_the_same_fields() -> None:
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    for key, (korean, english) in MESSAGES.items():
+        assert korean and english and korean != english, key
+        assert fields(korean) == fields(english), key
 
 
 # escape codes never reach the terminal

@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import tomli_w
 
-from .errors import DataError, EnvironmentProblem, OutputProblem, Problem, UsageProblem
+from .errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem
 from .files import atomic_write
 from .load import KEYS, Merged, merge_layers, parse_layer, read_bytes
 from .model import Dataset
@@ -148,8 +148,8 @@ def write_data(path: Path, data: bytes) -> None:
     """Replace the user's data file; a failure (a full disk, a read-only directory) is exit 3."""
     try:
         atomic_write(path, data)
-    except OutputProblem as problem:
-        raise EnvironmentProblem(problem.key, **problem.fields) from None
+    except OutputProblem as refused:
+        raise EnvironmentProblem(refused.key, **refused.fields) from None
 
 
 def block(section: str, record: dict[str, Any]) -> bytes:
@@ -204,7 +204,7 @@ def refuse_duplicates(base: Dataset, layer: Dataset, blocks: Sequence[tuple[str,
         if any(KEYS[section](old) == key for old in getattr(base, section)):
             shown = ", ".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
             where = f"{section}[{len(records) - 1}]"
-            raise DataError([Problem(str(layer.origins[0]), where, f"duplicate: ({shown}) is already recorded")])
+            raise DataError([problem(str(layer.origins[0]), where, "already_recorded", shown=shown)])
 
 
 def source_for(

@@ -118,6 +118,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}이(가) 추가하는 동안 계속 바뀌었습니다 ({tries}번 시도); 아무것도 쓰지 않았습니다",
         "{path} kept changing while adding ({tries} tries); nothing was written",
     ),
+    # problems in a data file (FILE:WHERE: message)
+    "no_such_file": ("파일이 없습니다", "no such file"),
+    "cannot_read": ("읽을 수 없습니다: {reason}", "cannot read: {reason}"),
+    "is_a_directory": ("디렉터리입니다, 데이터 파일이 아닙니다", "is a directory, not a data file"),
+    "not_regular": (
+        "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        "not a regular file (a device, FIFO or socket): refused",
+    ),
+    "too_large": (
+        "너무 큽니다: {size:,}바이트 (한도 {limit} MiB)",
+        "too large: {size:,} bytes (the limit is {limit} MiB)",
+    ),
+    "not_utf8": ("올바른 UTF-8 텍스트가 아닙니다", "not valid UTF-8 text"),
+    "too_deep": ("{limit}단계보다 깊게 중첩되어 있습니다", "nested more than {limit} levels deep"),
+    "too_many_parts": ("점으로 이은 부분이 {limit}개를 넘는 키입니다", "a key of more than {limit} dotted parts"),
+    "too_many_keys": ("키가 {limit:,}개를 넘습니다", "more than {limit:,} keys"),
+    "missing": ("빠졌습니다", "missing"),
+    "expected_text": ("텍스트가 필요합니다, 받은 값: {value}", "expected text, got {value}"),
+    "empty": ("비어 있으면 안 됩니다", "must not be empty"),
+    "expected_choice": ("다음 중 하나가 필요합니다: {valid}, 받은 값: {value}", "expected one of {valid}, got {value}"),
+    "expected_integer": ("정수가 필요합니다, 받은 값: {value}", "expected a whole number, got {value}"),
+    "integer_between": (
+        "{low}부터 {high}까지의 수가 필요합니다, 받은 값: {value}",
+        "expected a number between {low} and {high}, got {value}",
+    ),
+    "integer_at_least": (
+        "{low} 이상의 수가 필요합니다, 받은 값: {value}",
+        "expected a number of at least {low}, got {value}",
+    ),
+    "expected_year": (
+        "{low}부터 {high}까지의 연도가 필요합니다, 받은 값: {value}",
+        "expected a year between {low} and {high}, got {value}",
+    ),
+    "expected_date": (
+        "2023-08-02 같은 날짜가 필요합니다, 받은 값: {value}",
+        "expected a date like 2023-08-02, got {value}",
+    ),
+    "expected_number": ("숫자가 필요합니다, 받은 값: {value}", "expected a number, got {value}"),
+    "expected_finite": ("유한한 숫자가 필요합니다, 받은 값: {value}", "expected a finite number, got {value}"),
+    "expected_text_list": ("텍스트 목록이 필요합니다, 받은 값: {value}", "expected a list of text, got {value}"),
+    "name_one": ("하나 이상 있어야 합니다", "must name at least one"),
+    "expected_tables": ("표 목록이 필요합니다, 받은 값: {value}", "expected a list of tables, got {value}"),
+    "expected_table": (
+        "{{ value = 1 }} 같은 표가 필요합니다, 받은 값: {value}",
+        "expected a table like {{ value = 1 }}, got {value}",
+    ),
+    "expected_period": ('"2021" 같은 텍스트가 필요합니다, 받은 값: {value}', 'expected text like "2021", got {value}'),
+    "unknown_field": ("알 수 없는 필드", "unknown field"),
+    "expected_section": ("[[{section}]] 표가 필요합니다", "expected [[{section}]] tables"),
+    "unknown_section": ("알 수 없는 섹션 (가능한 값: {valid})", "unknown section (expected one of {valid})"),
+    "expected_schema": (
+        "schema = {expected}이어야 합니다, 받은 값: {value}",
+        "expected schema = {expected}, got {value}",
+    ),
+    "source_needs_url": ("출처에는 url이나 seed 파일 이름이 있어야 합니다", "a source needs a url or a seed file name"),
+    "former_needs_name": ("이전 상태에는 이름이나 시도가 있어야 합니다", "a former state needs a name or a province"),
+    "indicator_needs_value": (
+        "지표에는 이후 값이나 이전 값, 또는 둘 다 있어야 합니다",
+        "an indicator needs an after value, a before value, or both",
+    ),
+    "duplicate_in_file": ("중복된 {label} ({same}와 같음)", "duplicate {label} (same as {same})"),
+    "already_recorded": ("중복: ({shown})은(는) 이미 기록되어 있습니다", "duplicate: ({shown}) is already recorded"),
+    "source_already_recorded": (
+        "중복: 이 URL의 출처가 이미 {id}(으)로 기록되어 있습니다",
+        "duplicate: a source with this URL is already recorded as {id}",
+    ),
+    "replaces": ("{what}을(를) 대체합니다", "replaces {what}"),
+    "unknown_province_ref": ("알 수 없는 광역 지자체 {value}", "unknown 광역 government {value}"),
+    "province_of_province": ("광역 지자체에는 시도가 없습니다", "a 광역 government has no province"),
+    "unknown_government_ref": ("알 수 없는 지자체 {value}", "unknown government {value}"),
+    "unknown_source_ref": ("알 수 없는 출처 {value}", "unknown source {value}"),
+    "negative_count": ("음수인 개수 {value}", "negative count {value}"),
+    "negative_incentive": ("음수인 인센티브 {value}", "negative incentive {value}"),
+    "over_100_percent": ("100을 넘는 백분율: {value}", "a percentage over 100: {value}"),
+    "periods_reversed": (
+        "이후 시점 {after}이(가) 이전 시점 {before}보다 앞섭니다",
+        "after-period {after} is earlier than before-period {before}",
+    ),
     # Click's usage errors, translated
     "no_such_option": ("알 수 없는 옵션: {option}", "No such option: {option}"),
     "no_such_command": ("알 수 없는 명령: {command}", "No such command '{command}'."),
@@ -184,14 +262,30 @@ class JobawardError(Exception):
 
 
 class Problem(NamedTuple):
-    """One thing wrong with a data file; ``where`` is ``LINE:COL`` or a record path."""
+    """One thing wrong with a data file; ``where`` is ``LINE:COL`` or a record path.
+
+    ``message`` is the English text; ``key`` and ``values`` give it in either language.
+    """
 
     origin: str
     where: str
     message: str
+    key: str = ""
+    values: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.origin}:{self.where}: {self.message}"
+
+    def text(self, english: bool) -> str:
+        return message(self.key, english, **dict(self.values)) if self.key in MESSAGES else self.message
+
+    def shown(self, english: bool) -> str:
+        return f"{self.origin}:{self.where}: {self.text(english)}"
+
+
+def problem(origin: str, where: str, key: str, **values: object) -> Problem:
+    """A Problem whose message comes from the catalogue."""
+    return Problem(origin, where, message(key, True, **values), key, tuple(values.items()))
 
 
 class DataError(JobawardError):
@@ -204,7 +298,7 @@ class DataError(JobawardError):
         self.problems = problems
 
     def lines(self, english: bool = True) -> list[str]:
-        return [message("data_error", english, problem=problem) for problem in self.problems]
+        return [message("data_error", english, problem=found.shown(english)) for found in self.problems]
 
 
 class LookupFailed(JobawardError):

@@ -18,7 +18,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from .errors import DataError, OutputProblem, Problem
+from .errors import DataError, OutputProblem, Problem, problem
 
 #: The largest data file jobaward parses (the bundled data is about 120 KB).
 MAX_DATA_BYTES = 32 * 1024 * 1024
@@ -33,35 +33,35 @@ def read_data_file(path: Path) -> bytes:
     try:
         handle = os.open(path, flags)
     except FileNotFoundError:
-        raise DataError([Problem(str(path), "0:0", "no such file")]) from None
+        raise DataError([problem(str(path), "0:0", "no_such_file")]) from None
     except OSError as error:
-        raise DataError([Problem(str(path), "0:0", f"cannot read: {error.strerror or error}")]) from None
+        raise DataError([problem(str(path), "0:0", "cannot_read", reason=error.strerror or str(error))]) from None
     try:
         info = os.fstat(handle)
         refuse_unless_regular(path, info)
         with os.fdopen(handle, "rb", closefd=False) as stream:
             data = stream.read(MAX_DATA_BYTES + 1)
     except OSError as error:
-        raise DataError([Problem(str(path), "0:0", f"cannot read: {error.strerror or error}")]) from None
+        raise DataError([problem(str(path), "0:0", "cannot_read", reason=error.strerror or str(error))]) from None
     finally:
         os.close(handle)
     if len(data) > MAX_DATA_BYTES:
-        raise DataError([Problem(str(path), "0:0", too_large_message(len(data)))])
+        raise DataError([too_large(path, len(data))])
     _read_files.add((info.st_dev, info.st_ino))
     return data
 
 
 def refuse_unless_regular(path: Path, info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
-        raise DataError([Problem(str(path), "0:0", "is a directory, not a data file")])
+        raise DataError([problem(str(path), "0:0", "is_a_directory")])
     if not stat.S_ISREG(info.st_mode):
-        raise DataError([Problem(str(path), "0:0", "not a regular file (a device, FIFO or socket): refused")])
+        raise DataError([problem(str(path), "0:0", "not_regular")])
     if info.st_size > MAX_DATA_BYTES:
-        raise DataError([Problem(str(path), "0:0", too_large_message(info.st_size))])
+        raise DataError([too_large(path, info.st_size)])
 
 
-def too_large_message(size: int) -> str:
-    return f"too large: {size:,} bytes (the limit is {MAX_DATA_BYTES // 2**20} MiB)"
+def too_large(path: Path, size: int) -> Problem:
+    return problem(str(path), "0:0", "too_large", size=size, limit=MAX_DATA_BYTES // 2**20)
 
 
 def write_output(path: Path, data: bytes) -> None:

@@ -11,9 +11,9 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import DataError, Problem, UsageProblem
+from ..errors import DataError, Problem, UsageProblem, problem
 from ..model import Dataset
-from .common import DataOption, NoBundledOption, app, echo, reports_errors
+from .common import DataOption, NoBundledOption, app, echo, errors_in_english, reports_errors
 
 data_app = typer.Typer(help="Where your own data file is.", no_args_is_help=True)
 add_app = typer.Typer(help="Add a record to your own data file.", no_args_is_help=True)
@@ -50,6 +50,7 @@ def validate(
     from ..locations import user_files
 
     bundled = not no_bundled
+    english = errors_in_english()
     paths = list(files) if files else user_files(data or [], bundled)
     errors: list[Problem] = []
     try:
@@ -62,13 +63,13 @@ def validate(
             warnings += suspicious(parse_layer(read_bytes(path), str(path)))
         except DataError:
             continue
-    for problem in errors:
-        echo(f"{problem.origin}:{problem.where}: error: {problem.message}")
-    for problem in warnings:
-        echo(f"{problem.origin}:{problem.where}: warning: {problem.message}")
+    for found in errors:
+        echo(f"{found.origin}:{found.where}: error: {found.text(english)}")
+    for found in warnings:
+        echo(f"{found.origin}:{found.where}: warning: {found.text(english)}")
     if not errors:
-        for problem in merged.replaced:
-            echo(f"{problem.origin}:{problem.where}: note: {problem.message}")
+        for found in merged.replaced:
+            echo(f"{found.origin}:{found.where}: note: {found.text(english)}")
     checked = ([BUNDLED_NAME] if bundled else []) + [str(p) for p in paths]
     echo(
         f"checked {len(checked)} file{'s' if len(checked) != 1 else ''}: "
@@ -278,8 +279,7 @@ def add_source(
     def build(current: Dataset) -> list[Any]:
         source_id, record = source_for(current, url.strip(), day, publisher, option="--url")
         if record is None:
-            message = f"duplicate: a source with this URL is already recorded as {source_id!r}"
-            raise DataError([Problem(str(path), "sources", message)])
+            raise DataError([problem(str(path), "sources", "source_already_recorded", id=repr(source_id))])
         if title:
             record["title"] = title
         added[:] = [record["id"]]
