@@ -90,7 +90,7 @@ def test_a_directory_is_refused_in_one_line(run: Run, tmp_path: Path) -> None:
     for option in ("--output", "--svg"):
         result = run("list", option, str(tmp_path))
         assert result.exit_code == 2
-        assert only_line(result.stderr).startswith(f"jobaward: Invalid value for {option}: ")
+        assert only_line(result.stderr) == f"jobaward: cannot write {tmp_path}: it is a directory"
 
 
 def test_dash_is_stdout(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -100,7 +100,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot write {path}: it is a read-only file",
     ),
     "output_is_data": (
-        "{path}에 쓸 수 없습니다: 읽어 들인 데이터 파일입니다 (덮어쓰지 않습니다)",
+        "{path}에 쓸 수 없습니다: 불러온 데이터 파일은 덮어쓰지 않습니다",
         "cannot write {path}: it is a data file being loaded (it is never overwritten)",
     ),
     "output_not_regular": (

@@ -10,7 +10,7 @@ import tomli_w
 
 from .dump import dataset_document, json_ready
 from .errors import UsageProblem
-from .files import atomic_write
+from .files import write_output
 from .model import Dataset
 from .render.machine import to_delimited, to_json
 
@@ -35,7 +35,7 @@ def write_csv_directory(dataset: Dataset, directory: Path) -> None:
             rows = [flat(record) for record in records]
             columns = list(dict.fromkeys(key for row in rows for key in row))
             text = to_delimited(rows, columns, ",")
-            atomic_write(directory / f"{section}.csv", text.encode("utf-8"))
+            write_output(directory / f"{section}.csv", text.encode("utf-8"))
 
 
 def flat(record: dict[str, Any]) -> dict[str, Any]:

@@ -86,6 +86,9 @@ def bad_parameter(error: click_errors.BadParameter, english: bool) -> str:
         low = "" if kind.min is None else kind.min
         high = "" if kind.max is None else kind.max
         return message("bad_integer", english, option=option, value=value, low=low, high=high)
+    found = re.fullmatch(r"(?:File|Path) '(.*)' is a directory\.", error.message)
+    if found:
+        return message("output_is_directory", english, path=found[1])
     return message("bad_value", english, option=option, detail=error.message)
 
 
