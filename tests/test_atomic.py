@@ -5,6 +5,8 @@ Each test is a case from issue 15 that lost or broke a file before it was fixed.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import stat
@@ -24,6 +26,10 @@ AWARD = {"year": 2031, "government": "강원 양양군", "grade": "우수상", "
 OWN = "# my awards\nschema = 1\n"
 
 
+def governments(text: str, delimiter: str) -> set[str]:
+    return {row["government"] for row in csv.DictReader(io.StringIO(text), delimiter=delimiter)}
+
+
 def test_a_fifo_is_written_into_not_replaced(run: Run, tmp_path: Path) -> None:
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
@@ -35,7 +41,7 @@ def test_a_fifo_is_written_into_not_replaced(run: Run, tmp_path: Path) -> None:
     finally:
         os.close(reader)
     assert stat.S_ISFIFO(fifo.lstat().st_mode)
-    assert [row["government"] for row in json.loads(received)] == ["강원특별자치도", "강릉시"]
+    assert {"강원특별자치도", "강릉시"} <= {row["government"] for row in json.loads(received)}
 
 
 def test_dev_stdout_through_a_link_writes_to_stdout(tmp_path: Path) -> None:
@@ -43,7 +49,7 @@ def test_dev_stdout_through_a_link_writes_to_stdout(tmp_path: Path) -> None:
     link.symlink_to("/proc/self/fd/1")
     done = run_process("list", "--year", "2022", "--province", "강원", "-f", "csv", "-o", str(link))
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines()[1].startswith("2022,강원특별자치도,강원,")
+    assert "강원특별자치도" in governments(done.stdout, ",")
     assert link.is_symlink()
 
 
@@ -55,7 +61,7 @@ def test_a_symlink_is_written_through_to_its_target(run: Run, tmp_path: Path) ->
     link.symlink_to(real)
     assert run("list", "--year", "2022", "--format", "csv", "-o", str(link)).exit_code == 0
     assert link.is_symlink()
-    assert real.read_text("utf-8").startswith("year,government,")
+    assert "강릉시" in governments(real.read_text("utf-8"), ",")
 
 
 @pytest.mark.parametrize("through", ["--data", "JOBAWARD_DATA", "a symlink"])
@@ -97,7 +103,7 @@ def test_dash_is_stdout(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(tmp_path)
     result = run("list", "--year", "2022", "--province", "강원", "--format", "tsv", "-o", "-")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[1].startswith("2022\t강원특별자치도\t")
+    assert "강원특별자치도" in governments(result.stdout, "\t")
     assert list(tmp_path.iterdir()) == []
 
 
