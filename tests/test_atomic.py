@@ -215,3 +215,13 @@ def test_add_to_a_full_stdout_keeps_the_record_and_says_so(tmp_path: Path) -> No
     assert done.returncode == 2
     assert only_line(done.stderr) == "jobaward: cannot write to standard output: No space left on device"
     assert "[[awards]]" in own.read_text("utf-8")
+
+
+def test_a_directory_that_takes_no_files_is_not_a_bug(run: Run) -> None:
+    """/proc takes no new files, even from root: it stands for a read-only directory here."""
+    added = run("add", "source", "--url", "https://example.org/1", "--publisher", "x", "--data", "/proc/jobaward.toml")
+    assert added.exit_code == 3
+    assert only_line(added.stderr) == "jobaward: cannot use the data directory /proc: No such file or directory"
+    written = run("list", "-o", "/proc/jobaward.txt")
+    assert written.exit_code == 2
+    assert only_line(written.stderr) == "jobaward: cannot write /proc/jobaward.txt: No such file or directory"
