@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import IO, Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -39,12 +43,52 @@ def isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke the CLI as a user would, at a fixed width, with Korean labels."""
+    """Invoke the CLI as a user would, at a fixed width, with Korean labels.
+
+    Errors are Korean unless the locale is English: an English locale keeps these tests' error
+    messages as written (tests/test_atomic.py checks the Korean ones).
+    """
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-        environment: dict[str, str | None] = {"COLUMNS": "200", "JOBAWARD_LANG": None, "NO_COLOR": "1"}
+        environment: dict[str, str | None] = {
+            "COLUMNS": "200",
+            "JOBAWARD_LANG": None,
+            "NO_COLOR": "1",
+            "LC_ALL": "en_US.UTF-8",
+        }
         environment.update(env or {})
         return runner.invoke(app, list(args), env=environment)
 
     return invoke
+
+
+def only_line(stderr: str) -> str:
+    """The one line an error prints (the promised form), or a failed test."""
+    lines = stderr.splitlines()
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def run_process(
+    *args: str | bytes,
+    stdout: int | IO[Any] = subprocess.PIPE,
+    timeout: float = 60,
+    preexec_fn: Callable[[], None] | None = None,
+    **env: str | None,
+) -> subprocess.CompletedProcess[str]:
+    """`python -m jobaward ARGS` in a process of its own, English errors unless ``env`` says otherwise."""
+    environment = {**os.environ, "LC_ALL": "en_US.UTF-8"}
+    environment.update({key: value for key, value in env.items() if value is not None})
+    for key in (key for key, value in env.items() if value is None):
+        environment.pop(key, None)
+    return subprocess.run(
+        [sys.executable, "-m", "jobaward", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=environment,
+        timeout=timeout,
+        preexec_fn=preexec_fn,
+        check=False,
+    )

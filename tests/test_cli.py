@@ -156,7 +156,7 @@ def test_unknown_option_values_are_usage_errors(run: Run) -> None:
 def test_bad_year_is_a_usage_error(run: Run) -> None:
     result = run("list", "--year", "abc")
     assert result.exit_code == 2
-    assert "'abc' is not a valid int" in result.stderr
+    assert result.stderr == "jobaward: --year: expected a whole number from 2010 to 2100, got 'abc'\n"
     assert "Traceback" not in result.stderr + result.stdout
 
 

@@ -30,15 +30,11 @@ BAD_INPUTS = [
     ),
     (["list", "--level", "국가"], 2, "jobaward: --level: unknown value '국가'; expected one of: 광역, 기초"),
     (["list", "--lang", "fr"], 2, "jobaward: unknown language 'fr'; expected one of: ko, en"),
-    (["list", "--year", "abc"], 2, "Error: Invalid value for '--year' / '-y': 'abc' is not a valid int range."),
-    (
-        ["list", "--year", "1999"],
-        2,
-        "Error: Invalid value for '--year' / '-y': 1999 is not in the range 2010<=x<=2100.",
-    ),
-    (["list", "--bogus"], 2, "Error: No such option: --bogus"),
-    (["bogus"], 2, "Error: No such command 'bogus'."),
-    (["show"], 2, "Error: Missing argument 'NAME'."),
+    (["list", "--year", "abc"], 2, "jobaward: --year: expected a whole number from 2010 to 2100, got 'abc'"),
+    (["list", "--year", "1999"], 2, "jobaward: --year: expected a whole number from 2010 to 2100, got '1999'"),
+    (["list", "--bogus"], 2, "jobaward: No such option: --bogus"),
+    (["bogus"], 2, "jobaward: No such command 'bogus'."),
+    (["show"], 2, "jobaward: Missing argument 'NAME'."),
 ]
 
 

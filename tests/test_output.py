@@ -174,7 +174,10 @@ sources = ["s1"]
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["list", "--format", "xml"], "Invalid value for '--format' / '-f': 'xml' is not one of"),
+        (
+            ["list", "--format", "xml"],
+            "jobaward: --format: unknown value 'xml'; expected one of: table, json, csv, tsv",
+        ),
         (["list", "--format", "json", "--excel"], "jobaward: --excel writes CSV; it does not go with --format json"),
         (["list", "--format", "csv", "--svg", "x.svg"], "jobaward: --svg draws the table view"),
         (["list", "--output", "/nonexistent-dir/x.csv"], "jobaward: cannot write /nonexistent-dir/x.csv: no such"),

@@ -363,8 +363,12 @@ def test_a_crash_mid_write_leaves_the_previous_file(run: Run, tmp_path: Path, mo
     own = tmp_path / "own.toml"
     own.write_text(OWN, "utf-8")
 
-    def crash(*_: object) -> None:
-        raise KeyboardInterrupt
+    replace = os.replace
+
+    def crash(source: str, destination: str) -> None:
+        if Path(destination) == own:
+            raise KeyboardInterrupt
+        replace(source, destination)
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(KeyboardInterrupt):

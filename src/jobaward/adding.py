@@ -9,8 +9,10 @@ atomically: concurrent adds all land, and an interrupted one leaves the old file
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -18,9 +20,9 @@ from urllib.parse import urlparse
 
 import tomli_w
 
-from .errors import DataError, Problem
+from .errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem
 from .files import atomic_write
-from .load import KEYS, Merged, load_layers, merge_layers, parse_layer, read_bytes
+from .load import KEYS, Merged, merge_layers, parse_layer, read_bytes
 from .model import Dataset
 
 NEW_FILE_HEADER = (
@@ -38,13 +40,34 @@ class Target(NamedTuple):
     bundled: bool = True
 
 
+Block = tuple[str, dict[str, Any]]
+#: Decides the blocks to append from everything loaded (the target file as it is now included).
+Build = Callable[[Dataset], Sequence[Block]]
+
+#: How often `add` re-reads and retries when the file changed under it (an editor saving it).
+MAX_TRIES = 5
+
+
+class Snapshot(NamedTuple):
+    """What the target file held when it was read, to notice a change before replacing it."""
+
+    data: bytes
+    identity: tuple[int, ...] | None
+    digest: str
+
+
 @contextlib.contextmanager
 def locked(path: Path) -> Iterator[None]:
-    """An exclusive lock on ``path``.lock (never on the file that gets replaced)."""
+    """An exclusive lock on ``path``.lock beside the real file (never on the file that gets replaced)."""
     import fcntl
 
-    lock_path = path.with_name(path.name + ".lock")
-    with open(lock_path, "a+b") as lock:
+    real = Path(os.path.realpath(path))
+    lock_path = real.with_name(real.name + ".lock")
+    try:
+        lock = open(lock_path, "a+b")  # noqa: SIM115 (closed below, after the unlock)
+    except OSError as error:
+        raise EnvironmentProblem("cannot_use_data_dir", path=lock_path.parent, reason=error.strerror) from None
+    with lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         try:
             yield
@@ -52,21 +75,81 @@ def locked(path: Path) -> Iterator[None]:
             fcntl.flock(lock.fileno(), fcntl.LOCK_UN)
 
 
+def same_file(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
 def others(target: Target) -> Merged:
     """Everything loaded except the target file: what an added record must not duplicate."""
-    return load_layers([p for p in target.before if p.resolve() != target.path.resolve()], target.bundled)
+    from .cache import load_cached
+
+    return load_cached([p for p in target.before if not same_file(p, target.path)], target.bundled)
 
 
-def everything(target: Target) -> Dataset:
-    """Everything loaded, the target file included: where names and source URLs are looked up."""
-    paths = [p for p in target.before if p.resolve() != target.path.resolve()]
-    if target.path.exists():
-        paths.append(target.path)
-    return load_layers(paths, target.bundled).dataset
+def snapshot(path: Path) -> Snapshot:
+    """The target's bytes (a new file's header when there is none) and what identifies this version."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        data = NEW_FILE_HEADER.encode("utf-8")
+        return Snapshot(data, None, hashlib.sha256(data).hexdigest())
+    except OSError as error:
+        raise EnvironmentProblem("cannot_use_data_dir", path=path.parent, reason=error.strerror) from None
+    data = read_bytes(path)
+    return Snapshot(data, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), hashlib.sha256(data).hexdigest())
 
 
-def current_bytes(path: Path) -> bytes:
-    return read_bytes(path) if path.exists() else NEW_FILE_HEADER.encode("utf-8")
+def unchanged(path: Path, seen: Snapshot) -> bool:
+    """Size, modification time and content hash all as when it was read."""
+    try:
+        now = snapshot(path)
+    except DataError:
+        return False
+    return now.identity == seen.identity and now.digest == seen.digest
+
+
+def compose(target: Target, build: Build, old: bytes) -> tuple[bytes, Dataset]:
+    """The file with the new blocks appended, checked with every other layer; the merged result."""
+    base = others(target)
+    origin = str(target.path)
+    current = merge_layers([layer_of(base.dataset), parse_layer(old, origin)]).dataset
+    blocks = build(current)
+    new = joined(old, [block(section, record) for section, record in blocks])
+    layer = parse_layer(new, origin)
+    refuse_duplicates(base.dataset, layer, blocks)
+    return new, merge_layers([layer_of(base.dataset), layer]).dataset
+
+
+def append(target: Target, blocks: Build | Sequence[Block]) -> Dataset:
+    """Append the blocks (section, record) to the target file; the merged dataset after it.
+
+    ``blocks`` may be a function of everything loaded: it is called under the lock, so what it
+    decides from the file (a new source's id) cannot collide with a concurrent add. A refusal
+    found before the lock creates nothing; the file is replaced only when it is still the
+    version that was read, else read again (MAX_TRIES times).
+    """
+    build: Build = blocks if callable(blocks) else (lambda _: blocks)
+    compose(target, build, snapshot(target.path).data)  # refused here: nothing created yet
+    try:
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise EnvironmentProblem("cannot_use_data_dir", path=target.path.parent, reason=error.strerror) from None
+    with locked(target.path):
+        for _ in range(MAX_TRIES):
+            seen = snapshot(target.path)
+            new, merged = compose(target, build, seen.data)
+            if unchanged(target.path, seen):
+                write_data(target.path, new)
+                return merged
+        raise EnvironmentProblem("changed_while_adding", path=target.path, tries=MAX_TRIES)
+
+
+def write_data(path: Path, data: bytes) -> None:
+    """Replace the user's data file; a failure (a full disk, a read-only directory) is exit 3."""
+    try:
+        atomic_write(path, data)
+    except OutputProblem as refused:
+        raise EnvironmentProblem(refused.key, **refused.fields) from None
 
 
 def block(section: str, record: dict[str, Any]) -> bytes:
@@ -98,20 +181,6 @@ def joined(old: bytes, new_blocks: Sequence[bytes]) -> bytes:
     return text
 
 
-def append(target: Target, blocks: Sequence[tuple[str, dict[str, Any]]]) -> Dataset:
-    """Append ``blocks`` (section, record) to the target file; the merged dataset after it."""
-    target.path.parent.mkdir(parents=True, exist_ok=True)
-    with locked(target.path):
-        base = others(target)
-        old = current_bytes(target.path)
-        new = joined(old, [block(section, record) for section, record in blocks])
-        layer = parse_layer(new, str(target.path))
-        refuse_duplicates(base.dataset, layer, blocks)
-        merged = merge_layers([layer_of(base.dataset), layer])
-        atomic_write(target.path, new)
-        return merged.dataset
-
-
 def layer_of(dataset: Dataset) -> Dataset:
     """The already merged other layers, as one layer to put the target on."""
     return Dataset(
@@ -135,17 +204,17 @@ def refuse_duplicates(base: Dataset, layer: Dataset, blocks: Sequence[tuple[str,
         if any(KEYS[section](old) == key for old in getattr(base, section)):
             shown = ", ".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
             where = f"{section}[{len(records) - 1}]"
-            raise DataError([Problem(str(layer.origins[0]), where, f"duplicate: ({shown}) is already recorded")])
+            raise DataError([problem(str(layer.origins[0]), where, "already_recorded", shown=shown)])
 
 
-def source_for(dataset: Dataset, url: str, when: date | None, publisher: str = "") -> tuple[str, dict[str, Any] | None]:
+def source_for(
+    dataset: Dataset, url: str, when: date | None, publisher: str = "", option: str = "--source"
+) -> tuple[str, dict[str, Any] | None]:
     """The id of the source with this URL, or a new source record to add with it."""
+    host = web_host(url, option)
     for source in dataset.sources:
         if source.url == url:
             return source.id, None
-    host = urlparse(url).hostname or ""
-    if not host:
-        raise DataError([Problem("--source", "url", f"expected a web address like https://…, got {url!r}")])
     base = re.sub(r"^(www|m|amp)\.", "", host).split(".")[0] + (f"-{when:%Y%m%d}" if when else "")
     taken = {s.id for s in dataset.sources}
     source_id, n = base, 2
@@ -160,3 +229,15 @@ def source_for(dataset: Dataset, url: str, when: date | None, publisher: str = "
 
 def without_empty(record: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value not in (None, "", [], {})}
+
+
+def web_host(url: str, option: str) -> str:
+    """The host of an http(s) address; anything else (empty, ``http://[::1``) is a usage error."""
+    try:
+        parsed = urlparse(url)
+        host = parsed.hostname or ""
+    except ValueError:
+        host = ""
+    if not host or parsed.scheme not in ("http", "https"):
+        raise UsageProblem("bad_url", option=option, value=url)
+    return host

@@ -1,7 +1,15 @@
-"""The project's own errors, each with the exit code the CLI documents."""
+"""The project's own errors, each with the exit code the CLI documents, and their messages.
+
+Every message a person reads on stderr lives in ``MESSAGES``, keyed, in Korean and English.
+An error is raised with a key and the values its message names; the CLI picks the language
+(``--lang``, ``JOBAWARD_LANG``, then the locale) only when it prints it. A message not yet in
+the catalogue may be raised as plain text: it prints as given.
+"""
 
 from __future__ import annotations
 
+import os
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 EXIT_OK = 0
@@ -10,24 +18,278 @@ EXIT_USAGE = 2
 EXIT_DATA = 3
 EXIT_INTERNAL = 4
 
+#: key → (Korean, English); ``{name}`` fields are filled from the error's values.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # names
+    "no_name": (
+        "이름이 없습니다: 지자체 이름을 입력하세요 (예: 강릉시)",
+        "no name given: type a government's name, e.g. 강릉시",
+    ),
+    "name_too_long": (
+        "이름이 너무 깁니다 ({length}자): 그런 이름의 지자체는 없습니다",
+        "name too long ({length} characters): no government has such a name",
+    ),
+    "no_government": ("'{name}'(이)라는 지자체가 없습니다.", "no government called '{name}'."),
+    "no_government_suggest": (
+        "'{name}'(이)라는 지자체가 없습니다. 혹시 이 가운데 하나인가요:",
+        "no government called '{name}'. Did you mean:",
+    ),
+    "ambiguous": (
+        "'{name}'에 해당하는 지자체가 {count}곳입니다; 하나를 골라 주세요:",
+        "'{name}' matches {count} governments; say which one:",
+    ),
+    "unknown_province": (
+        "알 수 없는 시도 '{value}'; 가능한 값: {valid}",
+        "unknown province '{value}'; expected one of: {valid}",
+    ),
+    # options
+    "unknown_language": (
+        "알 수 없는 언어 '{value}'; 가능한 값: {valid}",
+        "unknown language '{value}'; expected one of: {valid}",
+    ),
+    "unknown_value": (
+        "{option}: 알 수 없는 값 '{value}'; 가능한 값: {valid}",
+        "{option}: unknown value '{value}'; expected one of: {valid}",
+    ),
+    "unknown_indicator": (
+        "{option}: 알 수 없는 지표 '{value}'; 있는 지표: {valid}",
+        "{option}: unknown indicator '{value}'; known: {valid}",
+    ),
+    "bad_date": (
+        "{option}: 2025-09-30 같은 날짜가 필요합니다, 받은 값: '{value}'",
+        "{option}: expected a date like 2025-09-30, got '{value}'",
+    ),
+    "bad_number": ("{option}: 숫자가 필요합니다, 받은 값: '{value}'", "{option}: expected a number, got '{value}'"),
+    "not_finite": (
+        "{option}: 유한한 숫자가 필요합니다 (NaN, 무한대 불가), 받은 값: '{value}'",
+        "{option}: expected a finite number (not NaN or infinity), got '{value}'",
+    ),
+    "bad_url": (
+        "{option}: https://… 같은 웹 주소가 필요합니다, 받은 값: '{value}'",
+        "{option}: expected a web address like https://…, got '{value}'",
+    ),
+    "excel_needs_csv": (
+        "--excel은 CSV를 씁니다; --format {format}와 함께 쓸 수 없습니다",
+        "--excel writes CSV; it does not go with --format {format}",
+    ),
+    "svg_needs_table": (
+        "--svg는 표 화면을 그립니다; --format {format}와 함께 쓸 수 없습니다",
+        "--svg draws the table view; it does not go with --format {format}",
+    ),
+    "csv_export_needs_directory": (
+        "--format csv는 섹션마다 파일 하나를 씁니다: --output DIRECTORY를 주세요",
+        "--format csv writes one file a section: give --output DIRECTORY",
+    ),
+    "not_a_directory_export": (
+        "--output {path}: 디렉터리가 아닙니다 (csv 내보내기는 섹션마다 파일 하나를 씁니다)",
+        "--output {path}: not a directory (csv export writes one file a section)",
+    ),
+    "years_with_official": (
+        "--official, --year, --window는 공식 통계용이라 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다",
+        "--official, --year and --window are for official figures, not for comparing two editions",
+    ),
+    "years_with_indicator": (
+        "--indicator와 --sort는 지표를 비교합니다; 두 수상 연도 비교에는 쓸 수 없습니다",
+        "--indicator and --sort compare indicators, not two award years",
+    ),
+    # writing output
+    "cannot_write": ("{path}에 쓸 수 없습니다: {reason}", "cannot write {path}: {reason}"),
+    "no_such_directory": (
+        "{path}에 쓸 수 없습니다: {directory} 디렉터리가 없습니다",
+        "cannot write {path}: no such directory {directory}",
+    ),
+    "output_is_directory": ("{path}에 쓸 수 없습니다: 디렉터리입니다", "cannot write {path}: it is a directory"),
+    "output_read_only": (
+        "{path}에 쓸 수 없습니다: 읽기 전용 파일입니다",
+        "cannot write {path}: it is a read-only file",
+    ),
+    "output_is_data": (
+        "{path}에 쓸 수 없습니다: 불러온 데이터 파일은 덮어쓰지 않습니다",
+        "cannot write {path}: it is a data file being loaded (it is never overwritten)",
+    ),
+    "output_not_regular": (
+        "{path}에 쓸 수 없습니다: 일반 파일도, 장치도, FIFO도 아닙니다",
+        "cannot write {path}: not a regular file, a device or a FIFO",
+    ),
+    "stdout_failed": ("표준 출력에 쓸 수 없습니다: {reason}", "cannot write to standard output: {reason}"),
+    # reading data
+    "data_error": ("데이터 오류: {problem}", "data error: {problem}"),
+    "cannot_use_data_dir": (
+        "데이터 디렉터리 {path}를 쓸 수 없습니다: {reason}",
+        "cannot use the data directory {path}: {reason}",
+    ),
+    "changed_while_adding": (
+        "{path}이(가) 추가하는 동안 계속 바뀌었습니다 ({tries}번 시도); 아무것도 쓰지 않았습니다",
+        "{path} kept changing while adding ({tries} tries); nothing was written",
+    ),
+    # problems in a data file (FILE:WHERE: message)
+    "no_such_file": ("파일이 없습니다", "no such file"),
+    "cannot_read": ("읽을 수 없습니다: {reason}", "cannot read: {reason}"),
+    "is_a_directory": ("디렉터리입니다, 데이터 파일이 아닙니다", "is a directory, not a data file"),
+    "not_regular": (
+        "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        "not a regular file (a device, FIFO or socket): refused",
+    ),
+    "too_large": (
+        "너무 큽니다: {size:,}바이트 (한도 {limit} MiB)",
+        "too large: {size:,} bytes (the limit is {limit} MiB)",
+    ),
+    "not_utf8": ("올바른 UTF-8 텍스트가 아닙니다", "not valid UTF-8 text"),
+    "too_deep": ("{limit}단계보다 깊게 중첩되어 있습니다", "nested more than {limit} levels deep"),
+    "too_many_parts": ("점으로 이은 부분이 {limit}개를 넘는 키입니다", "a key of more than {limit} dotted parts"),
+    "too_many_keys": ("키가 {limit:,}개를 넘습니다", "more than {limit:,} keys"),
+    "missing": ("빠졌습니다", "missing"),
+    "expected_text": ("텍스트가 필요합니다, 받은 값: {value}", "expected text, got {value}"),
+    "empty": ("비어 있으면 안 됩니다", "must not be empty"),
+    "expected_choice": ("다음 중 하나가 필요합니다: {valid}, 받은 값: {value}", "expected one of {valid}, got {value}"),
+    "expected_integer": ("정수가 필요합니다, 받은 값: {value}", "expected a whole number, got {value}"),
+    "integer_between": (
+        "{low}부터 {high}까지의 수가 필요합니다, 받은 값: {value}",
+        "expected a number between {low} and {high}, got {value}",
+    ),
+    "integer_at_least": (
+        "{low} 이상의 수가 필요합니다, 받은 값: {value}",
+        "expected a number of at least {low}, got {value}",
+    ),
+    "expected_year": (
+        "{low}부터 {high}까지의 연도가 필요합니다, 받은 값: {value}",
+        "expected a year between {low} and {high}, got {value}",
+    ),
+    "expected_date": (
+        "2023-08-02 같은 날짜가 필요합니다, 받은 값: {value}",
+        "expected a date like 2023-08-02, got {value}",
+    ),
+    "expected_number": ("숫자가 필요합니다, 받은 값: {value}", "expected a number, got {value}"),
+    "expected_finite": ("유한한 숫자가 필요합니다, 받은 값: {value}", "expected a finite number, got {value}"),
+    "expected_text_list": ("텍스트 목록이 필요합니다, 받은 값: {value}", "expected a list of text, got {value}"),
+    "name_one": ("하나 이상 있어야 합니다", "must name at least one"),
+    "expected_tables": ("표 목록이 필요합니다, 받은 값: {value}", "expected a list of tables, got {value}"),
+    "expected_table": (
+        "{{ value = 1 }} 같은 표가 필요합니다, 받은 값: {value}",
+        "expected a table like {{ value = 1 }}, got {value}",
+    ),
+    "expected_period": ('"2021" 같은 텍스트가 필요합니다, 받은 값: {value}', 'expected text like "2021", got {value}'),
+    "unknown_field": ("알 수 없는 필드", "unknown field"),
+    "expected_section": ("[[{section}]] 표가 필요합니다", "expected [[{section}]] tables"),
+    "unknown_section": ("알 수 없는 섹션 (가능한 값: {valid})", "unknown section (expected one of {valid})"),
+    "expected_schema": (
+        "schema = {expected}이어야 합니다, 받은 값: {value}",
+        "expected schema = {expected}, got {value}",
+    ),
+    "source_needs_url": ("출처에는 url이나 seed 파일 이름이 있어야 합니다", "a source needs a url or a seed file name"),
+    "former_needs_name": ("이전 상태에는 이름이나 시도가 있어야 합니다", "a former state needs a name or a province"),
+    "indicator_needs_value": (
+        "지표에는 이후 값이나 이전 값, 또는 둘 다 있어야 합니다",
+        "an indicator needs an after value, a before value, or both",
+    ),
+    "duplicate_in_file": ("중복된 {label} ({same}와 같음)", "duplicate {label} (same as {same})"),
+    "already_recorded": ("중복: ({shown})은(는) 이미 기록되어 있습니다", "duplicate: ({shown}) is already recorded"),
+    "source_already_recorded": (
+        "중복: 이 URL의 출처가 이미 {id}(으)로 기록되어 있습니다",
+        "duplicate: a source with this URL is already recorded as {id}",
+    ),
+    "replaces": ("{what}을(를) 대체합니다", "replaces {what}"),
+    "unknown_province_ref": ("알 수 없는 광역 지자체 {value}", "unknown 광역 government {value}"),
+    "province_of_province": ("광역 지자체에는 시도가 없습니다", "a 광역 government has no province"),
+    "unknown_government_ref": ("알 수 없는 지자체 {value}", "unknown government {value}"),
+    "unknown_source_ref": ("알 수 없는 출처 {value}", "unknown source {value}"),
+    "negative_count": ("음수인 개수 {value}", "negative count {value}"),
+    "negative_incentive": ("음수인 인센티브 {value}", "negative incentive {value}"),
+    "over_100_percent": ("100을 넘는 백분율: {value}", "a percentage over 100: {value}"),
+    "periods_reversed": (
+        "이후 시점 {after}이(가) 이전 시점 {before}보다 앞섭니다",
+        "after-period {after} is earlier than before-period {before}",
+    ),
+    # Click's usage errors, translated
+    "no_such_option": ("알 수 없는 옵션: {option}", "No such option: {option}"),
+    "no_such_command": ("알 수 없는 명령: {command}", "No such command '{command}'."),
+    "no_such_command_suggest": (
+        "알 수 없는 명령: {command}; 혹시 {suggestion}인가요?",
+        "No such command '{command}'. Did you mean {suggestion}?",
+    ),
+    "extra_arguments": ("남는 인수: {arguments}", "Got unexpected extra arguments: {arguments}"),
+    "missing_argument": ("인수가 빠졌습니다: {name}", "Missing argument '{name}'."),
+    "missing_option": ("옵션이 빠졌습니다: {name}", "Missing option '{name}'."),
+    "option_needs_value": ("{option} 옵션에는 값이 필요합니다", "Option '{option}' requires an argument."),
+    "bad_choice": (
+        "{option}: 알 수 없는 값 '{value}'; 가능한 값: {valid}",
+        "{option}: unknown value '{value}'; expected one of: {valid}",
+    ),
+    "bad_integer": (
+        "{option}: {low}부터 {high}까지의 정수가 필요합니다, 받은 값: '{value}'",
+        "{option}: expected a whole number from {low} to {high}, got '{value}'",
+    ),
+    "bad_value": ("{option}: 올바르지 않은 값: {detail}", "Invalid value for {option}: {detail}"),
+    "usage": ("사용법 오류: {detail}", "usage error: {detail}"),
+    "interrupted": ("중단되었습니다", "interrupted"),
+    "internal": (
+        "내부 오류 (jobaward의 버그입니다; 실행한 명령과 함께 알려 주세요): {detail}",
+        "internal error (a bug in jobaward; please report it with the command you ran): {detail}",
+    ),
+}
+
+
+def message(key: str, english: bool, **fields: object) -> str:
+    """The catalogue's message for ``key`` in the chosen language, or ``key`` itself as plain text."""
+    if key not in MESSAGES:
+        return key
+    korean, english_text = MESSAGES[key]
+    return (english_text if english else korean).format(**fields)
+
+
+def english_wanted(argv: Sequence[str] = (), environ: Mapping[str, str] | None = None) -> bool:
+    """Errors in English: ``--lang en``, else ``JOBAWARD_LANG=en``, else an English locale."""
+    environ = os.environ if environ is None else environ
+    given = [argv[i + 1] for i, arg in enumerate(argv[:-1]) if arg == "--lang"]
+    given += [arg.removeprefix("--lang=") for arg in argv if arg.startswith("--lang=")]
+    for chosen in [*given, environ.get("JOBAWARD_LANG", "")]:
+        if chosen.strip().lower() in ("ko", "en"):  # an unknown one is refused later, in the next choice's language
+            return chosen.strip().lower() == "en"
+    locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
+    return locale.lower().startswith("en")
+
 
 class JobawardError(Exception):
     exit_code = EXIT_LOOKUP
 
-    def lines(self) -> list[str]:
+    def __init__(self, key: str, **fields: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.fields = fields
+
+    def __str__(self) -> str:
+        return message(self.key, True, **self.fields)
+
+    def lines(self, english: bool = True) -> list[str]:
         """The message as the CLI prints it, one line each."""
-        return [str(self)]
+        return [message(self.key, english, **self.fields)]
 
 
 class Problem(NamedTuple):
-    """One thing wrong with a data file; ``where`` is ``LINE:COL`` or a record path."""
+    """One thing wrong with a data file; ``where`` is ``LINE:COL`` or a record path.
+
+    ``message`` is the English text; ``key`` and ``values`` give it in either language.
+    """
 
     origin: str
     where: str
     message: str
+    key: str = ""
+    values: tuple[tuple[str, object], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.origin}:{self.where}: {self.message}"
+
+    def text(self, english: bool) -> str:
+        return message(self.key, english, **dict(self.values)) if self.key in MESSAGES else self.message
+
+    def shown(self, english: bool) -> str:
+        return f"{self.origin}:{self.where}: {self.text(english)}"
+
+
+def problem(origin: str, where: str, key: str, **values: object) -> Problem:
+    """A Problem whose message comes from the catalogue."""
+    return Problem(origin, where, message(key, True, **values), key, tuple(values.items()))
 
 
 class DataError(JobawardError):
@@ -39,8 +301,8 @@ class DataError(JobawardError):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
 
-    def lines(self) -> list[str]:
-        return [f"data error: {problem}" for problem in self.problems]
+    def lines(self, english: bool = True) -> list[str]:
+        return [message("data_error", english, problem=found.shown(english)) for found in self.problems]
 
 
 class LookupFailed(JobawardError):
@@ -48,15 +310,25 @@ class LookupFailed(JobawardError):
 
     exit_code = EXIT_LOOKUP
 
-    def __init__(self, message: str, candidates: tuple[str, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, key: str, candidates: tuple[str, ...] = (), **fields: object) -> None:
+        super().__init__(key, **fields)
         self.candidates = candidates
 
-    def lines(self) -> list[str]:
-        return [str(self), *(f"  {candidate}" for candidate in self.candidates)]
+    def lines(self, english: bool = True) -> list[str]:
+        return [message(self.key, english, **self.fields), *(f"  {candidate}" for candidate in self.candidates)]
 
 
 class UsageProblem(JobawardError):
     """An option's value is not one the command accepts."""
 
     exit_code = EXIT_USAGE
+
+
+class OutputProblem(UsageProblem):
+    """Output cannot be written where the user asked (a directory, a read-only file, a full disk)."""
+
+
+class EnvironmentProblem(JobawardError):
+    """The data files or directories cannot be read or written (permissions, a full disk)."""
+
+    exit_code = EXIT_DATA

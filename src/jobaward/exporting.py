@@ -10,7 +10,7 @@ import tomli_w
 
 from .dump import dataset_document, json_ready
 from .errors import UsageProblem
-from .files import atomic_write
+from .files import write_output
 from .model import Dataset
 from .render.machine import to_delimited, to_json
 
@@ -28,14 +28,14 @@ def json_text(dataset: Dataset) -> str:
 def write_csv_directory(dataset: Dataset, directory: Path) -> None:
     """sources.csv, governments.csv, editions.csv, awards.csv, indicators.csv in ``directory``."""
     if not directory.is_dir():
-        raise UsageProblem(f"--output {directory}: not a directory (csv export writes one file a section)")
+        raise UsageProblem("not_a_directory_export", path=directory)
     document = json_ready(dataset_document(dataset))
     for section, records in document.items():
         if section != "schema":
             rows = [flat(record) for record in records]
             columns = list(dict.fromkeys(key for row in rows for key in row))
             text = to_delimited(rows, columns, ",")
-            atomic_write(directory / f"{section}.csv", text.encode("utf-8"))
+            write_output(directory / f"{section}.csv", text.encode("utf-8"))
 
 
 def flat(record: dict[str, Any]) -> dict[str, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
@@ -9,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, problem
 from .model import (
     CATEGORIES,
     GRADES,
@@ -54,14 +55,10 @@ def load_file(path: Path) -> Dataset:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise DataError([Problem(str(path), "0:0", "no such file")]) from None
-    except IsADirectoryError:
-        raise DataError([Problem(str(path), "0:0", "is a directory, not a data file")]) from None
-    except OSError as exc:
-        raise DataError([Problem(str(path), "0:0", f"cannot read: {exc.strerror}")]) from None
+    """A data file's bytes: a regular file within the size limit (files.read_data_file)."""
+    from .files import read_data_file
+
+    return read_data_file(path)
 
 
 def load_layers(paths: Sequence[Path], bundled: bool = True) -> Merged:
@@ -106,11 +103,44 @@ def parse_toml(raw: bytes, origin: str) -> dict[str, Any]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DataError([Problem(origin, f"{line}:0", "not valid UTF-8 text")]) from None
+        raise DataError([problem(origin, f"{line}:0", "not_utf8")]) from None
+    refuse_long_dotted_keys(text, origin)
     try:
-        return tomllib.loads(text)
+        document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError([toml_problem(origin, str(exc))]) from None
+    except RecursionError:
+        raise DataError([problem(origin, "0:0", "too_deep", limit=MAX_DEPTH)]) from None
+    check_shape(document, origin)
+    return document
+
+
+#: Limits on a data file's shape, checked before (dotted keys) or right after parsing.
+MAX_DEPTH = 32
+MAX_KEYS = 1_000_000
+
+
+def refuse_long_dotted_keys(text: str, origin: str) -> None:
+    """A key of thousands of dotted parts takes tomllib minutes (quadratic): refuse it unparsed."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        head = line.split("=", 1)[0]
+        if head.count(".") > MAX_DEPTH and len([p for p in head.split(".") if p.strip(" \t[]\"'")]) > MAX_DEPTH:
+            raise DataError([problem(origin, f"{number}:1", "too_many_parts", limit=MAX_DEPTH)])
+
+
+def check_shape(document: dict[str, Any], origin: str) -> None:
+    """At most MAX_DEPTH levels of tables and arrays and MAX_KEYS keys in all (walked without recursion)."""
+    keys = 0
+    pending: list[tuple[Any, int]] = [(document, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if depth > MAX_DEPTH:
+            raise DataError([problem(origin, "0:0", "too_deep", limit=MAX_DEPTH)])
+        children = value.values() if isinstance(value, dict) else value
+        keys += len(value) if isinstance(value, dict) else 0
+        if keys > MAX_KEYS:
+            raise DataError([problem(origin, "0:0", "too_many_keys", limit=MAX_KEYS)])
+        pending.extend((child, depth + 1) for child in children if isinstance(child, (dict, list)))
 
 
 def toml_problem(origin: str, message: str) -> Problem:
@@ -133,9 +163,10 @@ class Record:
         self.origin = origin
         self.seen: set[str] = set()
 
-    def problem(self, key: str, message: str) -> None:
+    def problem(self, key: str, message: str, **values: object) -> None:
+        """Note a problem with field ``key``: ``message`` is a catalogue key (errors.MESSAGES) or plain text."""
         where = f"{self.path}.{key}" if key else self.path
-        self.problems.append(Problem(self.origin, where, message))
+        self.problems.append(problem(self.origin, where, message, **values))
 
     def _get(self, key: str, required: bool) -> Any:
         self.seen.add(key)
@@ -150,17 +181,17 @@ class Record:
         if value is None:
             return ""
         if not isinstance(value, str):
-            self.problem(key, f"expected text, got {describe(value)}")
+            self.problem(key, "expected_text", value=describe(value))
             return ""
         if required and not value.strip():
-            self.problem(key, "must not be empty")
+            self.problem(key, "empty")
         return value
 
     def choice(self, key: str, allowed: Iterable[str], required: bool = False) -> str:
         value = self.text(key, required)
         allowed = tuple(allowed)
         if value and value not in allowed:
-            self.problem(key, f"expected one of {', '.join(allowed)}, got {value!r}")
+            self.problem(key, "expected_choice", valid=", ".join(allowed), value=repr(value))
             return ""
         return value
 
@@ -169,12 +200,13 @@ class Record:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(key, f"expected a whole number, got {describe(value)}")
+            self.problem(key, "expected_integer", value=describe(value))
             return None
         too_low = low is not None and value < low
         if too_low or (high is not None and value > high):
-            bounds = f"between {low} and {high}" if high is not None else f"of at least {low}"
-            self.problem(key, f"expected a number {bounds}, got {value}")
+            self.problem(
+                key, "integer_between" if high is not None else "integer_at_least", low=low, high=high, value=value
+            )
             return None
         return value
 
@@ -183,7 +215,7 @@ class Record:
         low, high = YEAR_RANGE
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             if value is not None:
-                self.problem(key, f"expected a year between {low} and {high}, got {describe(value)}")
+                self.problem(key, "expected_year", low=low, high=high, value=describe(value))
             return 0
         return value
 
@@ -201,7 +233,7 @@ class Record:
         if value is None:
             return None
         if not isinstance(value, date):
-            self.problem(key, f"expected a date like 2023-08-02, got {describe(value)}")
+            self.problem(key, "expected_date", value=describe(value))
             return None
         return value
 
@@ -210,7 +242,10 @@ class Record:
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            self.problem(key, f"expected a number, got {describe(value)}")
+            self.problem(key, "expected_number", value=describe(value))
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(key, "expected_finite", value=describe(value))
             return None
         return value
 
@@ -219,10 +254,10 @@ class Record:
         if value is None:
             return ()
         if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            self.problem(key, f"expected a list of text, got {describe(value)}")
+            self.problem(key, "expected_text_list", value=describe(value))
             return ()
         if required and not value:
-            self.problem(key, "must name at least one")
+            self.problem(key, "name_one")
         return tuple(value)
 
     def table_list(self, key: str) -> list[Record]:
@@ -230,7 +265,7 @@ class Record:
         if value is None:
             return []
         if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-            self.problem(key, f"expected a list of tables, got {describe(value)}")
+            self.problem(key, "expected_tables", value=describe(value))
             return []
         return [self.child(f"{key}[{i}]", item) for i, item in enumerate(value)]
 
@@ -239,7 +274,7 @@ class Record:
         if value is None:
             return None
         if not isinstance(value, dict):
-            self.problem(key, f"expected a table like {{ value = 1 }}, got {describe(value)}")
+            self.problem(key, "expected_table", value=describe(value))
             return None
         return self.child(key, value)
 
@@ -249,7 +284,7 @@ class Record:
     def finish(self) -> None:
         for key in self.table:
             if key not in self.seen:
-                self.problem(key, "unknown field")
+                self.problem(key, "unknown_field")
 
 
 def describe(value: Any) -> str:
@@ -278,7 +313,7 @@ def read_records(
 ) -> tuple[T, ...]:
     value = document.get(section, [])
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        problems.append(Problem(origin, section, f"expected [[{section}]] tables"))
+        problems.append(problem(origin, section, "expected_section", section=section))
         return ()
     records = []
     for index, table in enumerate(value):
@@ -298,7 +333,7 @@ def read_source(r: Record) -> Source:
         title=r.text("title"),
     )
     if not source.url and not source.seed:
-        r.problem("url", "a source needs a url or a seed file name")
+        r.problem("url", "source_needs_url")
     return source
 
 
@@ -309,7 +344,7 @@ def read_former(r: Record) -> FormerState:
     if state.until == date.min:
         r.problem("until", "missing")
     if not state.name and not state.province:
-        r.problem("", "a former state needs a name or a province")
+        r.problem("", "former_needs_name")
     r.finish()
     return state
 
@@ -372,7 +407,7 @@ def read_measurement(r: Record | None) -> Measurement | None:
     if isinstance(period, int) and not isinstance(period, bool):
         period = str(period)
     if not isinstance(period, str):
-        r.problem("period", f'expected text like "2021", got {describe(period)}')
+        r.problem("period", "expected_period", value=describe(period))
         period = ""
     r.finish()
     return Measurement(value=value if value is not None else 0, period=period)
@@ -399,7 +434,7 @@ def read_indicator(r: Record) -> Indicator:
         superseded=r.flag("superseded"),
     )
     if indicator.before is None and indicator.after is None:
-        r.problem("after", "an indicator needs an after value, a before value, or both")
+        r.problem("after", "indicator_needs_value")
     return indicator
 
 
@@ -450,7 +485,7 @@ def merge_layers(layers: Sequence[Dataset]) -> Merged:
             for index, record in enumerate(getattr(layer, name)):
                 key = KEYS[name](record)
                 if key in sections[name]:
-                    replaced.append(Problem(origin, f"{name}[{index}]", f"replaces {where[(name, key)]}"))
+                    replaced.append(problem(origin, f"{name}[{index}]", "replaces", what=where[(name, key)]))
                 sections[name][key] = record
                 where[(name, key)] = f"{name} record from {origin}"
     dataset = Dataset(
@@ -470,10 +505,10 @@ def merge_layers(layers: Sequence[Dataset]) -> Merged:
 def check_top_level(document: dict[str, Any], origin: str, problems: list[Problem]) -> None:
     schema = document.get("schema", SCHEMA_VERSION)
     if schema != SCHEMA_VERSION:
-        problems.append(Problem(origin, "schema", f"expected schema = {SCHEMA_VERSION}, got {describe(schema)}"))
+        problems.append(problem(origin, "schema", "expected_schema", expected=SCHEMA_VERSION, value=describe(schema)))
     for key in document:
         if key != "schema" and key not in SECTIONS:
-            problems.append(Problem(origin, key, f"unknown section (expected one of {', '.join(SECTIONS)})"))
+            problems.append(problem(origin, key, "unknown_section", valid=", ".join(SECTIONS)))
 
 
 def check_unique(layer: Dataset, origin: str) -> list[Problem]:
@@ -491,8 +526,8 @@ def check_unique(layer: Dataset, origin: str) -> list[Problem]:
         for index, record in enumerate(getattr(layer, name)):
             key = KEYS[name](record)
             if key in seen:
-                message = f"duplicate {labels[name]} (same as {name}[{seen[key]}])"
-                problems.append(Problem(origin, f"{name}[{index}]", message))
+                same = f"{name}[{seen[key]}]"
+                problems.append(problem(origin, f"{name}[{index}]", "duplicate_in_file", label=labels[name], same=same))
             else:
                 seen[key] = index
     return problems
@@ -503,22 +538,22 @@ def check_references(layer: Dataset, merged: Dataset) -> list[Problem]:
     origin = layer.origins[0]
     problems: list[Problem] = []
 
-    def add(where: str, message: str) -> None:
-        problems.append(Problem(origin, where, message))
+    def add(where: str, key: str, value: str = "") -> None:
+        problems.append(problem(origin, where, key, value=value))
 
     governments = merged.government_by_id
     provinces = {g.id for g in merged.governments if g.level == "광역"}
     for i, gov in enumerate(layer.governments):
         if gov.level == "기초" and gov.province not in provinces:
-            add(f"governments[{i}].province", f"unknown 광역 government {gov.province!r}")
+            add(f"governments[{i}].province", "unknown_province_ref", repr(gov.province))
         if gov.level == "광역" and gov.province:
-            add(f"governments[{i}].province", "a 광역 government has no province")
+            add(f"governments[{i}].province", "province_of_province")
         for j, state in enumerate(gov.former):
             if state.province and state.province not in provinces:
-                add(f"governments[{i}].former[{j}].province", f"unknown 광역 government {state.province!r}")
+                add(f"governments[{i}].former[{j}].province", "unknown_province_ref", repr(state.province))
         for successor in gov.successors:
             if successor not in governments:
-                add(f"governments[{i}].successors", f"unknown government {successor!r}")
+                add(f"governments[{i}].successors", "unknown_government_ref", repr(successor))
 
     sourced: tuple[tuple[str, Sequence[Edition | Award | Indicator]], ...] = (
         ("editions", layer.editions),
@@ -529,9 +564,9 @@ def check_references(layer: Dataset, merged: Dataset) -> list[Problem]:
         for i, record in enumerate(records):
             for source in record.sources:
                 if source not in merged.source_by_id:
-                    add(f"{section}[{i}].sources", f"unknown source {source!r}")
+                    add(f"{section}[{i}].sources", "unknown_source_ref", repr(source))
             if not isinstance(record, Edition) and record.government not in governments:
-                add(f"{section}[{i}].government", f"unknown government {record.government!r}")
+                add(f"{section}[{i}].government", "unknown_government_ref", repr(record.government))
     return problems
 
 
@@ -557,28 +592,31 @@ def suspicious(layer: Dataset) -> list[Problem]:
         ):
             value = getattr(edition, name)
             if value is not None and value < 0:
-                found.append(Problem(origin, f"editions[{i}].{name}", f"negative count {value}"))
+                found.append(problem(origin, f"editions[{i}].{name}", "negative_count", value=value))
     for i, award in enumerate(layer.awards):
         if award.incentive is not None and award.incentive < 0:
-            found.append(Problem(origin, f"awards[{i}].incentive", f"negative incentive {award.incentive}"))
+            found.append(problem(origin, f"awards[{i}].incentive", "negative_incentive", value=award.incentive))
     for i, indicator in enumerate(layer.indicators):
-        found.extend(Problem(origin, f"indicators[{i}].{where}", message) for where, message in odd_values(indicator))
+        found.extend(
+            problem(origin, f"indicators[{i}].{where}", key, **values) for where, key, values in odd_values(indicator)
+        )
     return found
 
 
-def odd_values(indicator: Indicator) -> list[tuple[str, str]]:
-    odd: list[tuple[str, str]] = []
+def odd_values(indicator: Indicator) -> list[tuple[str, str, dict[str, object]]]:
+    """(field, message key, values) for each value of ``indicator`` that looks wrong."""
+    odd: list[tuple[str, str, dict[str, object]]] = []
     sides = (("before", indicator.before), ("after", indicator.after))
     for side, measured in sides:
         if measured is None:
             continue
         if indicator.unit in COUNT_UNITS and measured.value < 0:
-            odd.append((f"{side}.value", f"negative count {measured.value}"))
+            odd.append((f"{side}.value", "negative_count", {"value": measured.value}))
         if indicator.is_rate and measured.value > 100 and "달성률" not in indicator.name:
-            odd.append((f"{side}.value", f"a percentage over 100: {measured.value}"))
+            odd.append((f"{side}.value", "over_100_percent", {"value": measured.value}))
     before_year, after_year = (period_year(m.period) if m else None for _, m in sides)
     if before_year and after_year and after_year < before_year:
-        odd.append(("after.period", f"after-period {after_year} is earlier than before-period {before_year}"))
+        odd.append(("after.period", "periods_reversed", {"after": after_year, "before": before_year}))
     return odd
 
 

@@ -123,16 +123,15 @@ def find_government(index: NameIndex, text: str) -> Match:
     """The one government ``text`` names; LookupFailed when none or several do."""
     shown = clean_for_message(text)
     if not normalize(text):
-        raise LookupFailed("no name given: type a government's name, e.g. 강릉시")
+        raise LookupFailed("no_name")
     if len(text) > MAX_INPUT:
-        raise LookupFailed(f"name too long ({len(text)} characters): no government has such a name")
+        raise LookupFailed("name_too_long", length=len(text))
     match = best_match(index, index.candidates(text), shown)
     if match is None:
         match = qualified_match(index, text, shown)
     if match is None:
         suggestions = index.suggestions(text)
-        hint = " Did you mean:" if suggestions else ""
-        raise LookupFailed(f"no government called '{shown}'.{hint}", suggestions)
+        raise LookupFailed("no_government_suggest" if suggestions else "no_government", suggestions, name=shown)
     return match
 
 
@@ -144,8 +143,7 @@ def best_match(index: NameIndex, entries: list[Entry], shown: str) -> Match | No
     if len(best) > 1:
         every = sorted({entry.gov_id for entry in entries}, key=index.dataset.position.__getitem__)
         raise LookupFailed(
-            f"'{shown}' matches {len(every)} governments; say which one:",
-            tuple(index.qualified(gov_id) for gov_id in every),
+            "ambiguous", tuple(index.qualified(gov_id) for gov_id in every), name=shown, count=len(every)
         )
     gov_id = best.pop()
     former = next((e.former for e in entries if e.gov_id == gov_id and e.tier == best_tier), None)
@@ -183,7 +181,7 @@ def find_province(index: NameIndex, text: str) -> Government:
     if len(found) == 1:
         return index.dataset.government(found.pop())
     valid = ", ".join(g.id for g in index.dataset.governments if g.level == "광역")
-    raise UsageProblem(f"unknown province '{clean_for_message(text)}'; expected one of: {valid}")
+    raise UsageProblem("unknown_province", value=clean_for_message(text), valid=valid)
 
 
 def clean_for_message(text: str, limit: int = 40) -> str:

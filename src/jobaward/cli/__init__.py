@@ -10,7 +10,9 @@ time); help, completion and unknown commands get the full app.
 
 from __future__ import annotations
 
+import errno
 import importlib
+import io
 import os
 import sys
 from typing import Any
@@ -57,15 +59,72 @@ def __getattr__(name: str) -> Any:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    from ..errors import EXIT_INTERNAL
+    """Console-script entry point: the app, then stdout flushed, every fault as one line."""
+    from ..errors import english_wanted
+    from .errorpath import internal_error, os_fault
 
+    english = english_wanted(sys.argv[1:])
+    standard_streams()
+    code: str | int | None = 0
     try:
         app_for(sys.argv)()
+    except SystemExit as done:
+        code = done.code
     except KeyboardInterrupt:
-        sys.exit(130)
+        code = 130
     except BrokenPipeError:
-        sys.exit(0)
+        code = 0
+    except OSError as error:
+        code = os_fault(error, english)
     except Exception as error:  # last resort: never show a traceback
-        sys.stderr.write(f"jobaward: internal error: {type(error).__name__}: {error}\n")
-        sys.exit(EXIT_INTERNAL)
+        code = internal_error(error, english)
+    sys.exit(flushed(code, english))
+
+
+def standard_streams() -> None:
+    """UTF-8 out whatever the locale says; a closed stdout fails when written, not at start-up."""
+    if sys.stdout is None:
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(ClosedStream()), encoding="utf-8")
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.encoding.lower().replace("-", "") != "utf8":
+            stream.reconfigure(encoding="utf-8")
+
+
+class ClosedStream(io.RawIOBase):
+    """Standard output when the shell closed it (``>&-``): the first write fails with EBADF."""
+
+    failed = False
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        if self.failed:  # reported once; the interpreter's final flush must not fail again
+            return len(data)
+        self.failed = True
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def flushed(code: str | int | None, english: bool) -> str | int | None:
+    """Flush stdout now, so a full disk or a closed pipe is reported (and not at interpreter exit)."""
+    from .errorpath import os_fault
+
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        quiet_stdout()
+        return code
+    except (OSError, ValueError) as error:
+        quiet_stdout()
+        if code in (0, None) and isinstance(error, OSError):
+            return os_fault(error, english)
+    return code
+
+
+def quiet_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's own final flush has nothing to fail on."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = None

@@ -11,16 +11,18 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from .. import __version__
-from ..errors import JobawardError, UsageProblem
+from ..errors import JobawardError, UsageProblem, english_wanted
 from ..labels import LANGS, Labels
 from ..model import Dataset
 from ..render.emit import Format
+from .errorpath import JobawardGroup, print_error
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 app = typer.Typer(
     name="jobaward",
+    cls=JobawardGroup,
     help="전국 지방자치단체 일자리대상: who won what, with how much, and what the job figures did.",
     rich_markup_mode=None,
     no_args_is_help=True,
@@ -32,11 +34,19 @@ app = typer.Typer(
 
 def fail(error: JobawardError) -> typer.Exit:
     """Print the error on stderr (candidates indented below it) and pick its exit code."""
-    from ..render.text import printable
-
-    for line in error.lines():
-        typer.echo(printable(line if line.startswith(" ") else f"jobaward: {line}"), err=True)
+    english = errors_in_english()
+    for line in error.lines(english):
+        print_error(line if line.startswith(" ") else f"jobaward: {line}")
     return typer.Exit(error.exit_code)
+
+
+def errors_in_english() -> bool:
+    """This command's --lang, else JOBAWARD_LANG, else the locale (errors.english_wanted)."""
+    from typer._click.globals import get_current_context
+
+    context = get_current_context(silent=True)
+    lang = context.params.get("lang") if context is not None else None
+    return english_wanted(["--lang", lang] if isinstance(lang, str) else [])
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -52,6 +62,13 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
+def echo(text: str, err: bool = False) -> None:
+    """A line for the terminal: text from data or arguments goes through the tables' cleaning."""
+    from ..render.text import printable
+
+    typer.echo(printable(text), err=err)
+
+
 def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Dataset:
     """The bundled data, then the default user file, JOBAWARD_DATA and --data on top."""
     from ..cache import load_cached
@@ -64,7 +81,7 @@ def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Data
 def labels_for(lang: str | None) -> Labels:
     chosen = (lang or os.environ.get("JOBAWARD_LANG") or "ko").strip().lower()
     if chosen not in LANGS:
-        raise UsageProblem(f"unknown language '{chosen}'; expected one of: {', '.join(LANGS)}")
+        raise UsageProblem("unknown_language", value=chosen, valid=", ".join(LANGS))
     return Labels(chosen)
 
 
@@ -73,7 +90,7 @@ def choice(value: str | None, parse: Callable[[str], str | None], valid: tuple[s
         return None
     parsed = parse(value)
     if parsed is None:
-        raise UsageProblem(f"{option}: unknown value '{value}'; expected one of: {', '.join(valid)}")
+        raise UsageProblem("unknown_value", option=option, value=value, valid=", ".join(valid))
     return parsed
 
 

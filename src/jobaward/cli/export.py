@@ -45,7 +45,7 @@ def export(
     dataset = load_data(data, no_bundled)
     if format is ExportFormat.csv:
         if output is None:
-            raise UsageProblem("--format csv writes one file a section: give --output DIRECTORY")
+            raise UsageProblem("csv_export_needs_directory")
         exporting.write_csv_directory(dataset, output)
         return
     text = exporting.toml_text(dataset) if format is ExportFormat.toml else exporting.json_text(dataset)

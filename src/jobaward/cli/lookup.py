@@ -20,6 +20,7 @@ from .common import (
     SvgOption,
     app,
     choice,
+    echo,
     labels_for,
     load_data,
     reports_errors,
@@ -75,6 +76,8 @@ def complete_government(incomplete: str) -> list[str]:
     Typer keeps only values that start with the typed text, so the user's own prefix is kept
     (``gangn`` → ``gangneung-si``).
     """
+    from ..render.text import printable
+
     try:
         governments = load_data().governments
     except JobawardError:
@@ -84,7 +87,7 @@ def complete_government(incomplete: str) -> list[str]:
         incomplete + form[len(incomplete) :]
         for gov in governments
         for form in (gov.name, gov.id, gov.name_en, *(s.name for s in gov.former_names if s.name))
-        if form.casefold().startswith(typed)
+        if form.casefold().startswith(typed) and printable(form) == form  # no escape codes into the shell
     }
     return sorted(found)
 
@@ -119,7 +122,7 @@ def show(
     dataset = load_data(data, no_bundled)
     match = find_government(NameIndex(dataset), " ".join(name))
     if match.former is not None and match.former.name:
-        typer.echo(
+        echo(
             renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
         )
     view = with_official_figures(dataset, match.government, views.profile(dataset, profile(dataset, match.government)))
@@ -175,15 +178,13 @@ def compare(
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:
-            raise UsageProblem("--indicator and --sort compare indicators, not two award years")
+            raise UsageProblem("years_with_indicator")
         if official or year is not None or window is not None:
-            raise UsageProblem(
-                "--official, --year, --window는 공식 통계용이라 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다"
-            )
+            raise UsageProblem("years_with_official")
         compare_editions(dataset, years, options, labels)
         return
     if sort is not None and sort not in SORTS:
-        raise UsageProblem(f"--sort: unknown value '{sort}'; expected one of: {', '.join(SORTS)}")
+        raise UsageProblem("unknown_value", option="--sort", value=sort, valid=", ".join(SORTS))
     governments = []
     if names:  # only names need the index (start-up time)
         index = NameIndex(dataset)
@@ -193,7 +194,7 @@ def compare(
         wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()
         if not wanted:
             known = ", ".join(indicator_names(dataset))
-            raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
+            raise UsageProblem("unknown_indicator", option="--indicator", value=indicator, valid=known)
     rows = compare_indicators(dataset, governments, wanted, sort)
     if official or year is not None or window is not None:
         from .official import compare_official

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import DataError, Problem, UsageProblem
-from .common import DataOption, NoBundledOption, app, reports_errors
+from ..errors import DataError, Problem, UsageProblem, problem
+from ..model import Dataset
+from .common import DataOption, NoBundledOption, app, echo, errors_in_english, reports_errors
 
 data_app = typer.Typer(help="Where your own data file is.", no_args_is_help=True)
 add_app = typer.Typer(help="Add a record to your own data file.", no_args_is_help=True)
@@ -23,7 +26,7 @@ def data_path() -> None:
     """Print where the default user data file is (read when it exists).  Example: jobaward data path"""
     from ..locations import default_user_file
 
-    typer.echo(str(default_user_file()))
+    echo(str(default_user_file()))
 
 
 @app.command()
@@ -47,6 +50,7 @@ def validate(
     from ..locations import user_files
 
     bundled = not no_bundled
+    english = errors_in_english()
     paths = list(files) if files else user_files(data or [], bundled)
     errors: list[Problem] = []
     try:
@@ -59,15 +63,15 @@ def validate(
             warnings += suspicious(parse_layer(read_bytes(path), str(path)))
         except DataError:
             continue
-    for problem in errors:
-        typer.echo(f"{problem.origin}:{problem.where}: error: {problem.message}")
-    for problem in warnings:
-        typer.echo(f"{problem.origin}:{problem.where}: warning: {problem.message}")
+    for found in errors:
+        echo(f"{found.origin}:{found.where}: error: {found.text(english)}")
+    for found in warnings:
+        echo(f"{found.origin}:{found.where}: warning: {found.text(english)}")
     if not errors:
-        for problem in merged.replaced:
-            typer.echo(f"{problem.origin}:{problem.where}: note: {problem.message}")
+        for found in merged.replaced:
+            echo(f"{found.origin}:{found.where}: note: {found.text(english)}")
     checked = ([BUNDLED_NAME] if bundled else []) + [str(p) for p in paths]
-    typer.echo(
+    echo(
         f"checked {len(checked)} file{'s' if len(checked) != 1 else ''}: "
         f"{len(errors)} error{'s' if len(errors) != 1 else ''}, "
         f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
@@ -103,7 +107,7 @@ def iso_date(text: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise UsageProblem(f"{option}: expected a date like 2025-09-30, got '{text}'") from None
+        raise UsageProblem("bad_date", option=option, value=text) from None
 
 
 def number(text: str | None, option: str) -> int | float | None:
@@ -114,26 +118,50 @@ def number(text: str | None, option: str) -> int | float | None:
     if re.fullmatch(r"-?\d+", cleaned):
         return int(cleaned)
     try:
-        return float(cleaned)
+        parsed = float(cleaned)
     except ValueError:
-        raise UsageProblem(f"{option}: expected a number, got '{text}'") from None
+        raise UsageProblem("bad_number", option=option, value=text) from None
+    if not math.isfinite(parsed):
+        raise UsageProblem("not_finite", option=option, value=text)
+    return parsed
 
 
-def government_id(target: Any, name: str) -> str:
-    from ..adding import everything
+def government_id(current: Dataset, name: str) -> str:
     from ..names import NameIndex, find_government
 
-    return find_government(NameIndex(everything(target)), name).government.id
+    return find_government(NameIndex(current), name).government.id
 
 
-def with_source(target: Any, url: str, when: date | None, section: str, record: dict[str, Any]) -> list[Any]:
+def with_source(current: Dataset, url: str, when: date | None, section: str, record: dict[str, Any]) -> list[Any]:
     """The blocks to append: a new source first when the URL is not yet known, then the record."""
-    from ..adding import everything, source_for, without_empty
+    from ..adding import source_for, without_empty
 
-    source_id, source_record = source_for(everything(target), url.strip(), when)
+    source_id, source_record = source_for(current, url.strip(), when)
     record["sources"] = [source_id]
     blocks = [("sources", source_record)] if source_record else []
     return [*blocks, (section, without_empty(record))]
+
+
+def add_record(
+    target: Any, path: Path, section: str, decide: Callable[[Dataset], dict[str, Any]], source: Citation
+) -> None:
+    """Append a record and its source, both decided under the lock from the file as it is then."""
+    from ..adding import append
+
+    added: list[dict[str, Any]] = []
+
+    def build(current: Dataset) -> list[Any]:
+        record = decide(current)
+        added[:] = [record]
+        return with_source(current, source.url, source.when, section, record)
+
+    append(target, build)
+    report_added(section, path, added[0])
+
+
+class Citation(NamedTuple):
+    url: str
+    when: date | None
 
 
 def report_added(section: str, path: Path, record: dict[str, Any]) -> None:
@@ -142,7 +170,7 @@ def report_added(section: str, path: Path, record: dict[str, Any]) -> None:
         for key in ("year", "government", "category", "grade", "indicator")
         if record.get(key) not in (None, "")
     )
-    typer.echo(f"added to {path}: {section[:-1]} ({shown})")
+    echo(f"added to {path}: {section[:-1]} ({shown})")
 
 
 def parsed_term(value: str | None, parse: Any) -> str | None:
@@ -172,22 +200,25 @@ def add_award(
     Example: jobaward add award --year 2025 --government 강릉시 --category 공시제 --grade 우수상
     --source https://www.asiae.co.kr/article/2025093019095215387 --source-date 2025-09-30
     """
-    from ..adding import append
     from ..labels import parse_category, parse_grade
 
     target, path = target_for(data)
-    record: dict[str, Any] = {
-        "year": year,
-        "government": government_id(target, government),
-        "category": parsed_term(category, parse_category),
-        "grade": parsed_term(grade, parse_grade),
-        "honor": honor,
-        "incentive": number(incentive, "--incentive"),
-        "project": project,
-        "note": note,
-    }
-    append(target, with_source(target, source, iso_date(source_date, "--source-date"), "awards", record))
-    report_added("awards", path, record)
+    amount = number(incentive, "--incentive")
+    cited = Citation(source, iso_date(source_date, "--source-date"))
+
+    def decide(current: Dataset) -> dict[str, Any]:
+        return {
+            "year": year,
+            "government": government_id(current, government),
+            "category": parsed_term(category, parse_category),
+            "grade": parsed_term(grade, parse_grade),
+            "honor": honor,
+            "incentive": amount,
+            "project": project,
+            "note": note,
+        }
+
+    add_record(target, path, "awards", decide, cited)
 
 
 @add_app.command("indicator")
@@ -212,19 +243,21 @@ def add_indicator(
     Example: jobaward add indicator --government 강릉시 --indicator 고용률 --unit % --after 68.7
     --after-period 2024 --source https://www.asiae.co.kr/article/2025093019095215387
     """
-    from ..adding import append
-
     target, path = target_for(data)
-    record: dict[str, Any] = {"government": government_id(target, government), "indicator": indicator, "unit": unit}
+    values: dict[str, Any] = {}
     for side, value, period in (("before", before, before_period), ("after", after, after_period)):
         measured = number(value, f"--{side}")
         if measured is not None:
-            record[side] = {"value": measured, **({"period": period} if period else {})}
+            values[side] = {"value": measured, **({"period": period} if period else {})}
     if benchmark is not None:
-        record["benchmark"] = {"value": number(benchmark, "--benchmark"), "label": benchmark_label or ""}
-    record["note"] = note
-    append(target, with_source(target, source, iso_date(source_date, "--source-date"), "indicators", record))
-    report_added("indicators", path, record)
+        values["benchmark"] = {"value": number(benchmark, "--benchmark"), "label": benchmark_label or ""}
+    cited = Citation(source, iso_date(source_date, "--source-date"))
+
+    def decide(current: Dataset) -> dict[str, Any]:
+        named = {"government": government_id(current, government), "indicator": indicator, "unit": unit}
+        return {**named, **values, "note": note}
+
+    add_record(target, path, "indicators", decide, cited)
 
 
 @add_app.command("source")
@@ -237,15 +270,20 @@ def add_source(
     data: TargetOption = None,
 ) -> None:
     """Add a source, to be named by later records.  Example: jobaward add source --url URL --publisher 아시아경제"""
-    from ..adding import append, everything, source_for, without_empty
+    from ..adding import append, source_for, without_empty
 
     target, path = target_for(data)
-    source_id, record = source_for(everything(target), url.strip(), iso_date(when, "--date"), publisher)
-    if record is None:
-        raise DataError(
-            [Problem(str(path), "sources", f"duplicate: a source with this URL is already recorded as {source_id!r}")]
-        )
-    if title:
-        record["title"] = title
-    append(target, [("sources", without_empty(record))])
-    typer.echo(f"added to {path}: source {record['id']}")
+    day = iso_date(when, "--date")
+    added: list[str] = []
+
+    def build(current: Dataset) -> list[Any]:
+        source_id, record = source_for(current, url.strip(), day, publisher, option="--url")
+        if record is None:
+            raise DataError([problem(str(path), "sources", "source_already_recorded", id=repr(source_id))])
+        if title:
+            record["title"] = title
+        added[:] = [record["id"]]
+        return [("sources", without_empty(record))]
+
+    append(target, build)
+    echo(f"added to {path}: source {added[0]}")

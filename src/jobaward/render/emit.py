@@ -47,11 +47,11 @@ class OutputOptions(NamedTuple):
         chosen = self.format
         if self.excel:
             if chosen not in (Format.table, Format.csv):
-                raise UsageProblem(f"--excel writes CSV; it does not go with --format {chosen.value}")
+                raise UsageProblem("excel_needs_csv", format=chosen.value)
             chosen = Format.csv
         if self.svg is not None and chosen is not Format.table:
-            raise UsageProblem(f"--svg draws the table view; it does not go with --format {chosen.value}")
-        return OutputOptions(chosen, self.excel, self.output, self.svg)
+            raise UsageProblem("svg_needs_table", format=chosen.value)
+        return OutputOptions(chosen, self.excel, to_file(self.output), self.svg)
 
 
 def emit(view: View, options: OutputOptions, labels: Labels) -> None:
@@ -66,33 +66,43 @@ def emit(view: View, options: OutputOptions, labels: Labels) -> None:
     else:
         delimiter = "," if options.format is Format.csv else "\t"
         text = to_delimited(view.rows(), view.columns, delimiter, excel=options.excel)
+        if options.output is None and sys.stdout.isatty():
+            from .text import printable  # a terminal would run escape codes in a cell
+
+            text = printable(text, keep="\n\t")
         write(UTF8_BOM + text if options.excel else text, options.output)
 
 
 def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
     from rich.text import Text
 
-    from ..files import atomic_write
+    from ..files import write_output
     from .table import make_console, print_view, svg_of
 
     drawing = Text(labels.ui(view.empty_message)) if view.empty else view.table(labels)
     if options.svg is not None:
-        atomic_write(options.svg, svg_of(drawing, view.title).encode("utf-8"))
+        write_output(options.svg, svg_of(drawing, view.title).encode("utf-8"))
     if options.output is not None:
         buffer = io.StringIO()
         print_view(make_console(file=buffer, plain=True), drawing)
-        atomic_write(options.output, buffer.getvalue().encode("utf-8"))
+        write_output(options.output, buffer.getvalue().encode("utf-8"))
         return
     print_view(make_console(), drawing)
 
 
-def write(text: str, output: Path | None) -> None:
-    """UTF-8 to the file (atomically) or to stdout, whatever the locale says."""
-    data = text.encode("utf-8")
-    if output is not None:
-        from ..files import atomic_write
+def to_file(output: Path | None) -> Path | None:
+    """``-o -`` means stdout, as in any Unix tool."""
+    return None if output is None or str(output) == "-" else output
 
-        atomic_write(output, data)
+
+def write(text: str, output: Path | None) -> None:
+    """UTF-8 to the file (files.write_output) or to stdout, whatever the locale says."""
+    data = text.encode("utf-8")
+    output = to_file(output)
+    if output is not None:
+        from ..files import write_output
+
+        write_output(output, data)
         return
     stream = getattr(sys.stdout, "buffer", None)
     if stream is None:

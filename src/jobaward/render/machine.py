@@ -18,8 +18,9 @@ from ..query import AwardRow, IndicatorRow, Profile
 
 Record = dict[str, Any]
 
-#: Cells Excel would run as a formula; with --excel they get a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@")
+#: Cells Excel would run as a formula (a leading tab or carriage return is skipped by Excel, so
+#: "\t=1" is a formula too); with --excel they get a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def empty_to_none(value: str) -> str | None:
@@ -254,7 +255,8 @@ def coverage_record(row: Coverage) -> Record:
 
 
 def to_json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """Valid JSON only: NaN and infinities are refused when data is read, never written as ``NaN``."""
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def flat_cell(value: Any, excel: bool) -> Any:

@@ -75,7 +75,10 @@ def points(value: Number) -> str:
     return f"{signed(value)}%p"
 
 
-def printable(text: str) -> str:
-    """Data text made safe for a terminal: NFC, control characters (escape codes too) removed."""
+def printable(text: str, keep: str = "\n") -> str:
+    """Data text made safe for a terminal: NFC, control characters (escape codes too) removed.
+
+    Unpaired surrogates (from undecodable arguments) are control characters too: removed.
+    """
     text = unicodedata.normalize("NFC", text)
-    return "".join(ch for ch in text if ch in "\n" or unicodedata.category(ch)[0] != "C")
+    return "".join(ch for ch in text if ch in keep or unicodedata.category(ch)[0] != "C")
