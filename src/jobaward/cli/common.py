@@ -94,6 +94,9 @@ OutputOption = Annotated[
 SvgOption = Annotated[
     Path | None, typer.Option("--svg", dir_okay=False, help="Also save the table as an SVG picture in FILE.")
 ]
+WideOption = Annotated[
+    bool, typer.Option("--wide", "-w", help="Every column, however wide the table gets (for less -S).")
+]
 DataOption = Annotated[
     list[Path] | None,
     typer.Option(

@@ -18,6 +18,7 @@ from .common import (
     NoBundledOption,
     OutputOption,
     SvgOption,
+    WideOption,
     app,
     choice,
     labels_for,
@@ -38,6 +39,7 @@ def list_command(
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -56,7 +58,7 @@ def list_command(
         province=find_province(NameIndex(dataset), province).id if province is not None else None,
         level=choice(level, parse_level, LEVELS, "--level"),
     )
-    emit(views.awards(dataset, list_awards(dataset, where)), OutputOptions(format, excel, output, svg), labels)
+    emit(views.awards(dataset, list_awards(dataset, where)), OutputOptions(format, excel, output, svg, wide), labels)
 
 
 def complete_government(incomplete: str) -> list[str]:
@@ -95,6 +97,7 @@ def show(
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -111,7 +114,11 @@ def show(
         typer.echo(
             renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
         )
-    emit(views.profile(dataset, profile(dataset, match.government)), OutputOptions(format, excel, output, svg), labels)
+    emit(
+        views.profile(dataset, profile(dataset, match.government)),
+        OutputOptions(format, excel, output, svg, wide),
+        labels,
+    )
 
 
 def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
@@ -140,6 +147,7 @@ def compare(
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -154,7 +162,7 @@ def compare(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg)
+    options = OutputOptions(format, excel, output, svg, wide)
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:
@@ -206,6 +214,7 @@ def stats(
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -220,7 +229,7 @@ def stats(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg)
+    options = OutputOptions(format, excel, output, svg, wide)
     if coverage:
         rows = coverage_rows(dataset)
         emit(views.coverage([r for r in rows if year is None or r.year == year]), options, labels)

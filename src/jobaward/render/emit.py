@@ -41,6 +41,7 @@ class OutputOptions(NamedTuple):
     excel: bool = False
     output: Path | None = None
     svg: Path | None = None
+    wide: bool = False
 
     def checked(self) -> OutputOptions:
         """Settle option combinations: --excel means CSV; --svg needs the table view."""
@@ -51,7 +52,7 @@ class OutputOptions(NamedTuple):
             chosen = Format.csv
         if self.svg is not None and chosen is not Format.table:
             raise UsageProblem(f"--svg draws the table view; it does not go with --format {chosen.value}")
-        return OutputOptions(chosen, self.excel, self.output, self.svg)
+        return self._replace(format=chosen)
 
 
 def emit(view: View, options: OutputOptions, labels: Labels) -> None:
@@ -73,7 +74,7 @@ def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
     from rich.text import Text
 
     from ..files import atomic_write
-    from .table import make_console, print_view, svg_of
+    from .table import PIPE_WIDTH, make_console, print_view, svg_of
 
     drawing = Text(labels.ui(view.empty_message)) if view.empty else view.table(labels)
     if options.svg is not None:
@@ -83,7 +84,7 @@ def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
         print_view(make_console(file=buffer, plain=True), drawing)
         atomic_write(options.output, buffer.getvalue().encode("utf-8"))
         return
-    print_view(make_console(), drawing)
+    print_view(make_console(width=PIPE_WIDTH if options.wide else None), drawing)
 
 
 def write(text: str, output: Path | None) -> None:

@@ -1,0 +1,247 @@
+"""Tables that fit the terminal: columns in priority order, and no figure ever cut.
+
+A view declares its columns, most important first, and adds rows; the table is fitted to the
+console's width only when it is drawn (so one view serves a terminal, a pipe and an SVG)::
+
+    table = FittedTable(
+        [
+            Col("year", "right"),                  # priority 0: always kept, never wrapped
+            Col("government", wrap=True),          # wraps between words, never inside one
+            Col("incentive", "right"),
+            Col("honor", wrap=True, priority=2),   # left out when the width runs short
+            Col("project", wrap=True, priority=3), # left out first
+        ],
+        labels,
+    )
+    table.add_row(Text("2022"), Parts("강원특별자치도", "(당시 강원도)"), Text("2억 4,000만원"), ...)
+    console.print(table)
+
+Fitting, at draw time, for a console ``width`` cells wide:
+
+1. Every cell is measured once. A column that does not wrap needs its widest cell; a wrapping
+   column needs at least its longest word (and ``min_width``), so a word is never split.
+2. An optional column (priority above 0) with no content at all is left out silently.
+   While the columns need more than ``width``, the column with the highest ``priority`` (the
+   rightmost among equals) is left out. Priority 0 columns are never left out.
+3. Wrapping columns then give up cells, the widest first, until the table fits.
+4. A footer line names the columns left out and how to see them (``--wide`` or ``-f csv``).
+5. If even the priority 0 columns do not fit, every record becomes a block of
+   ``header  value`` lines instead.
+
+Cells are ``Text`` (a wrapping column breaks it between words), ``Parts`` (pieces that each stay
+whole: a figure and its period, a name and its former name) or any renderable with a fixed
+``width`` such as ``rich.bar.Bar``. Every column gets an explicit width, so Rich does not measure
+the cells again (that measuring was most of the cost of drawing a table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, JustifyMethod, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.table import Table
+from rich.text import Text
+
+from ..labels import Labels
+
+#: Cells between two columns: padding, the (blank) separator, padding.
+GAP = 3
+
+
+class Col(NamedTuple):
+    """A column: its label key (or ``header``), how to justify it, how readily it is left out.
+
+    ``priority`` 0 is always shown; higher numbers are left out first when the width runs short.
+    ``wrap`` lets the column break its cells between words (or between ``Parts``); figures,
+    years and grades leave it False and are never wrapped or cut.
+    """
+
+    key: str
+    justify: JustifyMethod = "left"
+    priority: int = 0
+    wrap: bool = False
+    min_width: int = 0
+    header: str | None = None
+
+
+class Parts(NamedTuple):
+    """A cell made of pieces that each stay whole: on one line when there is room, else stacked."""
+
+    pieces: tuple[Text, ...]
+
+    @classmethod
+    def of(cls, *pieces: Text | str) -> Parts:
+        return cls(tuple(p if isinstance(p, Text) else Text(p) for p in pieces if p))
+
+    def to_text(self, width: int) -> Text:
+        """The pieces packed greedily into lines of at most ``width`` cells."""
+        result = Text()
+        used = 0
+        for piece in self.pieces:
+            size = piece.cell_len
+            if used and used + 1 + size > width:
+                result.append("\n")
+                used = 0
+            elif used:
+                result.append(" ")
+                used += 1
+            result.append_text(piece)
+            used += size
+        return result
+
+
+Cell = Text | Parts | RenderableType
+
+
+class Extent(NamedTuple):
+    natural: int
+    longest_word: int
+
+
+def text_extent(text: str) -> Extent:
+    lines = text.split("\n")
+    words = text.split()
+    return Extent(max(cell_len(line) for line in lines), max((cell_len(w) for w in words), default=0))
+
+
+def extent(cell: Cell, console: Console, options: ConsoleOptions) -> Extent:
+    if isinstance(cell, Text):
+        return text_extent(cell.plain)
+    if isinstance(cell, Parts):
+        sizes = [p.cell_len for p in cell.pieces] or [0]
+        return Extent(sum(sizes) + len(sizes) - 1, max(sizes))
+    fixed = getattr(cell, "width", None)
+    if isinstance(fixed, int):
+        return Extent(fixed, fixed)
+    measured = Measurement.get(console, options, cell)
+    return Extent(measured.maximum, measured.minimum)
+
+
+class Fit(NamedTuple):
+    """Which columns are kept (by index) and how wide each is; ``kept`` is empty for blocks."""
+
+    kept: tuple[int, ...]
+    widths: dict[int, int]
+    dropped: tuple[int, ...]
+
+
+def fit_columns(
+    columns: Sequence[Col], natural: Sequence[int], minimum: Sequence[int], width: int, empty: Sequence[bool]
+) -> Fit:
+    """Leave out the least important columns, then narrow the wrapping ones, to fit ``width``."""
+    kept = [i for i, column in enumerate(columns) if not (empty[i] and column.priority > 0)]
+
+    def need(indices: list[int]) -> int:
+        return sum(minimum[i] for i in indices) + GAP * (len(indices) - 1)
+
+    while need(kept) > width:
+        droppable = [i for i in kept if columns[i].priority > 0]
+        if not droppable:
+            return Fit((), {}, ())
+        kept.remove(max(droppable, key=lambda i: (columns[i].priority, i)))
+    widths = {i: natural[i] for i in kept}
+    excess = sum(widths.values()) + GAP * (len(kept) - 1) - width
+    while excess > 0:
+        shrinkable = [i for i in kept if widths[i] > minimum[i]]
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+    dropped = tuple(i for i in range(len(columns)) if i not in kept and not empty[i])
+    return Fit(tuple(kept), widths, dropped)
+
+
+class FittedTable:
+    """A table that keeps what matters when the console is narrow (see the module docstring)."""
+
+    def __init__(self, columns: Sequence[Col], labels: Labels) -> None:
+        self.columns = list(columns)
+        self.labels = labels
+        self.rows: list[list[Cell]] = []
+
+    def add_row(self, *cells: Cell) -> None:
+        if len(cells) != len(self.columns):
+            raise ValueError(f"{len(cells)} cells for {len(self.columns)} columns")
+        self.rows.append(list(cells))
+
+    def header(self, index: int) -> str:
+        column = self.columns[index]
+        return column.header if column.header is not None else self.labels.ui(column.key)
+
+    def measure(self, console: Console, options: ConsoleOptions) -> tuple[list[int], list[int], list[bool]]:
+        """Each column's natural and least width, and whether it is empty."""
+        natural, minimum, empty = [], [], []
+        for index, column in enumerate(self.columns):
+            head = text_extent(self.header(index))
+            extents = [extent(row[index], console, options) for row in self.rows]
+            empty.append(not any(e.natural for e in extents))
+            widest = max([head.natural, *(e.natural for e in extents)])
+            if column.wrap:
+                word = max([head.longest_word, column.min_width, *(e.longest_word for e in extents)])
+                minimum.append(min(widest, word))
+            else:
+                minimum.append(widest)
+            natural.append(widest)
+        return natural, minimum, empty
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        natural, minimum, empty = self.measure(console, options)
+        fit = fit_columns(self.columns, natural, minimum, options.max_width, empty)
+        if not fit.kept:
+            yield self.blocks()
+            return
+        yield self.table(fit)
+        if fit.dropped:
+            yield Text(self.footer(fit.dropped), style="dim")
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        natural, minimum, empty = self.measure(console, options)
+        fit = fit_columns(self.columns, natural, minimum, 10**6, empty)
+        widest = sum(natural[i] for i in fit.kept) + GAP * (len(fit.kept) - 1)
+        return Measurement(min(minimum, default=0), widest).with_maximum(options.max_width)
+
+    def table(self, fit: Fit) -> Table:
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+        for index in fit.kept:
+            column = self.columns[index]
+            table.add_column(
+                self.header(index),
+                justify=column.justify,
+                width=fit.widths[index],
+                no_wrap=not column.wrap,
+                overflow="fold",
+            )
+        for row in self.rows:
+            table.add_row(*(shaped(row[i], fit.widths[i]) for i in fit.kept))
+        return table
+
+    def footer(self, dropped: Sequence[int]) -> str:
+        names = ", ".join(self.header(i) for i in dropped)
+        if self.labels.english:
+            return f"Columns left out to fit the width: {names}. All of them: --wide, or -f csv."
+        return f"좁은 화면이라 뺀 열: {names}. 모두 보기: --wide 또는 -f csv"
+
+    def blocks(self) -> Table:
+        """One record per block of ``header  value`` lines: for widths no table fits."""
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, style="bold")
+        grid.add_column(overflow="fold")
+        for number, row in enumerate(self.rows):
+            if number:
+                grid.add_row("", "")
+            for index, value in enumerate(row):
+                if isinstance(value, Parts):
+                    value = Parts.to_text(value, 10**6)
+                if isinstance(value, Text) and value.plain:
+                    grid.add_row(Text(self.header(index)), value)
+        return grid
+
+
+def shaped(cell: Cell, width: int) -> RenderableType:
+    """A cell ready for a column ``width`` cells wide."""
+    if isinstance(cell, Parts):
+        return cell.to_text(width)
+    return cell
