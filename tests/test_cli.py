@@ -158,7 +158,7 @@ def test_unknown_option_values_are_usage_errors(run: Run) -> None:
 def test_bad_year_is_a_usage_error(run: Run) -> None:
     result = run("list", "--year", "abc")
     assert result.exit_code == 2
-    assert "'abc' is not a valid int" in result.stderr
+    assert "'abc'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
 
 

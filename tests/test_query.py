@@ -29,7 +29,7 @@ def test_gangwon_streak_crosses_its_rename(dataset: Dataset) -> None:
 
 
 def test_list_filters_by_year_and_sorts_by_grade(dataset: Dataset) -> None:
-    rows = list_awards(dataset, AwardFilter(year=2022))
+    rows = list_awards(dataset, AwardFilter(years=frozenset({2022})))
     # grade first, then 공시제 / 우수사업 / category not stated, then the data's government order
     assert [(r.government.id, r.award.category, r.award.grade) for r in rows] == [
         ("전남", "공시제", "종합대상"),
@@ -60,9 +60,9 @@ def test_list_filters_by_year_and_sorts_by_grade(dataset: Dataset) -> None:
 
 
 def test_province_filter_keeps_the_province_and_its_governments(dataset: Dataset) -> None:
-    rows = list_awards(dataset, AwardFilter(year=2023, province="강원"))
+    rows = list_awards(dataset, AwardFilter(years=frozenset({2023}), province="강원"))
     assert {r.government.id for r in rows} == {"강원", "강원 춘천시", "강원 강릉시", "강원 영월군"}
-    basic = list_awards(dataset, AwardFilter(year=2023, province="강원", level="기초"))
+    basic = list_awards(dataset, AwardFilter(years=frozenset({2023}), province="강원", level="기초"))
     assert "강원" not in {r.government.id for r in basic}
 
 

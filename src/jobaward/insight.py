@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank
-from .query import Streak, Totals, streaks, totals
+from .query import Streak, Totals, streaks, totals, years_held
 
 
 class Count(NamedTuple):
@@ -181,9 +181,8 @@ class Coverage(NamedTuple):
 
 def coverage(dataset: Dataset) -> list[Coverage]:
     """Every year with an edition record or an award, newest first."""
-    years = {e.year for e in dataset.editions} | {a.year for a in dataset.awards}
     rows = []
-    for year in sorted(years, reverse=True):
+    for year in reversed(years_held(dataset)):
         edition = dataset.edition_by_year.get(year)
         held = [a for a in dataset.awards if a.year == year]
         rows.append(

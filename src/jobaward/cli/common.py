@@ -68,6 +68,34 @@ def labels_for(lang: str | None) -> Labels:
     return Labels(chosen)
 
 
+#: The years --year accepts (the awards began in 2012).
+FIRST_YEAR, LAST_YEAR = 2010, 2100
+
+
+def parse_years(values: list[str] | None, labels: Labels) -> frozenset[int] | None:
+    """``--year 2022 --year 2019..2021`` → {2019, 2020, 2021, 2022}; None when none are given."""
+    if not values:
+        return None
+    years: set[int] = set()
+    for value in values:
+        first, dots, last = value.strip().partition("..")
+        if not (first.isdigit() and len(first) == 4 and (not dots or (last.isdigit() and len(last) == 4))):
+            raise UsageProblem(
+                f"--year: '{value}' is not a year (2023) or a range (2019..2023)"
+                if labels.english
+                else f"--year: '{value}'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다"
+            )
+        start, end = sorted((int(first), int(last or first)))
+        if start < FIRST_YEAR or end > LAST_YEAR:
+            raise UsageProblem(
+                f"--year: {value} is outside {FIRST_YEAR}..{LAST_YEAR}"
+                if labels.english
+                else f"--year: {value}은(는) {FIRST_YEAR}..{LAST_YEAR} 밖입니다"
+            )
+        years.update(range(start, end + 1))
+    return frozenset(years)
+
+
 def choice(value: str | None, parse: Callable[[str], str | None], valid: tuple[str, ...], option: str) -> str | None:
     if value is None:
         return None

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import JobawardError, UsageProblem
+from ..errors import JobawardError, LookupFailed, UsageProblem
 from ..labels import Labels, parse_category, parse_grade, parse_level
-from ..model import CATEGORIES, GRADES, LEVELS, Dataset
+from ..model import CATEGORIES, GRADES, LEVELS, Dataset, Government
 from ..render.emit import Format, OutputOptions, emit
+
+if TYPE_CHECKING:
+    from ..names import NameIndex
+
 from .common import (
     DataOption,
     ExcelOption,
@@ -23,6 +27,7 @@ from .common import (
     choice,
     labels_for,
     load_data,
+    parse_years,
     reports_errors,
 )
 
@@ -30,11 +35,19 @@ from .common import (
 @app.command("list")
 @reports_errors
 def list_command(
-    year: Annotated[int | None, typer.Option("--year", "-y", min=2010, max=2100, help="Award year, e.g. 2023.")] = None,
+    year: Annotated[
+        list[str] | None,
+        typer.Option("--year", "-y", help="Award year (2023) or range (2019..2023); repeatable.", show_default=False),
+    ] = None,
     category: Annotated[str | None, typer.Option("--category", "-c", help="공시제, 우수사업, … or English.")] = None,
     grade: Annotated[str | None, typer.Option("--grade", "-g", help="종합대상, 대상, 최우수상, 우수상, 특별상")] = None,
     province: Annotated[str | None, typer.Option("--province", "-p", help="A 광역: 강원, 강원도, Gangwon.")] = None,
     level: Annotated[str | None, typer.Option("--level", help="광역 or 기초.")] = None,
+    project: Annotated[str | None, typer.Option("--project", help="Words in the project name, e.g. 청년.")] = None,
+    sort: Annotated[
+        str | None, typer.Option("--sort", help="year (default), grade, incentive or government.", show_default=False)
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most N awards.")] = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
@@ -46,19 +59,23 @@ def list_command(
 ) -> None:
     """List awards, newest first.  Example: jobaward list --year 2023"""
     from ..names import NameIndex, find_province
-    from ..query import AwardFilter, list_awards
+    from ..query import LIST_SORTS, AwardFilter, list_awards
     from ..render import views
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     where = AwardFilter(
-        year=year,
+        years=parse_years(year, labels),
         category=choice(category, parse_category, CATEGORIES, "--category"),
         grade=choice(grade, parse_grade, GRADES, "--grade"),
         province=find_province(NameIndex(dataset), province).id if province is not None else None,
         level=choice(level, parse_level, LEVELS, "--level"),
+        project=project.strip() or None if project is not None else None,
     )
-    emit(views.awards(dataset, list_awards(dataset, where)), OutputOptions(format, excel, output, svg, wide), labels)
+    order = choice(sort, lambda value: value if value in LIST_SORTS else None, LIST_SORTS, "--sort") or "year"
+    rows = list_awards(dataset, where, order)
+    view = views.awards(dataset, rows[:limit] if limit else rows, of=len(rows))
+    emit(view, OutputOptions(format, excel, output, svg, wide), labels)
 
 
 def complete_government(incomplete: str) -> list[str]:
@@ -156,7 +173,7 @@ def compare(
 
     Examples: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023
     """
-    from ..names import NameIndex, find_government
+    from ..names import NameIndex
     from ..query import SORTS, compare_indicators, indicator_names, matching_indicator_names
     from ..render import views
 
@@ -173,8 +190,7 @@ def compare(
         raise UsageProblem(f"--sort: unknown value '{sort}'; expected one of: {', '.join(SORTS)}")
     governments = []
     if names:  # only names need the index (start-up time)
-        index = NameIndex(dataset)
-        governments = [find_government(index, name).government for name in names]
+        governments = find_all(NameIndex(dataset), names, labels)
     wanted = None
     if indicator is not None:
         wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()
@@ -182,7 +198,17 @@ def compare(
             known = ", ".join(indicator_names(dataset))
             raise UsageProblem(f"--indicator: unknown indicator '{indicator}'; known: {known}")
     rows = compare_indicators(dataset, governments, wanted, sort)
+    shown = {row.government.id for row in rows}
+    for government in governments:
+        if government.id not in shown:
+            typer.echo(no_indicators_message(labels.name(government), labels), err=True)
     emit(views.indicators(dataset, rows), options, labels)
+
+
+def no_indicators_message(name: str, labels: Labels) -> str:
+    if labels.english:
+        return f"note: no indicators recorded for {name}."
+    return f"참고: {name}의 고용 지표 기록이 없습니다."
 
 
 def award_years_given(names: list[str]) -> tuple[int, int] | None:
@@ -193,11 +219,49 @@ def award_years_given(names: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def find_all(index: NameIndex, names: list[str], labels: Labels) -> list[Government]:
+    """Every government named; if any name finds none (or several), one error naming them all."""
+    from ..names import find_government
+
+    found, failed = [], []
+    for name in names:
+        try:
+            found.append(find_government(index, name).government)
+        except LookupFailed as error:
+            failed.append((name, error))
+    if len(failed) == 1:
+        raise failed[0][1]
+    if failed:
+        listed = ", ".join(f"'{name}'" for name, _ in failed)
+        message = (
+            f"{len(failed)} names found no single government: {listed}"
+            if labels.english
+            else f"지자체를 하나로 찾지 못한 이름 {len(failed)}개: {listed}"
+        )
+        details = [
+            line
+            for name, error in failed
+            for line in (f"{name}: {error}", *(f"  {candidate}" for candidate in error.candidates))
+        ]
+        raise LookupFailed(message, tuple(details))
+    return found
+
+
 def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOptions, labels: Labels) -> None:
     from ..insight import compare_years
+    from ..query import years_held
     from ..render import views
 
     first, second = years
+    held = years_held(dataset)
+    missing = [year for year in years if year not in held]
+    if missing:
+        listed = ", ".join(str(year) for year in held)
+        raise UsageProblem(
+            f"no edition or award recorded for {missing[0]}; years held: {listed}"
+            if labels.english
+            else f"{missing[0]}년 회차나 수상 기록이 없습니다. 있는 연도: {listed}"
+        )
     emit(views.years(compare_years(dataset, first, second), first, second), options, labels)
 
 

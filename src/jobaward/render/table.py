@@ -73,7 +73,7 @@ def incentive_cell(incentive: int | None, labels: Labels) -> Text:
     return cell(fmt.won(incentive, labels.english) if incentive is not None else "")
 
 
-def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels) -> RenderableType:
+def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels, of: int | None = None) -> RenderableType:
     table = new_table(
         labels,
         [
@@ -99,7 +99,10 @@ def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels) -> Ren
             incentive_cell(award.incentive, labels),
             cell(award.project),
         )
-    return Group(table, Text(totals_line(totals, labels)))
+    summary = totals_line(totals, labels)
+    if of is not None and of > len(rows):
+        summary += f" (showing {len(rows):,} of {of:,})" if labels.english else f" (전체 {of:,}건 중 {len(rows):,}건)"
+    return Group(table, Text(summary))
 
 
 def grade_style(grade: str) -> str:

@@ -13,11 +13,13 @@ from . import machine
 from .emit import View
 
 
-def awards(dataset: Dataset, rows: Sequence[AwardRow]) -> View:
+def awards(dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None) -> View:
+    """``rows`` as a table and records; ``of``: how many matched, when --limit showed fewer."""
+
     def table(labels: Labels) -> Any:
         from .table import awards_view
 
-        return awards_view(rows, totals(row.award for row in rows), labels)
+        return awards_view(rows, totals(row.award for row in rows), labels, of)
 
     def records() -> list[machine.Record]:
         return [machine.award_record(dataset, row) for row in rows]
