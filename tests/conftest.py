@@ -43,7 +43,14 @@ def run() -> Run:
     runner = CliRunner()
 
     def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
-        environment: dict[str, str | None] = {"COLUMNS": "200", "JOBAWARD_LANG": None, "NO_COLOR": "1"}
+        environment: dict[str, str | None] = {
+            "COLUMNS": "200",
+            "JOBAWARD_LANG": None,
+            "NO_COLOR": "1",
+            "LANG": "C.UTF-8",  # Korean: an English locale would choose English
+            "LC_ALL": None,
+            "LC_MESSAGES": None,
+        }
         environment.update(env or {})
         return runner.invoke(app, list(args), env=environment)
 

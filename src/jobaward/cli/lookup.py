@@ -30,24 +30,70 @@ from .common import (
     parse_years,
     reports_errors,
 )
+from .words import say
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=say(
+        "수상 목록 (최신 연도부터). 예: jobaward list --year 2023",
+        "List awards, newest first.  Example: jobaward list --year 2023",
+    ),
+)
 @reports_errors
 def list_command(
     year: Annotated[
         list[str] | None,
-        typer.Option("--year", "-y", help="Award year (2023) or range (2019..2023); repeatable.", show_default=False),
+        typer.Option(
+            "--year",
+            "-y",
+            help=say(
+                "수상 연도(2023)나 범위(2019..2023); 여러 번 가능.",
+                "Award year (2023) or range (2019..2023); repeatable.",
+            ),
+            show_default=False,
+        ),
     ] = None,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="공시제, 우수사업, … or English.")] = None,
-    grade: Annotated[str | None, typer.Option("--grade", "-g", help="종합대상, 대상, 최우수상, 우수상, 특별상")] = None,
-    province: Annotated[str | None, typer.Option("--province", "-p", help="A 광역: 강원, 강원도, Gangwon.")] = None,
-    level: Annotated[str | None, typer.Option("--level", help="광역 or 기초.")] = None,
-    project: Annotated[str | None, typer.Option("--project", help="Words in the project name, e.g. 청년.")] = None,
+    category: Annotated[
+        str | None,
+        typer.Option(
+            "--category", "-c", help=say("공시제, 우수사업, … (영어도 가능)", "공시제, 우수사업, … or English.")
+        ),
+    ] = None,
+    grade: Annotated[
+        str | None,
+        typer.Option(
+            "--grade",
+            "-g",
+            help=say(
+                "종합대상, 대상, 최우수상, 우수상, 특별상", "종합대상, 대상, 최우수상, 우수상, 특별상 or English."
+            ),
+        ),
+    ] = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", "-p", help=say("광역: 강원, 강원도, Gangwon.", "A 광역: 강원, 강원도, Gangwon.")),
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help=say("광역 또는 기초.", "광역 (provincial) or 기초 (municipal)."))
+    ] = None,
+    project: Annotated[
+        str | None,
+        typer.Option("--project", help=say("사업명에 든 말, 예: 청년.", "Words in the project name, e.g. 청년.")),
+    ] = None,
     sort: Annotated[
-        str | None, typer.Option("--sort", help="year (default), grade, incentive or government.", show_default=False)
+        str | None,
+        typer.Option(
+            "--sort",
+            help=say(
+                "정렬: year(기본), grade, incentive, government.", "year (default), grade, incentive or government."
+            ),
+            show_default=False,
+        ),
     ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show at most N awards.")] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help=say("최대 N건만 표시.", "Show at most N awards."))
+    ] = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
@@ -98,14 +144,22 @@ def complete_government(incomplete: str) -> list[str]:
     return sorted(found)
 
 
-@app.command()
+@app.command(
+    help=say(
+        "지자체 한 곳의 이력: 이름, 수상, 연속 수상, 고용 지표, 출처. 예: jobaward show 강릉시",
+        "One government's profile: names, awards, streaks, indicators, sources.  Example: jobaward show 강릉시",
+    )
+)
 @reports_errors
 def show(
     name: Annotated[
         list[str],
         typer.Argument(
             metavar="NAME",
-            help="A government: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
+            help=say(
+                "지자체: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
+                "A government: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
+            ),
             autocompletion=complete_government,
             show_default=False,
         ),
@@ -144,21 +198,35 @@ def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
     return f"참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다."
 
 
-@app.command()
+@app.command(
+    help=say(
+        "고용 지표 전후 비교 (변화가 큰 순서). 두 연도를 주면 두 회차의 수상 변화.\n\n"
+        "예: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023",
+        "Before/after indicators, largest change first; or, given two years, how two editions differ.\n\n"
+        "Examples: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023",
+    )
+)
 @reports_errors
 def compare(
     names: Annotated[
         list[str] | None,
         typer.Argument(
             metavar="[NAME]...",
-            help="Governments to compare; none for all.",
+            help=say(
+                "비교할 지자체들 (없으면 전체), 또는 두 연도.", "Governments to compare (none for all), or two years."
+            ),
             autocompletion=complete_government,
             show_default=False,
         ),
     ] = None,
-    indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="e.g. 취업자수, 고용률.")] = None,
+    indicator: Annotated[
+        str | None, typer.Option("--indicator", "-i", help=say("예: 취업자수, 고용률.", "e.g. 취업자수, 고용률."))
+    ] = None,
     sort: Annotated[
-        str | None, typer.Option("--sort", help="pct (default), change or name.", show_default=False)
+        str | None,
+        typer.Option(
+            "--sort", help=say("정렬: pct(기본), change, name.", "pct (default), change or name."), show_default=False
+        ),
     ] = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
@@ -265,14 +333,30 @@ def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOp
     emit(views.years(compare_years(dataset, first, second), first, second), options, labels)
 
 
-@app.command()
+@app.command(
+    help=say(
+        "부문·등급·시도별 수상, 첫 수상, 연속 수상과 인센티브 순위. 예: jobaward stats --year 2023",
+        "Awards by category, grade and province, first-time winners, streak and incentive leaders.\n\n"
+        "Example: jobaward stats --year 2023",
+    )
+)
 @reports_errors
 def stats(
     year: Annotated[
-        int | None, typer.Option("--year", "-y", min=2010, max=2100, help="One edition; all without.")
+        int | None,
+        typer.Option(
+            "--year", "-y", min=2010, max=2100, help=say("한 회차 (없으면 전체).", "One edition; all without.")
+        ),
     ] = None,
     coverage: Annotated[
-        bool, typer.Option("--coverage", help="Per edition: governments awarded against those our data holds.")
+        bool,
+        typer.Option(
+            "--coverage",
+            help=say(
+                "회차별 자료 범위: 시상 기록상 수상 지자체 대비 보유 기록.",
+                "Per edition: governments awarded against those our data holds.",
+            ),
+        ),
     ] = False,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
