@@ -36,14 +36,14 @@ the cells again (that measuring was most of the cost of drawing a table).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from rich import box
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, JustifyMethod, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.table import Table
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from ..labels import Labels
@@ -193,7 +193,7 @@ class FittedTable:
         if not fit.kept:
             yield self.blocks()
             return
-        yield self.table(fit)
+        yield from self.draw(fit, console, options)
         if fit.dropped:
             yield Text(self.footer(fit.dropped), style="dim")
 
@@ -203,20 +203,21 @@ class FittedTable:
         widest = sum(natural[i] for i in fit.kept) + GAP * (len(fit.kept) - 1)
         return Measurement(min(minimum, default=0), widest).with_maximum(options.max_width)
 
-    def table(self, fit: Fit) -> Table:
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        for index in fit.kept:
-            column = self.columns[index]
-            table.add_column(
-                self.header(index),
-                justify=column.justify,
-                width=fit.widths[index],
-                no_wrap=not column.wrap,
-                overflow="fold",
-            )
+    def draw(self, fit: Fit, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        """The table as segments: a bold header, a rule, the rows; no trailing blanks.
+
+        Drawn here rather than by ``rich.table.Table``: the widths are already known, and Rich's
+        table measured and padded every cell again (most of the time `compare` took).
+        """
+        columns = [self.columns[i] for i in fit.kept]
+        widths = [fit.widths[i] for i in fit.kept]
+        headers: list[Cell] = [Text(self.header(i), style="bold") for i in fit.kept]
+        yield from draw_row(headers, columns, widths, console, options)
+        yield Segment("─" * (sum(widths) + GAP * (len(widths) - 1)))
+        yield Segment.line()
         for row in self.rows:
-            table.add_row(*(shaped(row[i], fit.widths[i]) for i in fit.kept))
-        return table
+            cells = [shaped(row[i], fit.widths[i]) for i in fit.kept]
+            yield from draw_row(cells, columns, widths, console, options)
 
     def footer(self, dropped: Sequence[int]) -> str:
         names = ", ".join(self.header(i) for i in dropped)
@@ -224,8 +225,12 @@ class FittedTable:
             return f"Columns left out to fit the width: {names}. All of them: --wide, or -f csv."
         return f"좁은 화면이라 뺀 열: {names}. 모두 보기: --wide 또는 -f csv"
 
-    def blocks(self) -> Table:
+    def blocks(self) -> RenderableType:
         """One record per block of ``header  value`` lines: for widths no table fits."""
+        from rich.table import Table
+
+        from .table import Trimmed
+
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column(overflow="fold")
@@ -234,10 +239,60 @@ class FittedTable:
                 grid.add_row("", "")
             for index, value in enumerate(row):
                 if isinstance(value, Parts):
-                    value = Parts.to_text(value, 10**6)
+                    value = value.to_text(10**6)
                 if isinstance(value, Text) and value.plain:
                     grid.add_row(Text(self.header(index)), value)
-        return grid
+        return Trimmed(grid)
+
+
+def cell_lines(cell: Cell, width: int, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
+    """A cell as lines of segments, at most ``width`` cells wide (wrapped between words)."""
+    if isinstance(cell, Text):
+        if "\n" in cell.plain or cell.cell_len > width:
+            lines = list(cell.wrap(console, width, overflow="fold"))
+        else:
+            lines = [cell]
+        return [list(Segment.apply_style(line.render(console), base_style(line, console))) for line in lines]
+    assert not isinstance(cell, Parts)  # shaped() made it Text
+    return [rstripped(line) for line in console.render_lines(cell, options.update_width(width), pad=False)]
+
+
+def base_style(text: Text, console: Console) -> Style | None:
+    """The style of the whole ``text`` (``Text.render`` applies only its spans)."""
+    return console.get_style(text.style) if text.style else None
+
+
+def rstripped(line: list[Segment]) -> list[Segment]:
+    """``line`` without trailing blanks; the styles of what is left are kept."""
+    kept = list(line)
+    while kept and (kept[-1].control or not kept[-1].text.rstrip()):
+        kept.pop()
+    if kept:
+        last = kept[-1]
+        kept[-1] = Segment(last.text.rstrip(), last.style)
+    return kept
+
+
+def draw_row(
+    cells: Sequence[Cell], columns: Sequence[Col], widths: Sequence[int], console: Console, options: ConsoleOptions
+) -> Iterator[Segment]:
+    """One table row: each cell justified in its column, the columns GAP cells apart."""
+    lines = [cell_lines(cell, width, console, options) for cell, width in zip(cells, widths, strict=True)]
+    for number in range(max(len(cell) for cell in lines)):
+        parts = [cell[number] if number < len(cell) else [] for cell in lines]
+        last = max((i for i, part in enumerate(parts) if Segment.get_line_length(part)), default=-1)
+        for index in range(last + 1):
+            part, width = parts[index], widths[index]
+            room = width - Segment.get_line_length(part)
+            justify = columns[index].justify
+            before = room if justify == "right" else room // 2 if justify == "center" else 0
+            after = 0 if index == last else room - before
+            if before:
+                yield Segment(" " * before)
+            yield from part
+            if index < last:
+                yield Segment(" " * (after + GAP))
+        yield Segment.line()
 
 
 def shaped(cell: Cell, width: int) -> RenderableType:

@@ -26,7 +26,7 @@ from ..model import Government, Source
 from ..model import Measurement as Figure
 from ..query import AwardRow, IndicatorRow, Profile, Totals
 from . import text as fmt
-from .layout import Col, FittedTable, Parts
+from .layout import Col, FittedTable, Parts, rstripped
 
 BAR_WIDTH = 10
 
@@ -171,6 +171,8 @@ class Timeline:
                 mark = self.labels.grade_mark(grade)
                 style = grade_style(grade or "") if grade is not None else "dim"
                 marks.append(mark.center(self.SLOT - cell_len(mark) + len(mark)) + " ", style)
+            heading.rstrip()
+            marks.rstrip()
             yield heading
             yield marks
         yield cell(self.labels.mark_legend(set(self.timeline.values())), "dim")
@@ -339,11 +341,14 @@ def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType
 
 
 def print_view(console: Console, view: RenderableType) -> None:
-    console.print(Trimmed(view), markup=False, highlight=False, emoji=False)
+    console.print(view, markup=False, highlight=False, emoji=False)
 
 
 class Trimmed:
-    """A renderable drawn without the spaces Rich pads each line with (they fill pipes and files)."""
+    """A renderable drawn without the spaces Rich pads each line with (they fill pipes and files).
+
+    For Rich's own layouts (``Columns``, grids); our tables and timeline draw no trailing blanks.
+    """
 
     def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
@@ -352,17 +357,6 @@ class Trimmed:
         for line in console.render_lines(self.renderable, options, pad=False, new_lines=False):
             yield from rstripped(line)
             yield Segment.line()
-
-
-def rstripped(line: list[Segment]) -> list[Segment]:
-    """``line`` without trailing blanks; the styles of what is left are kept."""
-    kept = list(line)
-    while kept and (kept[-1].control or not kept[-1].text.rstrip()):
-        kept.pop()
-    if kept:
-        last = kept[-1]
-        kept[-1] = Segment(last.text.rstrip(), last.style)
-    return kept
 
 
 #: Width for output that goes to a file or pipe (and for --wide): wide enough that every table
@@ -433,12 +427,16 @@ def stats_view(stats: Stats, labels: Labels) -> RenderableType:
         summary.append(f"{labels.ui('first_time')}: {len(stats.first_time)}" + (f" ({names})" if names else ""))
     parts: list[RenderableType] = [Text(title, style="bold"), cell("\n".join(summary)), Text()]
     parts.append(
-        Columns(
-            [
-                titled(labels.ui("by_category"), count_table(labels, "category", stats.by_category, labels.category)),
-                titled(labels.ui("by_grade"), count_table(labels, "grade", stats.by_grade, labels.grade)),
-            ],
-            padding=(0, 4),
+        Trimmed(
+            Columns(
+                [
+                    titled(
+                        labels.ui("by_category"), count_table(labels, "category", stats.by_category, labels.category)
+                    ),
+                    titled(labels.ui("by_grade"), count_table(labels, "grade", stats.by_grade, labels.grade)),
+                ],
+                padding=(0, 4),
+            )
         )
     )
     parts.append(titled(labels.ui("by_province"), province_table(stats, labels)))
