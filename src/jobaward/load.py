@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -107,6 +106,8 @@ def parse_toml(raw: bytes, origin: str) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError([Problem(origin, f"{line}:0", "not valid UTF-8 text")]) from None
+    import tomllib  # only when a file is parsed, not when the cache answers (start-up time)
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

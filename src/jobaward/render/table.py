@@ -12,9 +12,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import IO
 
-from rich.bar import Bar
 from rich.cells import cell_len
-from rich.columns import Columns
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
@@ -314,7 +312,18 @@ def change_bar(row: IndicatorRow, scale: float) -> RenderableType:
     if row.change is None or not scale:
         return Text("")
     size = min(abs(row.change.sort_value), scale)
-    return Bar(size=scale, begin=0, end=size, width=BAR_WIDTH, color=change_style(row) or "white")
+    return bar(size, scale, BAR_WIDTH, change_style(row) or "white")
+
+
+#: A bar's last, partial cell, in eighths (as rich.bar draws them).
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, scale: float, width: int, color: str) -> Text:
+    """``value`` out of ``scale`` as a bar of block characters ``width`` cells long at most."""
+    eighths = int(width * 8 * min(max(value, 0), scale) / scale) if scale else 0
+    full, rest = divmod(eighths, 8)
+    return Text("█" * full + (EIGHTHS[rest] if rest else ""), style=color)
 
 
 def benchmark_cell(row: IndicatorRow, labels: Labels) -> Parts:
@@ -426,6 +435,8 @@ def stats_view(stats: Stats, labels: Labels) -> RenderableType:
         names = ", ".join(labels.name(g) if labels.english or g.level == "광역" else g.id for g in stats.first_time)
         summary.append(f"{labels.ui('first_time')}: {len(stats.first_time)}" + (f" ({names})" if names else ""))
     parts: list[RenderableType] = [Text(title, style="bold"), cell("\n".join(summary)), Text()]
+    from rich.columns import Columns  # only stats lays two tables side by side
+
     parts.append(
         Trimmed(
             Columns(
@@ -457,8 +468,12 @@ def province_table(stats: Stats, labels: Labels) -> FittedTable:
     )
     most = max((p.awards for p in stats.by_province), default=0)
     for row in stats.by_province:
-        bar = Bar(size=most, begin=0, end=row.awards, width=BAR_WIDTH * 2, color="cyan")
-        table.add_row(cell(labels.name(row.province)), cell(f"{row.awards:,}"), cell(f"{row.governments:,}"), bar)
+        table.add_row(
+            cell(labels.name(row.province)),
+            cell(f"{row.awards:,}"),
+            cell(f"{row.governments:,}"),
+            bar(row.awards, most, BAR_WIDTH * 2, "cyan"),
+        )
     return table
 
 
@@ -545,11 +560,9 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
     )
     for row in rows:
         share = row.share
-        bar: RenderableType = Text("")
+        size = Text("")
         if share is not None:
-            bar = Bar(
-                size=100, begin=0, end=min(share, 100), width=BAR_WIDTH * 2, color="green" if share >= 50 else "yellow"
-            )
+            size = bar(share, 100, BAR_WIDTH * 2, "green" if share >= 50 else "yellow")
         table.add_row(
             cell(str(row.year)),
             cell(str(row.number) if row.number else ""),
@@ -557,6 +570,6 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
             cell(str(row.governments_held)),
             cell(str(row.records)),
             cell(f"{share:.0f}%" if share is not None else ""),
-            bar,
+            size,
         )
     return Group(Text(labels.ui("coverage_title"), style="bold"), table, Text(labels.ui("coverage_note"), style="dim"))
