@@ -93,6 +93,7 @@ def test_every_figure_whole_at_every_width(run: Run, view: tuple[str, ...], lang
         lines = result.stdout.splitlines()
         too_wide = [line for line in lines if cell_len(line) > width]
         assert not too_wide, (width, too_wide[:3])
+        assert [line for line in lines if line != line.rstrip()] == []
         cut = sorted(f for f in expected if not whole(f, lines))
         assert not cut, (width, cut[:10])
 

@@ -195,7 +195,7 @@ class FittedTable:
             return
         yield from self.draw(fit, console, options)
         if fit.dropped:
-            yield Text(self.footer(fit.dropped), style="dim")
+            yield Trimmed(Text(self.footer(fit.dropped), style="dim"))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         natural, minimum, empty = self.measure(console, options)
@@ -229,8 +229,6 @@ class FittedTable:
         """One record per block of ``header  value`` lines: for widths no table fits."""
         from rich.table import Table
 
-        from .table import Trimmed
-
         grid = Table.grid(padding=(0, 1))
         grid.add_column(no_wrap=True, style="bold")
         grid.add_column(overflow="fold")
@@ -250,6 +248,8 @@ def cell_lines(cell: Cell, width: int, console: Console, options: ConsoleOptions
     if isinstance(cell, Text):
         if "\n" in cell.plain or cell.cell_len > width:
             lines = list(cell.wrap(console, width, overflow="fold"))
+            for line in lines:
+                line.rstrip()
         else:
             lines = [cell]
         return [list(Segment.apply_style(line.render(console), base_style(line, console))) for line in lines]
@@ -293,6 +293,21 @@ def draw_row(
             if index < last:
                 yield Segment(" " * (after + GAP))
         yield Segment.line()
+
+
+class Trimmed:
+    """A renderable drawn without the spaces Rich pads each line with (they fill pipes and files).
+
+    For Rich's own layouts (``Columns``, grids); our tables and timeline draw no trailing blanks.
+    """
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for line in console.render_lines(self.renderable, options, pad=False, new_lines=False):
+            yield from rstripped(line)
+            yield Segment.line()
 
 
 def shaped(cell: Cell, width: int) -> RenderableType:

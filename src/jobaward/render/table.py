@@ -15,7 +15,6 @@ from typing import IO
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
-from rich.segment import Segment
 from rich.text import Text
 
 from ..insight import Count, Coverage, Movement, Stats
@@ -24,7 +23,7 @@ from ..model import Government, Source
 from ..model import Measurement as Figure
 from ..query import AwardRow, IndicatorRow, Profile, Totals
 from . import text as fmt
-from .layout import Col, FittedTable, Parts, rstripped
+from .layout import Col, FittedTable, Parts, Trimmed
 
 BAR_WIDTH = 10
 
@@ -173,7 +172,7 @@ class Timeline:
             marks.rstrip()
             yield heading
             yield marks
-        yield cell(self.labels.mark_legend(set(self.timeline.values())), "dim")
+        yield Trimmed(cell(self.labels.mark_legend(set(self.timeline.values())), "dim"))
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
         return Measurement(self.SLOT, len(self.timeline) * (self.SLOT + 1) - 1).with_maximum(options.max_width)
@@ -216,7 +215,7 @@ def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) ->
             Col("honor", priority=2, wrap=True),
             Col("incentive", "right"),
             Col("project", priority=3, wrap=True, min_width=12),
-            Col("note", priority=1),
+            Col("note"),
             Col("source", priority=2, wrap=True),
         ],
     )
@@ -267,7 +266,7 @@ def indicators_table(
         Col("percent", "right"),
         Col("size", priority=3),
         Col("benchmark", priority=2, wrap=True),
-        Col("note", priority=1),
+        Col("note"),
     ]
     if numbers is not None:
         columns.append(Col("source", priority=2, wrap=True))
@@ -350,22 +349,16 @@ def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType
 
 
 def print_view(console: Console, view: RenderableType) -> None:
-    console.print(view, markup=False, highlight=False, emoji=False)
+    console.print(trimmed_text(view), markup=False, highlight=False, emoji=False)
 
 
-class Trimmed:
-    """A renderable drawn without the spaces Rich pads each line with (they fill pipes and files).
-
-    For Rich's own layouts (``Columns``, grids); our tables and timeline draw no trailing blanks.
-    """
-
-    def __init__(self, renderable: RenderableType) -> None:
-        self.renderable = renderable
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        for line in console.render_lines(self.renderable, options, pad=False, new_lines=False):
-            yield from rstripped(line)
-            yield Segment.line()
+def trimmed_text(view: RenderableType) -> RenderableType:
+    """``view`` with every paragraph of text drawn without the blank Rich leaves where it wraps."""
+    if isinstance(view, Text):
+        return Trimmed(view)
+    if isinstance(view, Group):
+        return Group(*(trimmed_text(part) for part in view.renderables))
+    return view
 
 
 #: Width for output that goes to a file or pipe (and for --wide): wide enough that every table
