@@ -103,6 +103,9 @@ class Extent(NamedTuple):
 
 
 def text_extent(text: str) -> Extent:
+    if "\n" not in text and " " not in text:  # one word on one line (most cells)
+        size = cell_len(text)
+        return Extent(size, size)
     lines = text.split("\n")
     words = text.split()
     return Extent(max(cell_len(line) for line in lines), max((cell_len(w) for w in words), default=0))
@@ -246,7 +249,10 @@ class FittedTable:
 def cell_lines(cell: Cell, width: int, console: Console, options: ConsoleOptions) -> list[list[Segment]]:
     """A cell as lines of segments, at most ``width`` cells wide (wrapped between words)."""
     if isinstance(cell, Text):
-        if "\n" in cell.plain or cell.cell_len > width:
+        plain = cell.plain
+        if "\n" not in plain and not cell.spans and cell_len(plain) <= width:  # most cells: one line, one style
+            return [[Segment(plain, base_style(cell, console))]] if plain else [[]]
+        if "\n" in plain or cell.cell_len > width:
             lines = list(cell.wrap(console, width, overflow="fold"))
             for line in lines:
                 line.rstrip()

@@ -349,7 +349,7 @@ def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType
 
 
 def print_view(console: Console, view: RenderableType) -> None:
-    console.print(trimmed_text(view), markup=False, highlight=False, emoji=False)
+    console.print(trimmed_text(view), markup=False, highlight=False, emoji=False, crop=False)
 
 
 def trimmed_text(view: RenderableType) -> RenderableType:

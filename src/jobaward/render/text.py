@@ -78,4 +78,6 @@ def points(value: Number) -> str:
 def printable(text: str) -> str:
     """Data text made safe for a terminal: NFC, control characters (escape codes too) removed."""
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():  # no control or format characters at all: nothing to remove (most text)
+        return text
     return "".join(ch for ch in text if ch in "\n" or unicodedata.category(ch)[0] != "C")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..insight import Coverage, Movement, Stats
 from ..labels import Labels
 from ..model import Dataset
 from ..query import AwardRow, IndicatorRow, Profile, totals
 from . import machine
 from .emit import View
+
+if TYPE_CHECKING:  # only list, show and compare run on every start; insight is for stats
+    from ..insight import Coverage, Movement, Stats
 
 
 def awards(dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None) -> View:
