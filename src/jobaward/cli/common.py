@@ -117,6 +117,21 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
+CategoryOption = Annotated[
+    str | None,
+    typer.Option("--category", "-c", help=say("공시제, 우수사업, … (영어도 가능)", "공시제, 우수사업, … or English.")),
+]
+GradeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--grade",
+        "-g",
+        help=say(
+            "종합대상, 대상, 최우수상, 우수상, 특별상 (영어도 가능)",
+            "종합대상, 대상, 최우수상, 우수상, 특별상 or English.",
+        ),
+    ),
+]
 FormatOption = Annotated[
     Format,
     typer.Option(

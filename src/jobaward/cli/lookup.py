@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     from ..names import NameIndex
 
 from .common import (
+    CategoryOption,
     DataOption,
     ExcelOption,
     FormatOption,
+    GradeOption,
     LangOption,
     NoBundledOption,
     OutputOption,
@@ -54,22 +56,8 @@ def list_command(
             show_default=False,
         ),
     ] = None,
-    category: Annotated[
-        str | None,
-        typer.Option(
-            "--category", "-c", help=say("공시제, 우수사업, … (영어도 가능)", "공시제, 우수사업, … or English.")
-        ),
-    ] = None,
-    grade: Annotated[
-        str | None,
-        typer.Option(
-            "--grade",
-            "-g",
-            help=say(
-                "종합대상, 대상, 최우수상, 우수상, 특별상", "종합대상, 대상, 최우수상, 우수상, 특별상 or English."
-            ),
-        ),
-    ] = None,
+    category: CategoryOption = None,
+    grade: GradeOption = None,
     province: Annotated[
         str | None,
         typer.Option("--province", "-p", help=say("광역: 강원, 강원도, Gangwon.", "A 광역: 강원, 강원도, Gangwon.")),

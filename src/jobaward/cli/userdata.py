@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from ..errors import DataError, Problem, UsageProblem
-from .common import DataOption, NoBundledOption, app, reports_errors
+from .common import CategoryOption, DataOption, GradeOption, NoBundledOption, app, reports_errors
 from .words import say
 
 data_app = typer.Typer(help=say("내 자료 파일의 위치.", "Where your own data file is."), no_args_is_help=True)
@@ -201,20 +201,8 @@ def add_award(
         typer.Option("--government", help=say("예: 강릉시, 부산 중구.", "e.g. 강릉시, 부산 중구."), show_default=False),
     ],
     source: SourceOption,
-    category: Annotated[
-        str | None,
-        typer.Option(
-            "--category", "-c", help=say("공시제, 우수사업, … (영어도 가능)", "공시제, 우수사업, … or English.")
-        ),
-    ] = None,
-    grade: Annotated[
-        str | None,
-        typer.Option(
-            "--grade",
-            "-g",
-            help=say("종합대상, 대상, 최우수상, 우수상, 특별상", "종합대상, 대상, 최우수상, 우수상, 특별상"),
-        ),
-    ] = None,
+    category: CategoryOption = None,
+    grade: GradeOption = None,
     honor: Annotated[
         str | None,
         typer.Option("--honor", help=say("기사에 적힌 그대로, 예: 국무총리상.", "As printed, e.g. 국무총리상.")),
