@@ -86,11 +86,14 @@ def read_entry(entry: Path, key: str) -> Merged | None:
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
+    """No collections while the records are built; afterwards the records (kept for the whole
+    run) are frozen out of the collector's sight, so drawing a table does not rescan them."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -286,19 +286,29 @@ def draw_row(
     lines = [cell_lines(cell, width, console, options) for cell, width in zip(cells, widths, strict=True)]
     for number in range(max(len(cell) for cell in lines)):
         parts = [cell[number] if number < len(cell) else [] for cell in lines]
-        last = max((i for i, part in enumerate(parts) if Segment.get_line_length(part)), default=-1)
+        sizes = [Segment.get_line_length(part) for part in parts]
+        last = max((i for i, size in enumerate(sizes) if size), default=-1)
+        line: list[Segment] = []
         for index in range(last + 1):
-            part, width = parts[index], widths[index]
-            room = width - Segment.get_line_length(part)
+            room = widths[index] - sizes[index]
             justify = columns[index].justify
             before = room if justify == "right" else room // 2 if justify == "center" else 0
-            after = 0 if index == last else room - before
-            if before:
-                yield Segment(" " * before)
-            yield from part
-            if index < last:
-                yield Segment(" " * (after + GAP))
+            after = 0 if index == last else room - before + GAP
+            line += [Segment(" " * before), *parts[index], Segment(" " * after)]
+        yield from merged(line)
         yield Segment.line()
+
+
+def merged(line: list[Segment]) -> Iterator[Segment]:
+    """Neighbouring segments of the same style as one (fewer pieces for the console to handle)."""
+    text, style = "", None
+    for segment in line:
+        if segment.style != style and text:
+            yield Segment(text, style)
+            text = ""
+        text, style = text + segment.text, segment.style
+    if text:
+        yield Segment(text, style)
 
 
 class Trimmed:
