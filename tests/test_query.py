@@ -105,3 +105,15 @@ def test_won_reads_as_korean_money() -> None:
     assert won(0) == "0원"
     assert won(-5_000_000) == "-500만원"
     assert won(135_000_000, english=True) == "₩135,000,000"
+
+
+def test_exact_difference_is_the_decimal_difference() -> None:
+    """The fast route (rounding to the figures' places) agrees with exact decimal arithmetic."""
+    from decimal import Decimal
+
+    from jobaward.query import exact_difference
+
+    pairs = [(61.4, 60.9), (67.2, 66.5), (0.3, 0.1), (118100.5, 112500.25), (1.000001, 0.3), (5, 2.5), (1e-07, 0.1)]
+    for after, before in pairs:
+        assert exact_difference(after, before) == float(Decimal(repr(after)) - Decimal(repr(before)))
+    assert exact_difference(61.4, 60.9) == 0.5

@@ -162,9 +162,16 @@ def exact_difference(after: Number, before: Number) -> Number:
     """after - before without float noise: 61.4 - 60.9 is 0.5, not 0.5000000000000071."""
     if isinstance(after, int) and isinstance(before, int):
         return after - before
+    texts = (repr(after), repr(before))
+    places = max(len(text.partition(".")[2]) for text in texts)
+    small = abs(after) < 1e9 and abs(before) < 1e9  # so that 6 places stay within a float's digits
+    if places <= 6 and small and not any("e" in text or "n" in text for text in texts):
+        # figures as written (a few decimals): rounding to their places gives the exact decimal
+        # difference, without importing decimal (a few ms of every start)
+        return round(float(after) - float(before), places)
     from decimal import Decimal
 
-    return float(Decimal(repr(after)) - Decimal(repr(before)))
+    return float(Decimal(texts[0]) - Decimal(texts[1]))
 
 
 def indicator_change(indicator: Indicator) -> Change | None:
