@@ -320,6 +320,9 @@ class Trimmed:
     def __init__(self, renderable: RenderableType) -> None:
         self.renderable = renderable
 
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         for line in console.render_lines(self.renderable, options, pad=False, new_lines=False):
             yield from rstripped(line)

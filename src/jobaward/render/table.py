@@ -15,6 +15,7 @@ from typing import IO
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 from ..insight import Count, Coverage, Movement, Stats
@@ -398,7 +399,9 @@ def is_tty(stream: IO[str]) -> bool:
 
 def svg_of(view: RenderableType, title: str) -> str:
     """The view as an SVG picture, exactly as wide as it needs to be."""
-    width = min(make_console(width=PIPE_WIDTH).measure(view).maximum, PIPE_WIDTH)
+    wide = make_console(width=PIPE_WIDTH, file=io.StringIO())
+    lines = wide.render_lines(Trimmed(view), wide.options, pad=False)
+    width = max((Segment.get_line_length(line) for line in lines), default=0)
     console = make_console(width=max(width, 40), record=True, file=io.StringIO())
     print_view(console, view)
     return console.export_svg(title=title)
