@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -127,8 +128,7 @@ def test_compare_named_governments_side_by_side(run: Run) -> None:
     assert len(rows) == 3
     assert "강릉시" in rows[0] and "+5,600" in rows[0] and "+5.0%" in rows[0] and "█" in rows[0]
     assert "강원특별자치도" in rows[1] and "80,900명" in rows[1] and "+900" in rows[1] and "+1.1%" in rows[1]
-    marker = rows[1].split()[-1]
-    assert marker.startswith("*")
+    (marker,) = re.findall(r"\*\d+", rows[1])
     (footnote,) = [line for line in result.stdout.splitlines() if line.startswith(f"{marker} ")]
     assert "as printed;" in footnote
 

@@ -111,7 +111,7 @@ def test_a_narrow_table_says_which_columns_it_left_out(run: Run) -> None:
 def test_below_any_table_width_each_record_is_a_block(run: Run) -> None:
     out = run("compare", "강릉시", "--indicator", "취업자수", env={"COLUMNS": "40"}).stdout.splitlines()
     assert ["이전", "112,500명", "(2020)"] in [line.split() for line in out]
-    assert ["증감률", "+5.0%"] in [line.split() for line in out]
+    assert ["증감", "(증감률)", "+5,600", "(+5.0%)"] in [line.split() for line in out]
     assert all(cell_len(line) <= 40 for line in out)
 
 

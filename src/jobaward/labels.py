@@ -69,6 +69,7 @@ UI: dict[str, tuple[str, str]] = {
     "after": ("이후", "After"),
     "change": ("증감", "Change"),
     "percent": ("증감률", "Change %"),
+    "change_percent": ("증감 (증감률)", "Change (%)"),
     "benchmark": ("비교 기준", "Benchmark"),
     "size": ("크기", "Size"),
     "source": ("출처", "Source"),

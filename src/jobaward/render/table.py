@@ -263,11 +263,9 @@ def indicators_table(
         Col("indicator", wrap=True),
         Col("before", "right", wrap=True),
         Col("after", "right", wrap=True),
-        Col("change", "right"),
-        Col("percent", "right"),
+        Col("change_percent", "right", wrap=True),
         Col("size", priority=3),
         Col("benchmark", priority=2, wrap=True),
-        Col("note"),
     ]
     if numbers is not None:
         columns.append(Col("source", priority=2, wrap=True))
@@ -280,19 +278,34 @@ def indicators_table(
         if with_government:
             cells += [cell(labels.name(row.government)), province_cell(row.province, labels)]
         cells += [
-            cell(labels.indicator(indicator.name)),
+            noted(cell(labels.indicator(indicator.name)), notes.mark(indicator.note)),
             measurement_cell(indicator.before, indicator.unit, labels),
             measurement_cell(indicator.after, indicator.unit, labels),
-            cell(fmt.change_text(row.change, indicator.unit, labels), change_style(row)),
-            cell(fmt.percent_text(row.change), change_style(row)),
+            change_cell(row, indicator.unit, labels),
             change_bar(row, scale),
             benchmark_cell(row, labels),
-            notes.mark(indicator.note),
         ]
         if numbers is not None:
             cells.append(refs(indicator.sources, numbers))
         table.add_row(*cells)
     return with_footnotes(table, notes)
+
+
+def noted(text: Text, marker: Text) -> Text:
+    """A label with its footnote marker after it: '고용률 *3'."""
+    if marker.plain:
+        text.append(" ")
+        text.append_text(marker)
+    return text
+
+
+def change_cell(row: IndicatorRow, unit: str, labels: Labels) -> Parts:
+    """'+5,600 (+5.0%)': the change and, for counts, the percent change; each stays whole."""
+    percent = fmt.percent_text(row.change)
+    return Parts.of(
+        cell(fmt.change_text(row.change, unit, labels), change_style(row)),
+        cell(f"({percent})", change_style(row)) if percent else "",
+    )
 
 
 def measurement_cell(m: Figure | None, unit: str, labels: Labels) -> Parts:
