@@ -23,7 +23,10 @@ Fitting, at draw time, for a console ``width`` cells wide:
 2. An optional column (priority above 0) with no content at all is left out silently.
    While the columns need more than ``width``, the column with the highest ``priority`` (the
    rightmost among equals) is left out. Priority 0 columns are never left out.
-3. Wrapping columns then give up cells, the widest first, until the table fits.
+   A low-priority column (``LOW`` and above) is also left out when keeping it would make a
+   more important column wrap.
+3. Wrapping columns then give up cells, low-priority ones first, the widest first, until the
+   table fits.
 4. A footer line names the columns left out and how to see them (``--wide`` or ``-f csv``).
 5. If even the priority 0 columns do not fit, every record becomes a block of
    ``header  value`` lines instead.
@@ -50,6 +53,9 @@ from ..labels import Labels
 
 #: Cells between two columns: padding, the (blank) separator, padding.
 GAP = 3
+#: Columns of this priority or above (사업명, 훈격, 비교 기준, 출처, bars) are left out rather
+#: than make a more important column wrap.
+LOW = 2
 
 
 class Col(NamedTuple):
@@ -146,11 +152,22 @@ def fit_columns(
         if not droppable:
             return Fit((), {}, ())
         kept.remove(max(droppable, key=lambda i: (columns[i].priority, i)))
+
+    def need_whole(indices: list[int]) -> int:
+        """Width with the main columns (priority 0 and 1) unwrapped and the rest at their least."""
+        sizes = (natural[i] if columns[i].priority < LOW else minimum[i] for i in indices)
+        return sum(sizes) + GAP * (len(indices) - 1)
+
+    while need_whole(kept) > width:  # a low-priority column never makes a main one wrap
+        low = [i for i in kept if columns[i].priority >= LOW]
+        if not low:
+            break
+        kept.remove(max(low, key=lambda i: (columns[i].priority, i)))
     widths = {i: natural[i] for i in kept}
     excess = sum(widths.values()) + GAP * (len(kept) - 1) - width
-    while excess > 0:
+    while excess > 0:  # low-priority columns give up cells first, then the widest
         shrinkable = [i for i in kept if widths[i] > minimum[i]]
-        widest = max(shrinkable, key=lambda i: widths[i])
+        widest = max(shrinkable, key=lambda i: (columns[i].priority >= LOW, widths[i]))
         widths[widest] -= 1
         excess -= 1
     dropped = tuple(i for i in range(len(columns)) if i not in kept and not empty[i])
