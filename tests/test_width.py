@@ -13,6 +13,7 @@ import pytest
 from rich.cells import cell_len
 
 from jobaward.labels import Labels
+from jobaward.model import Dataset
 from jobaward.render import text as fmt
 
 from .conftest import Run
@@ -119,3 +120,14 @@ def test_piped_lines_have_no_trailing_spaces(run: Run) -> None:
     for view in (("list",), ("show", "강릉시"), ("compare",), ("stats",)):
         lines = run(*view).stdout.splitlines()
         assert lines and not [line for line in lines if line != line.rstrip()]
+
+
+def test_english_tables_have_no_korean_labels(run: Run, dataset: Dataset) -> None:
+    """Every indicator and period the data holds has English; only names and notes (data) stay."""
+    labels = Labels("en")
+    hangul = re.compile("[가-힣]")
+    assert [i.name for i in dataset.indicators if hangul.search(labels.indicator(i.name))] == []
+    periods = {m.period for i in dataset.indicators for m in (i.before, i.after) if m is not None}
+    assert [p for p in periods if hangul.search(labels.period(p))] == []
+    table = run("compare", "--lang", "en", env={"COLUMNS": "100"}).stdout.splitlines()
+    assert [line for line in table if hangul.search(line) and not line.startswith("*")] == []

@@ -40,9 +40,39 @@ INDICATOR_EN = {
     "일자리 창출 실적": "Jobs created against target",
     "고용률 증감": "Employment rate change",
     "실업률 증감": "Unemployment rate change",
+    "실업률": "Unemployment rate",
+    "취업자수 증감": "Change in employed persons",
+    "상용근로자수 증감": "Change in regular employees",
+    "고용보험 피보험자수 증감": "Change in employment insurance holders",
+    "여성 고용률 증감": "Female employment rate change",
+    "청년 고용률 증감": "Youth employment rate change",
+    "고용서비스": "Employment services",
+    "고용장려금": "Employment subsidies",
+    "내일채움공제 고용유지 인원": "Workers retained (Tomorrow Filling Deduction)",
+    "맞춤형 일자리 제공": "Tailored jobs provided",
+    "워케이션 근무지": "Workation sites",
+    "일자리 목표 대비 실적": "Jobs against target",
+    "일자리 전담 조직 인력": "Staff of the job organisation",
+    "재정지원 일자리 목표 달성률": "Publicly funded jobs: target achievement",
+    "재정지원 일자리 창출": "Publicly funded jobs created",
+    "정규직 일자리 창출": "Permanent jobs created",
+    "지역혁신사업(RIS) 규모": "Regional innovation programme (RIS) size",
+    "직·간접 공공일자리 창출": "Direct and indirect public jobs created",
+    "직업능력개발훈련": "Vocational training",
+    "직접일자리 창출": "Direct jobs created",
+    "창업지원 및 일자리 인프라": "Start-up support and job infrastructure",
+    "투자유치 금액": "Investment attracted",
+    "투자유치 신규 일자리": "New jobs from investment attracted",
 }
 #: Qualifiers in parentheses after an indicator's name.
-QUALIFIER_EN = {"15~64세": "age 15-64", "OECD 기준": "OECD basis", "민선 7기 이후 누계": "cumulative since 2018"}
+QUALIFIER_EN = {
+    "15~64세": "age 15-64",
+    "OECD 기준": "OECD basis",
+    "민선 7기 이후 누계": "cumulative since 2018",
+    "취직사회책임제": "job responsibility scheme",
+}
+#: Half-years in a period ('2021 하반기' → '2021 H2').
+PERIOD_EN = {"상반기": "H1", "하반기": "H2"}
 #: How benchmark labels start (the rest, such as "(2021)", is kept).
 BENCHMARK_EN = {"전국 평균": "national average", "일자리 목표": "job target"}
 #: Unit suffixes in English: counts of people and things read as bare numbers.
@@ -177,6 +207,14 @@ class Labels(NamedTuple):
         if base in INDICATOR_EN and qualifier is not None:
             return f"{INDICATOR_EN[base]} ({qualifier})"
         return name
+
+    def period(self, period: str) -> str:
+        """'2021 하반기' → '2021 H2' in English; other periods (2021, 2022-12) are the same in both."""
+        if not self.english:
+            return period
+        for korean, english in PERIOD_EN.items():
+            period = period.replace(korean, english)
+        return period
 
     def benchmark(self, label: str) -> str:
         """'전국 평균 (2021)' → 'national average (2021)'; a label we cannot translate stays whole."""

@@ -312,7 +312,7 @@ def measurement_cell(m: Figure | None, unit: str, labels: Labels) -> Parts:
     """'112,500명 (2020)': the figure and its period each stay whole."""
     if m is None:
         return Parts.of()
-    return Parts.of(cell(fmt.amount(m.value, unit, labels)), cell(f"({m.period})" if m.period else ""))
+    return Parts.of(cell(fmt.amount(m.value, unit, labels)), cell(f"({labels.period(m.period)})" if m.period else ""))
 
 
 def change_style(row: IndicatorRow) -> str:
