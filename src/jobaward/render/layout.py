@@ -242,7 +242,7 @@ class FittedTable:
     def footer(self, dropped: Sequence[int]) -> str:
         names = ", ".join(self.header(i) for i in dropped)
         if self.labels.english:
-            return f"Columns left out to fit the width: {names}. All of them: --wide, or -f csv."
+            return f"Left out to fit the width: {names}. See all: --wide or -f csv"
         return f"좁은 화면이라 뺀 열: {names}. 모두 보기: --wide 또는 -f csv"
 
     def blocks(self) -> RenderableType:
