@@ -104,7 +104,7 @@ def list_command(
         grade=choice(grade, parse_grade, GRADES, "--grade"),
         province=find_province(NameIndex(dataset), province).id if province is not None else None,
         level=choice(level, parse_level, LEVELS, "--level"),
-        project=project.strip() or None if project is not None else None,
+        project=(project or "").strip() or None,
     )
     order = choice(sort, lambda value: value if value in LIST_SORTS else None, LIST_SORTS, "--sort") or "year"
     rows = list_awards(dataset, where, order)
