@@ -31,6 +31,11 @@ Fitting, at draw time, for a console ``width`` cells wide:
 5. If even the priority 0 columns do not fit, every record becomes a block of
    ``header  value`` lines instead.
 
+Notes go under the table as numbered footnotes rather than into a column: ``Footnotes.mark(note)``
+gives the ``*1`` marker for a cell (or a narrow ``note`` column), ``Footnotes.text()`` the lines
+to print below the table. Rich's own layouts (``Columns``, grids) pad their lines with blanks;
+wrap them in ``Trimmed`` so that pipes and files get none.
+
 Cells are ``Text`` (a wrapping column breaks it between words), ``Parts`` (pieces that each stay
 whole: a figure and its period, a name and its former name) or any renderable with a fixed
 ``width`` such as ``rich.bar.Bar``. Every column gets an explicit width, so Rich does not measure
@@ -50,6 +55,7 @@ from rich.style import Style
 from rich.text import Text
 
 from ..labels import Labels
+from .text import printable
 
 #: Cells between two columns: padding, the (blank) separator, padding.
 GAP = 3
@@ -344,6 +350,24 @@ class Trimmed:
         for line in console.render_lines(self.renderable, options, pad=False, new_lines=False):
             yield from rstripped(line)
             yield Segment.line()
+
+
+class Footnotes:
+    """Notes as numbered footnotes under a table (``*1``, ``*2``), instead of a squeezed column."""
+
+    def __init__(self) -> None:
+        self.notes: list[str] = []
+
+    def mark(self, note: str) -> Text:
+        if not note:
+            return Text("")
+        if note not in self.notes:
+            self.notes.append(note)
+        return Text(f"*{self.notes.index(note) + 1}", style="dim")
+
+    def text(self) -> Text:
+        lines = (f"*{n} {note}" for n, note in enumerate(self.notes, start=1))
+        return Text(printable("\n".join(lines)), style="dim")
 
 
 def shaped(cell: Cell, width: int) -> RenderableType:

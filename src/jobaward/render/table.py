@@ -24,7 +24,7 @@ from ..model import Government, Source
 from ..model import Measurement as Figure
 from ..query import AwardRow, IndicatorRow, Profile, Totals
 from . import text as fmt
-from .layout import Col, FittedTable, Parts, Trimmed
+from .layout import Col, FittedTable, Footnotes, Parts, Trimmed
 
 BAR_WIDTH = 10
 
@@ -35,23 +35,6 @@ def cell(value: str, style: str = "") -> Text:
 
 def new_table(labels: Labels, columns: Sequence[Col]) -> FittedTable:
     return FittedTable(columns, labels)
-
-
-class Footnotes:
-    """Notes as numbered footnotes under a table (``*1``, ``*2``), instead of a squeezed column."""
-
-    def __init__(self) -> None:
-        self.notes: list[str] = []
-
-    def mark(self, note: str) -> Text:
-        if not note:
-            return Text("")
-        if note not in self.notes:
-            self.notes.append(note)
-        return Text(f"*{self.notes.index(note) + 1}", style="dim")
-
-    def text(self) -> Text:
-        return cell("\n".join(f"*{n} {note}" for n, note in enumerate(self.notes, start=1)), "dim")
 
 
 def government_cell(row: AwardRow, labels: Labels) -> Parts:
