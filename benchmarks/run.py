@@ -43,19 +43,20 @@ null = os.open(os.devnull, os.O_WRONLY)
 started = time.perf_counter()
 pid = os.posix_spawn(sys.argv[1], sys.argv[1:], os.environ, file_actions=[(os.POSIX_SPAWN_DUP2, null, 1)])
 _, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - started, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+cpu = usage.ru_utime + usage.ru_stime
+print(time.perf_counter() - started, cpu, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
 """
 
 
-def measure(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall time in seconds and peak RSS in KiB of one run."""
+def measure(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Wall time and CPU time (user + system) in seconds, and peak RSS in KiB, of one run."""
     done = subprocess.run(
         [sys.executable, "-S", "-c", LAUNCHER, *argv], capture_output=True, text=True, env=env, check=False
     )
-    elapsed, rss, code = done.stdout.split()
+    elapsed, cpu, rss, code = done.stdout.split()
     if int(code) != 0:
         raise SystemExit(f"failed ({code}): {' '.join(argv)}\n{done.stderr}")
-    return float(elapsed), int(rss)
+    return float(elapsed), float(cpu), int(rss)
 
 
 def commands(data: dict[str, Path]) -> dict[str, list[str]]:
@@ -124,13 +125,15 @@ def main() -> None:
     for argv in runs.values():  # warm-up: OS file cache, and jobaward's parse cache
         measure(argv, env)
     times: dict[str, list[float]] = {name: [] for name in runs}
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
     memory: dict[str, int] = {name: 0 for name in runs}
     for _ in range(rounds):
         for name, argv in runs.items():
-            elapsed, rss = measure(argv, env)
+            elapsed, used, rss = measure(argv, env)
             times[name].append(elapsed)
+            cpu[name].append(used)
             memory[name] = max(memory[name], rss)
-    report(times, memory, rounds)
+    report(times, cpu, memory, rounds)
     report_official_load(rounds)
 
 
@@ -149,14 +152,20 @@ def report_official_load(rounds: int) -> None:
     print(f"- bundled official series: {statistics.median(samples):.1f} ms to load ({len(series)} series, {size} KiB)")
 
 
-def report(times: dict[str, list[float]], memory: dict[str, int], rounds: int) -> None:
+def report(times: dict[str, list[float]], cpu: dict[str, list[float]], memory: dict[str, int], rounds: int) -> None:
+    """Wall time, and CPU time (steadier than wall time on a machine other work shares)."""
     median = {name: statistics.median(values) * 1000 for name, values in times.items()}
-    floor = median["framework floor (hello.py)"]
+    median_cpu = {name: statistics.median(values) * 1000 for name, values in cpu.items()}
+    floor, floor_cpu = median["framework floor (hello.py)"], median_cpu["framework floor (hello.py)"]
     print(f"{versions()}; {platform.machine()}, {os.cpu_count()} cores; median of {rounds} rounds\n")
-    print("| command | median ms | × floor | peak RSS MiB |")
-    print("|---|---:|---:|---:|")
+    print("| command | wall ms | × floor | CPU ms | CPU × floor | peak RSS MiB |")
+    print("|---|---:|---:|---:|---:|---:|")
     for name, value in median.items():
-        print(f"| {name} | {value:.1f} | {value / floor:.2f} | {memory[name] / 1024:.1f} |")
+        used = median_cpu[name]
+        print(
+            f"| {name} | {value:.1f} | {value / floor:.2f} | {used:.1f} | {used / floor_cpu:.2f} "
+            f"| {memory[name] / 1024:.1f} |"
+        )
     print()
     for label in ("10x", "100x"):
         for suffix in ("", " --format json"):

@@ -55,7 +55,9 @@ def run() -> Run:
             "COLUMNS": "200",
             "JOBAWARD_LANG": None,
             "NO_COLOR": "1",
-            "LC_ALL": "en_US.UTF-8",
+            "LANG": "C.UTF-8",  # Korean: an English locale would choose English
+            "LC_ALL": None,
+            "LC_MESSAGES": None,
         }
         environment.update(env or {})
         return runner.invoke(app, list(args), env=environment)

@@ -18,6 +18,6 @@ def test_benchmark_quick_mode_runs_and_reports() -> None:
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
-    assert "| command | median ms | × floor | peak RSS MiB |" in lines
+    assert "| command | wall ms | × floor | CPU ms | CPU × floor | peak RSS MiB |" in lines
     assert any(line.startswith("| framework floor (hello.py) |") for line in lines)
     assert any(line.startswith("| list --year 2023 --data 10x --format json |") for line in lines)

@@ -142,22 +142,12 @@ def test_sort_orders(dataset: Dataset, run: Run) -> None:
 def test_show_timeline(run: Run) -> None:
     out = run("show", "강원도").stdout.splitlines()
     header = out.index("연도별 수상") + 1
-    years, grades = out[header].split(), out[header + 2].split()
+    years, grades = out[header].split(), out[header + 1].split()
     assert years[0] == "2012" and years[-1] == "2025"
     timeline = dict(zip(years, grades, strict=True))
     # the highest grade of the year: 2018 공시제 특별상 and 우수사업 우수상, 2020 우수상 and 최우수상
-    assert [timeline[str(y)] for y in range(2015, 2025)] == [
-        "–",
-        "우수",
-        "–",
-        "우수",
-        "최우수",
-        "최우수",
-        "대상",
-        "대상",
-        "최우수",
-        "–",
-    ]
+    assert [timeline[str(y)] for y in range(2015, 2025)] == ["-", "우", "-", "우", "최", "최", "대", "대", "최", "-"]
+    assert out[header + 2] == "대 대상 · 최 최우수상 · 우 우수상 · 특 특별상 · - 수상 기록 없음"
     document = json.loads(run("show", "강원도", "--format", "json").stdout)
     assert document["timeline"]["2021"] == "대상" and document["timeline"]["2017"] is None
 

@@ -256,8 +256,9 @@ def test_export_json_and_csv(run: Run, tmp_path: Path, dataset: Dataset) -> None
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM")}
-    env.update(extra)
+    unset = ("NO_COLOR", "FORCE_COLOR", "COLUMNS", "TERM", "JOBAWARD_LANG", "LC_ALL", "LC_MESSAGES")
+    env = {k: v for k, v in os.environ.items() if k not in unset}
+    env.update({"LANG": "C.UTF-8", **extra})
     return env
 
 

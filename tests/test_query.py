@@ -29,7 +29,7 @@ def test_gangwon_streak_crosses_its_rename(dataset: Dataset) -> None:
 
 
 def test_list_filters_by_year_and_sorts_by_grade(dataset: Dataset) -> None:
-    rows = list_awards(dataset, AwardFilter(year=2022))
+    rows = list_awards(dataset, AwardFilter(years=frozenset({2022})))
     # grade first, then 공시제 / 우수사업 / category not stated, then the data's government order;
     # awards whose grade no source gave come last
     assert [(r.government.id, r.award.category, r.award.grade) for r in rows[:12]] == [
@@ -59,9 +59,9 @@ def test_list_filters_by_year_and_sorts_by_grade(dataset: Dataset) -> None:
 
 
 def test_province_filter_keeps_the_province_and_its_governments(dataset: Dataset) -> None:
-    rows = list_awards(dataset, AwardFilter(year=2023, province="강원"))
+    rows = list_awards(dataset, AwardFilter(years=frozenset({2023}), province="강원"))
     assert {r.government.id for r in rows} == {"강원", "강원 춘천시", "강원 강릉시", "강원 영월군"}
-    basic = list_awards(dataset, AwardFilter(year=2023, province="강원", level="기초"))
+    basic = list_awards(dataset, AwardFilter(years=frozenset({2023}), province="강원", level="기초"))
     assert "강원" not in {r.government.id for r in basic}
 
 
@@ -104,3 +104,15 @@ def test_won_reads_as_korean_money() -> None:
     assert won(0) == "0원"
     assert won(-5_000_000) == "-500만원"
     assert won(135_000_000, english=True) == "₩135,000,000"
+
+
+def test_exact_difference_is_the_decimal_difference() -> None:
+    """The fast route (rounding to the figures' places) agrees with exact decimal arithmetic."""
+    from decimal import Decimal
+
+    from jobaward.query import exact_difference
+
+    pairs = [(61.4, 60.9), (67.2, 66.5), (0.3, 0.1), (118100.5, 112500.25), (1.000001, 0.3), (5, 2.5), (1e-07, 0.1)]
+    for after, before in pairs:
+        assert exact_difference(after, before) == float(Decimal(repr(after)) - Decimal(repr(before)))
+    assert exact_difference(61.4, 60.9) == 0.5

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import marshal
 import os
 import sys
@@ -22,6 +21,11 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+try:  # the same BLAKE2b as hashlib's, without loading OpenSSL's library for it (start-up time)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 from . import __version__
 from .errors import Problem
@@ -64,7 +68,7 @@ def record_shapes() -> str:
 
 def cache_key(contents: Sequence[tuple[str, bytes]]) -> str:
     salt = f"{FORMAT}|{__version__}|{sys.version}|{record_shapes()}"
-    digest = hashlib.blake2b(salt.encode(), digest_size=32)
+    digest = blake2b(salt.encode(), digest_size=32)
     for origin, raw in contents:
         digest.update(f"|{origin}|{len(raw)}|".encode())
         digest.update(raw)
@@ -82,11 +86,14 @@ def read_entry(entry: Path, key: str) -> Merged | None:
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
+    """No collections while the records are built; afterwards the records (kept for the whole
+    run) are frozen out of the collector's sight, so drawing a table does not rescan them."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -84,6 +84,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--output {path}: 디렉터리가 아닙니다 (csv 내보내기는 섹션마다 파일 하나를 씁니다)",
         "--output {path}: not a directory (csv export writes one file a section)",
     ),
+    "official_with_coverage": (
+        "--official과 --coverage는 함께 쓸 수 없습니다",
+        "--official and --coverage do not go together",
+    ),
     "years_with_official": (
         "--official, --year, --window는 공식 통계용이라 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다",
         "--official, --year and --window are for official figures, not for comparing two editions",

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank, is_contest
-from .query import Streak, Totals, streaks, totals
+from .query import Streak, Totals, streaks, totals, years_held
 
 
 class Count(NamedTuple):
@@ -186,9 +186,8 @@ def coverage(dataset: Dataset) -> list[Coverage]:
     """Every year with a 일자리대상 edition record or award, newest first. The autumn project
     contest (경진대회, 2012–2016) was a ceremony of its own: its awards are not counted here."""
     ceremony = [a for a in dataset.awards if not is_contest(a.category)]
-    years = set(dataset.edition_by_year) | {a.year for a in ceremony}
     rows = []
-    for year in sorted(years, reverse=True):
+    for year in reversed(years_held(dataset)):
         edition = dataset.edition_by_year.get(year)
         held = [a for a in ceremony if a.year == year]
         rows.append(

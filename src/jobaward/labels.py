@@ -24,8 +24,10 @@ GRADE_EN = {
     "특별상": "Special Prize",
 }
 LEVEL_EN = {"광역": "provincial", "기초": "municipal"}
-SHORT_GRADE = {"종합대상": "종합대상", "대상": "대상", "최우수상": "최우수", "우수상": "우수", "특별상": "특별"}
-SHORT_GRADE_EN = {"종합대상": "Overall", "대상": "Grand", "최우수상": "Top", "우수상": "Excel.", "특별상": "Special"}
+#: One mark per grade for the `show` timeline (explained by its legend); "" is a grade not given.
+GRADE_MARK = {"종합대상": "종", "대상": "대", "최우수상": "최", "우수상": "우", "특별상": "특", "": "수"}
+GRADE_MARK_EN = {"종합대상": "O", "대상": "G", "최우수상": "T", "우수상": "E", "특별상": "S", "": "W"}
+NO_AWARD_MARK = "-"
 INDICATOR_EN = {
     "취업자수": "Employed persons",
     "고용률": "Employment rate",
@@ -39,7 +41,41 @@ INDICATOR_EN = {
     "일자리 창출 실적": "Jobs created against target",
     "고용률 증감": "Employment rate change",
     "실업률 증감": "Unemployment rate change",
+    "실업률": "Unemployment rate",
+    "취업자수 증감": "Change in employed persons",
+    "상용근로자수 증감": "Change in regular employees",
+    "고용보험 피보험자수 증감": "Change in employment insurance holders",
+    "여성 고용률 증감": "Female employment rate change",
+    "청년 고용률 증감": "Youth employment rate change",
+    "고용서비스": "Employment services",
+    "고용장려금": "Employment subsidies",
+    "내일채움공제 고용유지 인원": "Workers retained (Tomorrow Filling Deduction)",
+    "맞춤형 일자리 제공": "Tailored jobs provided",
+    "워케이션 근무지": "Workation sites",
+    "일자리 목표 대비 실적": "Jobs against target",
+    "일자리 전담 조직 인력": "Staff of the job organisation",
+    "재정지원 일자리 목표 달성률": "Publicly funded jobs: target achievement",
+    "재정지원 일자리 창출": "Publicly funded jobs created",
+    "정규직 일자리 창출": "Permanent jobs created",
+    "지역혁신사업(RIS) 규모": "Regional innovation programme (RIS) size",
+    "직·간접 공공일자리 창출": "Direct and indirect public jobs created",
+    "직업능력개발훈련": "Vocational training",
+    "직접일자리 창출": "Direct jobs created",
+    "창업지원 및 일자리 인프라": "Start-up support and job infrastructure",
+    "투자유치 금액": "Investment attracted",
+    "투자유치 신규 일자리": "New jobs from investment attracted",
 }
+#: Qualifiers in parentheses after an indicator's name.
+QUALIFIER_EN = {
+    "15~64세": "age 15-64",
+    "OECD 기준": "OECD basis",
+    "민선 7기 이후 누계": "cumulative since 2018",
+    "취직사회책임제": "job responsibility scheme",
+}
+#: Half-years in a period ('2021 하반기' → '2021 H2').
+PERIOD_EN = {"상반기": "H1", "하반기": "H2"}
+#: How benchmark labels start (the rest, such as "(2021)", is kept).
+BENCHMARK_EN = {"전국 평균": "national average", "일자리 목표": "job target"}
 #: Unit suffixes in English: counts of people and things read as bare numbers.
 UNIT_EN = {"명": "", "개": "", "개소": " sites"}
 HONOR_EN = (
@@ -66,6 +102,7 @@ UI: dict[str, tuple[str, str]] = {
     "after": ("이후", "After"),
     "change": ("증감", "Change"),
     "percent": ("증감률", "Change %"),
+    "change_percent": ("증감 (증감률)", "Change (%)"),
     "benchmark": ("비교 기준", "Benchmark"),
     "size": ("크기", "Size"),
     "source": ("출처", "Source"),
@@ -135,6 +172,8 @@ UI: dict[str, tuple[str, str]] = {
         "From the records we hold: a government missing from them may still have won.",
     ),
     "name_then": ("당시", "then"),
+    "no_award_year": ("수상 기록 없음", "no award recorded"),
+    "awarded_unknown_grade_long": ("수상 (등급 미상)", "won (grade not given)"),
 }
 
 
@@ -164,14 +203,37 @@ class Labels(NamedTuple):
         return next((english for key, english in HONOR_EN if key in value), value)
 
     def indicator(self, name: str) -> str:
-        """English for the known indicators; '고용률 (15~64세)' keeps its qualifier."""
+        """English for the known indicators ('고용률 (15~64세)': 'Employment rate (age 15-64)').
+
+        A name with a part we cannot translate stays whole in Korean, never half translated.
+        """
         if not self.english:
             return name
+        if name in INDICATOR_EN:
+            return INDICATOR_EN[name]
         base, _, rest = name.partition(" (")
-        english = INDICATOR_EN.get(name) or INDICATOR_EN.get(base)
-        if english is None:
-            return name
-        return english if name in INDICATOR_EN else f"{english} ({rest}"
+        qualifier = QUALIFIER_EN.get(rest.removesuffix(")"))
+        if base in INDICATOR_EN and qualifier is not None:
+            return f"{INDICATOR_EN[base]} ({qualifier})"
+        return name
+
+    def period(self, period: str) -> str:
+        """'2021 하반기' → '2021 H2' in English; other periods (2021, 2022-12) are the same in both."""
+        if not self.english:
+            return period
+        for korean, english in PERIOD_EN.items():
+            period = period.replace(korean, english)
+        return period
+
+    def benchmark(self, label: str) -> str:
+        """'전국 평균 (2021)' → 'national average (2021)'; a label we cannot translate stays whole."""
+        if not self.english:
+            return label
+        for korean, english in BENCHMARK_EN.items():
+            rest = label.removeprefix(korean)
+            if rest != label and (not rest or rest.startswith(" (")):
+                return english + rest
+        return label
 
     def unit(self, unit: str) -> str:
         return UNIT_EN.get(unit, unit) if self.english else unit
@@ -190,13 +252,29 @@ class Labels(NamedTuple):
         }[what]
         return english if self.english else korean
 
-    def short_grade(self, grade: str | None) -> str:
-        """A grade in a timeline cell: 최우수상 → 최우수, or a dash for no award."""
+    def grade_or_none(self, grade: str | None) -> str:
+        """A grade in a year's cell: the grade, '수상' when a source gave none, '-' for no award."""
         if grade is None:
-            return "–"
-        if not grade:
-            return self.ui("awarded_unknown_grade")
-        return (SHORT_GRADE_EN if self.english else SHORT_GRADE).get(grade, grade)
+            return NO_AWARD_MARK
+        return self.grade(grade) if grade else self.ui("awarded_unknown_grade")
+
+    def grade_mark(self, grade: str | None) -> str:
+        """A grade in the timeline: one mark (최우수상 → 최), or '-' for no award."""
+        if grade is None:
+            return NO_AWARD_MARK
+        return (GRADE_MARK_EN if self.english else GRADE_MARK).get(grade, grade)
+
+    def mark_legend(self, grades: set[str | None]) -> str:
+        """'최 최우수상 · 특 특별상 · - 수상 기록 없음' for the marks a timeline uses."""
+        marks = GRADE_MARK_EN if self.english else GRADE_MARK
+        items = [
+            f"{mark} {self.grade(g) if g else self.ui('awarded_unknown_grade_long')}"
+            for g, mark in marks.items()
+            if g in grades
+        ]
+        if None in grades:
+            items.append(f"{NO_AWARD_MARK} {self.ui('no_award_year')}")
+        return " · ".join(items)
 
     def years(self, n: int) -> str:
         return f"{n} years in a row" if self.english else f"{n}년 연속"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -105,6 +104,8 @@ def parse_toml(raw: bytes, origin: str) -> dict[str, Any]:
         line = raw[: exc.start].count(b"\n") + 1
         raise DataError([problem(origin, f"{line}:0", "not_utf8")]) from None
     refuse_long_dotted_keys(text, origin)
+    import tomllib  # only when a file is parsed, not when the cache answers (start-up time)
+
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -48,7 +48,14 @@ def app_for(argv: list[str]) -> Any:
     importlib.import_module(f"{__name__}.{COMMAND_MODULES[command]}")
     from .common import app
 
+    # Typer builds every registered command before running one: keep only the one asked for
+    app.registered_commands = [info for info in app.registered_commands if command_name(info) == command]
     return app
+
+
+def command_name(info: Any) -> str:
+    """The name a Typer ``CommandInfo`` is run by: its own, or its function's (as Typer derives it)."""
+    return str(info.name or info.callback.__name__.lower().replace("_", "-"))
 
 
 def __getattr__(name: str) -> Any:

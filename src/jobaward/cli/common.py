@@ -16,6 +16,9 @@ from ..labels import LANGS, Labels
 from ..model import Dataset
 from ..render.emit import Format
 from .errorpath import JobawardGroup, print_error
+from .words import install_help_formatter, locale_lang, say
+
+install_help_formatter()
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -23,7 +26,10 @@ R = TypeVar("R")
 app = typer.Typer(
     name="jobaward",
     cls=JobawardGroup,
-    help="전국 지방자치단체 일자리대상: who won what, with how much, and what the job figures did.",
+    help=say(
+        "전국 지방자치단체 일자리대상: 누가 어떤 상을 받았는지, 인센티브는 얼마인지, 고용 지표는 어떻게 변했는지.",
+        "전국 지방자치단체 일자리대상: who won what, with how much, and what the job figures did.",
+    ),
     rich_markup_mode=None,
     no_args_is_help=True,
     add_completion=True,
@@ -79,10 +85,38 @@ def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Data
 
 
 def labels_for(lang: str | None) -> Labels:
-    chosen = (lang or os.environ.get("JOBAWARD_LANG") or "ko").strip().lower()
+    chosen = (lang or os.environ.get("JOBAWARD_LANG") or locale_lang(os.environ)).strip().lower()
     if chosen not in LANGS:
         raise UsageProblem("unknown_language", value=chosen, valid=", ".join(LANGS))
     return Labels(chosen)
+
+
+#: The years --year accepts (the awards began in 2012).
+FIRST_YEAR, LAST_YEAR = 2010, 2100
+
+
+def parse_years(values: list[str] | None, labels: Labels) -> frozenset[int] | None:
+    """``--year 2022 --year 2019..2021`` → {2019, 2020, 2021, 2022}; None when none are given."""
+    if not values:
+        return None
+    years: set[int] = set()
+    for value in values:
+        first, dots, last = value.strip().partition("..")
+        if not (first.isdigit() and len(first) == 4 and (not dots or (last.isdigit() and len(last) == 4))):
+            raise UsageProblem(
+                f"--year: '{value}' is not a year (2023) or a range (2019..2023)"
+                if labels.english
+                else f"--year: '{value}'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다"
+            )
+        start, end = sorted((int(first), int(last or first)))
+        if start < FIRST_YEAR or end > LAST_YEAR:
+            raise UsageProblem(
+                f"--year: {value} is outside {FIRST_YEAR}..{LAST_YEAR}"
+                if labels.english
+                else f"--year: {value}은(는) {FIRST_YEAR}..{LAST_YEAR} 밖입니다"
+            )
+        years.update(range(start, end + 1))
+    return frozenset(years)
 
 
 def choice(value: str | None, parse: Callable[[str], str | None], valid: tuple[str, ...], option: str) -> str | None:
@@ -100,36 +134,117 @@ def version_callback(value: bool) -> None:
         raise typer.Exit()
 
 
-FormatOption = Annotated[
-    Format, typer.Option("--format", "-f", case_sensitive=False, help="table (default), json, csv or tsv.")
+CategoryOption = Annotated[
+    str | None,
+    typer.Option("--category", "-c", help=say("공시제, 우수사업, … (영어도 가능)", "공시제, 우수사업, … or English.")),
 ]
-ExcelOption = Annotated[bool, typer.Option("--excel", help="CSV as UTF-8 with a BOM, so Excel reads Hangul.")]
+GradeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--grade",
+        "-g",
+        help=say(
+            "종합대상, 대상, 최우수상, 우수상, 특별상 (영어도 가능)",
+            "종합대상, 대상, 최우수상, 우수상, 특별상 or English.",
+        ),
+    ),
+]
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        help=say("table(기본), json, csv, tsv.", "table (default), json, csv or tsv."),
+    ),
+]
+ExcelOption = Annotated[
+    bool,
+    typer.Option(
+        "--excel",
+        help=say(
+            "엑셀용 CSV (BOM이 붙은 UTF-8: 한글이 깨지지 않음).", "CSV as UTF-8 with a BOM, so Excel reads Hangul."
+        ),
+    ),
+]
 OutputOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="Write to FILE (atomically) instead of stdout."),
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help=say("표준 출력 대신 FILE에 쓰기 (원자적 쓰기).", "Write to FILE (atomically) instead of stdout."),
+    ),
 ]
 SvgOption = Annotated[
-    Path | None, typer.Option("--svg", dir_okay=False, help="Also save the table as an SVG picture in FILE.")
+    Path | None,
+    typer.Option(
+        "--svg",
+        dir_okay=False,
+        help=say("표를 SVG 그림으로 FILE에도 저장.", "Also save the table as an SVG picture in FILE."),
+    ),
+]
+WideOption = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        "-w",
+        help=say(
+            "표가 넓어져도 모든 열 표시 (less -S로 보기).", "Every column, however wide the table gets (for less -S)."
+        ),
+    ),
 ]
 DataOption = Annotated[
     list[Path] | None,
     typer.Option(
-        "--data", "-d", help="A user data file loaded on top of the bundled data (repeatable).", show_default=False
+        "--data",
+        "-d",
+        help=say(
+            "내장 자료 위에 덧붙여 읽을 사용자 자료 파일 (여러 번 가능).",
+            "A user data file loaded on top of the bundled data (repeatable).",
+        ),
+        show_default=False,
     ),
 ]
 NoBundledOption = Annotated[
-    bool, typer.Option("--no-bundled", help="Use only the files given with --data, not the bundled data.")
+    bool,
+    typer.Option(
+        "--no-bundled",
+        help=say("내장 자료 없이 --data 파일만 사용.", "Use only the files given with --data, not the bundled data."),
+    ),
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option("--lang", help="Label language: ko (default) or en. Also JOBAWARD_LANG.", show_default=False),
+    typer.Option(
+        "--lang",
+        help=say(
+            "표시 언어: ko(기본) 또는 en. JOBAWARD_LANG이나 영어 로캘로도 정함.",
+            "Label language: ko (default) or en. Also JOBAWARD_LANG or an English locale.",
+        ),
+        show_default=False,
+    ),
 ]
 
 
-@app.callback()
+@app.callback(
+    help=say(
+        "전국 지방자치단체 일자리대상 조회 (오프라인, 출처 포함).\n\n"
+        "종료 코드: 0 성공 (결과가 없어도), 1 이름 조회 실패, 2 사용법 오류, 3 자료 오류, "
+        "4 내부 오류 (버그: 알려 주세요).",
+        "전국 지방자치단체 일자리대상 (National Local Government Job Awards), offline, with sources.\n\n"
+        "Exit codes: 0 success (an empty result too), 1 lookup failed, 2 usage error, 3 data error, "
+        "4 internal error (a bug: please report it).",
+    )
+)
 def main(
     version: Annotated[
-        bool, typer.Option("--version", callback=version_callback, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option(
+            "--version",
+            callback=version_callback,
+            is_eager=True,
+            help=say("버전을 보여 주고 끝냄.", "Show the version and exit."),
+        ),
     ] = False,
 ) -> None:
     """전국 지방자치단체 일자리대상 (National Local Government Job Awards), offline, with sources.

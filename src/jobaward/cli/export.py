@@ -11,6 +11,7 @@ import typer
 from ..errors import UsageProblem
 from ..render.emit import write
 from .common import DataOption, NoBundledOption, app, load_data, reports_errors
+from .words import say
 
 
 class ExportFormat(StrEnum):
@@ -19,16 +20,32 @@ class ExportFormat(StrEnum):
     csv = "csv"
 
 
-@app.command()
+@app.command(
+    help=say(
+        "전체 자료 (사용자 자료 포함) 내보내기.\n\n예: jobaward export --format toml --output jobaward.toml\n\n"
+        "TOML은 내장 data.toml과 같은 형식이라 다시 읽으면 같은 자료가 됩니다.",
+        "Write the whole dataset, with any user data merged in.\n\n"
+        "Example: jobaward export --format toml --output jobaward.toml\n\n"
+        "TOML uses the same schema as the bundled data.toml, so the file loads back as the same dataset.",
+    )
+)
 @reports_errors
 def export(
     format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", case_sensitive=False, help="toml (default), json or csv.")
+        ExportFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help=say("toml(기본), json, csv.", "toml (default), json or csv.")
+        ),
     ] = ExportFormat.toml,
     output: Annotated[
         Path | None,
         typer.Option(
-            "--output", "-o", help="FILE (toml, json; default stdout) or DIRECTORY (csv: one file a section)."
+            "--output",
+            "-o",
+            help=say(
+                "FILE (toml, json; 없으면 표준 출력) 또는 DIRECTORY (csv: 구역마다 파일 하나).",
+                "FILE (toml, json; default stdout) or DIRECTORY (csv: one file a section).",
+            ),
         ),
     ] = None,
     data: DataOption = None,

@@ -2,72 +2,137 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import JobawardError, UsageProblem
+from ..errors import JobawardError, LookupFailed, UsageProblem
 from ..labels import Labels, parse_category, parse_grade, parse_level
-from ..model import CATEGORIES, GRADES, LEVELS, Dataset
+from ..model import CATEGORIES, GRADES, LEVELS, Dataset, Government
 from ..render.emit import Format, OutputOptions, emit
+
+if TYPE_CHECKING:
+    from ..names import NameIndex
+
 from .common import (
+    CategoryOption,
     DataOption,
     ExcelOption,
     FormatOption,
+    GradeOption,
     LangOption,
     NoBundledOption,
     OutputOption,
     SvgOption,
+    WideOption,
     app,
     choice,
     echo,
     labels_for,
     load_data,
+    parse_years,
     reports_errors,
 )
+from .words import say
 
 OfficialOption = Annotated[
-    bool, typer.Option("--official", help="Official 고용률 from 통계청 (KOSIS) instead of news figures.")
+    bool,
+    typer.Option(
+        "--official",
+        help=say(
+            "통계청 (KOSIS) 공식 고용률 (보도 수치 대신).",
+            "Official 고용률 from 통계청 (KOSIS) instead of news figures.",
+        ),
+    ),
 ]
 WindowOption = Annotated[
     str | None,
     typer.Option(
-        "--window", help="before (default: H2 of Y-2 → H2 of Y-1) or after (H2 of Y-1 → H2 of Y+1).", show_default=False
+        "--window",
+        help=say(
+            "before (기본: Y-2년 하반기 → Y-1년 하반기) 또는 after (Y-1년 하반기 → Y+1년 하반기).",
+            "before (default: H2 of Y-2 → H2 of Y-1) or after (H2 of Y-1 → H2 of Y+1).",
+        ),
+        show_default=False,
     ),
 ]
 
 
-@app.command("list")
+@app.command(
+    "list",
+    help=say(
+        "수상 목록 (최신 연도부터). 예: jobaward list --year 2023",
+        "List awards, newest first.  Example: jobaward list --year 2023",
+    ),
+)
 @reports_errors
 def list_command(
-    year: Annotated[int | None, typer.Option("--year", "-y", min=2010, max=2100, help="Award year, e.g. 2023.")] = None,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="공시제, 우수사업, … or English.")] = None,
-    grade: Annotated[str | None, typer.Option("--grade", "-g", help="종합대상, 대상, 최우수상, 우수상, 특별상")] = None,
-    province: Annotated[str | None, typer.Option("--province", "-p", help="A 광역: 강원, 강원도, Gangwon.")] = None,
-    level: Annotated[str | None, typer.Option("--level", help="광역 or 기초.")] = None,
+    year: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--year",
+            "-y",
+            help=say(
+                "수상 연도(2023)나 범위(2019..2023); 여러 번 가능.",
+                "Award year (2023) or range (2019..2023); repeatable.",
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    category: CategoryOption = None,
+    grade: GradeOption = None,
+    province: Annotated[
+        str | None,
+        typer.Option("--province", "-p", help=say("광역: 강원, 강원도, Gangwon.", "A 광역: 강원, 강원도, Gangwon.")),
+    ] = None,
+    level: Annotated[
+        str | None, typer.Option("--level", help=say("광역 또는 기초.", "광역 (provincial) or 기초 (municipal)."))
+    ] = None,
+    project: Annotated[
+        str | None,
+        typer.Option("--project", help=say("사업명에 든 말, 예: 청년.", "Words in the project name, e.g. 청년.")),
+    ] = None,
+    sort: Annotated[
+        str | None,
+        typer.Option(
+            "--sort",
+            help=say(
+                "정렬: year(기본), grade, incentive, government.", "year (default), grade, incentive or government."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help=say("최대 N건만 표시.", "Show at most N awards."))
+    ] = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
 ) -> None:
     """List awards, newest first.  Example: jobaward list --year 2023"""
     from ..names import NameIndex, find_province
-    from ..query import AwardFilter, list_awards
+    from ..query import LIST_SORTS, AwardFilter, list_awards
     from ..render import views
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     where = AwardFilter(
-        year=year,
+        years=parse_years(year, labels),
         category=choice(category, parse_category, CATEGORIES, "--category"),
         grade=choice(grade, parse_grade, GRADES, "--grade"),
         province=find_province(NameIndex(dataset), province).id if province is not None else None,
         level=choice(level, parse_level, LEVELS, "--level"),
+        project=(project or "").strip() or None,
     )
-    emit(views.awards(dataset, list_awards(dataset, where)), OutputOptions(format, excel, output, svg), labels)
+    order = choice(sort, lambda value: value if value in LIST_SORTS else None, LIST_SORTS, "--sort") or "year"
+    rows = list_awards(dataset, where, order)
+    view = views.awards(dataset, rows[:limit] if limit else rows, of=len(rows))
+    emit(view, OutputOptions(format, excel, output, svg, wide), labels)
 
 
 def complete_government(incomplete: str) -> list[str]:
@@ -92,14 +157,22 @@ def complete_government(incomplete: str) -> list[str]:
     return sorted(found)
 
 
-@app.command()
+@app.command(
+    help=say(
+        "지자체 한 곳의 이력: 이름, 수상, 연속 수상, 고용 지표, 출처. 예: jobaward show 강릉시",
+        "One government's profile: names, awards, streaks, indicators, sources.  Example: jobaward show 강릉시",
+    )
+)
 @reports_errors
 def show(
     name: Annotated[
         list[str],
         typer.Argument(
             metavar="NAME",
-            help="A government: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
+            help=say(
+                "지자체: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
+                "A government: 강릉시, 강릉, 강원도, Gangneung-si, 부산 중구.",
+            ),
             autocompletion=complete_government,
             show_default=False,
         ),
@@ -108,6 +181,7 @@ def show(
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -126,7 +200,7 @@ def show(
             renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
         )
     view = with_official_figures(dataset, match.government, views.profile(dataset, profile(dataset, match.government)))
-    emit(view, OutputOptions(format, excel, output, svg), labels)
+    emit(view, OutputOptions(format, excel, output, svg, wide), labels)
 
 
 def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
@@ -135,31 +209,53 @@ def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
     return f"참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다."
 
 
-@app.command()
+@app.command(
+    help=say(
+        "고용 지표 전후 비교 (변화가 큰 순서). 두 연도를 주면 두 회차의 수상 변화.\n\n"
+        "예: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023",
+        "Before/after indicators, largest change first; or, given two years, how two editions differ.\n\n"
+        "Examples: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023",
+    )
+)
 @reports_errors
 def compare(
     names: Annotated[
         list[str] | None,
         typer.Argument(
             metavar="[NAME]...",
-            help="Governments to compare; none for all.",
+            help=say(
+                "비교할 지자체들 (없으면 전체), 또는 두 연도.", "Governments to compare (none for all), or two years."
+            ),
             autocompletion=complete_government,
             show_default=False,
         ),
     ] = None,
-    indicator: Annotated[str | None, typer.Option("--indicator", "-i", help="e.g. 취업자수, 고용률.")] = None,
+    indicator: Annotated[
+        str | None, typer.Option("--indicator", "-i", help=say("예: 취업자수, 고용률.", "e.g. 취업자수, 고용률."))
+    ] = None,
     sort: Annotated[
-        str | None, typer.Option("--sort", help="pct (default), change or name.", show_default=False)
+        str | None,
+        typer.Option(
+            "--sort", help=say("정렬: pct(기본), change, name.", "pct (default), change or name."), show_default=False
+        ),
     ] = None,
     official: OfficialOption = False,
     year: Annotated[
-        int | None, typer.Option("--year", "-y", min=2010, max=2100, help="Winners of one edition (official figures).")
+        int | None,
+        typer.Option(
+            "--year",
+            "-y",
+            min=2010,
+            max=2100,
+            help=say("한 회차의 수상 지자체 (공식 통계).", "Winners of one edition (official figures)."),
+        )
     ] = None,
     window: WindowOption = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -168,13 +264,13 @@ def compare(
 
     Examples: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023
     """
-    from ..names import NameIndex, find_government
+    from ..names import NameIndex
     from ..query import SORTS, compare_indicators, indicator_names, matching_indicator_names
     from ..render import views
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg)
+    options = OutputOptions(format, excel, output, svg, wide)
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:
@@ -187,8 +283,7 @@ def compare(
         raise UsageProblem("unknown_value", option="--sort", value=sort, valid=", ".join(SORTS))
     governments = []
     if names:  # only names need the index (start-up time)
-        index = NameIndex(dataset)
-        governments = [find_government(index, name).government for name in names]
+        governments = find_all(NameIndex(dataset), names, labels)
     wanted = None
     if indicator is not None:
         wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()
@@ -201,7 +296,17 @@ def compare(
 
         compare_official(dataset, governments, rows, year, window, options, labels)
         return
+    shown = {row.government.id for row in rows}
+    for government in governments:
+        if government.id not in shown:
+            typer.echo(no_indicators_message(labels.name(government), labels), err=True)
     emit(views.indicators(dataset, rows), options, labels)
+
+
+def no_indicators_message(name: str, labels: Labels) -> str:
+    if labels.english:
+        return f"note: no indicators recorded for {name}."
+    return f"참고: {name}의 고용 지표 기록이 없습니다."
 
 
 def award_years_given(names: list[str]) -> tuple[int, int] | None:
@@ -212,22 +317,76 @@ def award_years_given(names: list[str]) -> tuple[int, int] | None:
     return None
 
 
+def find_all(index: NameIndex, names: list[str], labels: Labels) -> list[Government]:
+    """Every government named; if any name finds none (or several), one error naming them all."""
+    from ..names import find_government
+
+    found, failed = [], []
+    for name in names:
+        try:
+            found.append(find_government(index, name).government)
+        except LookupFailed as error:
+            failed.append((name, error))
+    if len(failed) == 1:
+        raise failed[0][1]
+    if failed:
+        listed = ", ".join(f"'{name}'" for name, _ in failed)
+        message = (
+            f"{len(failed)} names found no single government: {listed}"
+            if labels.english
+            else f"지자체를 하나로 찾지 못한 이름 {len(failed)}개: {listed}"
+        )
+        details = [
+            line
+            for name, error in failed
+            for line in (f"{name}: {error}", *(f"  {candidate}" for candidate in error.candidates))
+        ]
+        raise LookupFailed(message, tuple(details))
+    return found
+
+
 def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOptions, labels: Labels) -> None:
     from ..insight import compare_years
+    from ..query import years_held
     from ..render import views
 
     first, second = years
+    held = years_held(dataset)
+    missing = [year for year in years if year not in held]
+    if missing:
+        listed = ", ".join(str(year) for year in held)
+        raise UsageProblem(
+            f"no edition or award recorded for {missing[0]}; years held: {listed}"
+            if labels.english
+            else f"{missing[0]}년 회차나 수상 기록이 없습니다. 있는 연도: {listed}"
+        )
     emit(views.years(compare_years(dataset, first, second), first, second), options, labels)
 
 
-@app.command()
+@app.command(
+    help=say(
+        "부문·등급·시도별 수상, 첫 수상, 연속 수상과 인센티브 순위. 예: jobaward stats --year 2023",
+        "Awards by category, grade and province, first-time winners, streak and incentive leaders.\n\n"
+        "Example: jobaward stats --year 2023",
+    )
+)
 @reports_errors
 def stats(
     year: Annotated[
-        int | None, typer.Option("--year", "-y", min=2010, max=2100, help="One edition; all without.")
+        int | None,
+        typer.Option(
+            "--year", "-y", min=2010, max=2100, help=say("한 회차 (없으면 전체).", "One edition; all without.")
+        ),
     ] = None,
     coverage: Annotated[
-        bool, typer.Option("--coverage", help="Per edition: governments awarded against those our data holds.")
+        bool,
+        typer.Option(
+            "--coverage",
+            help=say(
+                "회차별 자료 범위: 시상 기록상 수상 지자체 대비 보유 기록.",
+                "Per edition: governments awarded against those our data holds.",
+            ),
+        ),
     ] = False,
     official: OfficialOption = False,
     window: WindowOption = None,
@@ -235,6 +394,7 @@ def stats(
     excel: ExcelOption = False,
     output: OutputOption = None,
     svg: SvgOption = None,
+    wide: WideOption = False,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -249,12 +409,12 @@ def stats(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg)
+    options = OutputOptions(format, excel, output, svg, wide)
     if official or window is not None:
         from .official import stats_official
 
         if coverage:
-            raise UsageProblem("--official과 --coverage는 함께 쓸 수 없습니다")
+            raise UsageProblem("official_with_coverage")
         stats_official(dataset, year, window, options, labels)
         return
     if coverage:

@@ -13,15 +13,33 @@ import typer
 
 from ..errors import DataError, Problem, UsageProblem, problem
 from ..model import Dataset
-from .common import DataOption, NoBundledOption, app, echo, errors_in_english, reports_errors
+from .common import (
+    CategoryOption,
+    DataOption,
+    GradeOption,
+    NoBundledOption,
+    app,
+    echo,
+    errors_in_english,
+    reports_errors,
+)
+from .words import say
 
-data_app = typer.Typer(help="Where your own data file is.", no_args_is_help=True)
-add_app = typer.Typer(help="Add a record to your own data file.", no_args_is_help=True)
+data_app = typer.Typer(help=say("내 자료 파일의 위치.", "Where your own data file is."), no_args_is_help=True)
+add_app = typer.Typer(
+    help=say("내 자료 파일에 기록 추가.", "Add a record to your own data file."), no_args_is_help=True
+)
 app.add_typer(data_app, name="data")
 app.add_typer(add_app, name="add")
 
 
-@data_app.command("path")
+@data_app.command(
+    "path",
+    help=say(
+        "기본 사용자 자료 파일의 위치 (있으면 읽음). 예: jobaward data path",
+        "Print where the default user data file is (read when it exists).  Example: jobaward data path",
+    ),
+)
 def data_path() -> None:
     """Print where the default user data file is (read when it exists).  Example: jobaward data path"""
     from ..locations import default_user_file
@@ -29,13 +47,27 @@ def data_path() -> None:
     echo(str(default_user_file()))
 
 
-@app.command()
+@app.command(
+    help=say(
+        "자료 파일 검사: 문제마다 한 줄 (FILE:LINE:COL 또는 FILE:record.field).\n\n"
+        "오류(문법, 형식, 없는 참조)는 종료 코드 3, 경고(의심스러운 값)와 참고(내장 기록 대체)는 0. "
+        "예: jobaward validate my-awards.toml",
+        "Check data files: each problem on one line as FILE:LINE:COL or FILE:record.field.\n\n"
+        "Errors (syntax, schema, unknown references) exit 3; warnings (suspicious values) and notes "
+        "(a record replacing a bundled one) exit 0.  Example: jobaward validate my-awards.toml",
+    )
+)
 @reports_errors
 def validate(
     files: Annotated[
         list[Path] | None,
         typer.Argument(
-            metavar="[FILE]...", help="Files to check; none for everything that would be loaded.", show_default=False
+            metavar="[FILE]...",
+            help=say(
+                "검사할 파일들 (없으면 읽어 들일 모든 파일).",
+                "Files to check; none for everything that would be loaded.",
+            ),
+            show_default=False,
         ),
     ] = None,
     data: DataOption = None,
@@ -83,12 +115,19 @@ def validate(
 TargetOption = Annotated[
     Path | None,
     typer.Option(
-        "--data", "-d", dir_okay=False, help="The file to add to (default: `jobaward data path`).", show_default=False
+        "--data",
+        "-d",
+        dir_okay=False,
+        help=say("추가할 파일 (기본: `jobaward data path`).", "The file to add to (default: `jobaward data path`)."),
+        show_default=False,
     ),
 ]
-SourceOption = Annotated[str, typer.Option("--source", help="The source's URL (required).", show_default=False)]
+SourceOption = Annotated[
+    str, typer.Option("--source", help=say("출처 URL (필수).", "The source's URL (required)."), show_default=False)
+]
 SourceDateOption = Annotated[
-    str | None, typer.Option("--source-date", help="The source's publication date, YYYY-MM-DD.")
+    str | None,
+    typer.Option("--source-date", help=say("출처 게재일, YYYY-MM-DD.", "The source's publication date, YYYY-MM-DD.")),
 ]
 
 
@@ -180,18 +219,43 @@ def parsed_term(value: str | None, parse: Any) -> str | None:
     return parse(value) or value
 
 
-@add_app.command("award")
+@add_app.command(
+    "award",
+    help=say(
+        "내 자료 파일에 수상 기록 추가.\n\n"
+        "예: jobaward add award --year 2025 --government 강릉시 --category 공시제 --grade 우수상 "
+        "--source https://www.asiae.co.kr/article/2025093019095215387 --source-date 2025-09-30",
+        "Add an award to your data file.\n\n"
+        "Example: jobaward add award --year 2025 --government 강릉시 --category 공시제 --grade 우수상 "
+        "--source https://www.asiae.co.kr/article/2025093019095215387 --source-date 2025-09-30",
+    ),
+)
 @reports_errors
 def add_award(
-    year: Annotated[int, typer.Option("--year", "-y", help="Award year.", show_default=False)],
-    government: Annotated[str, typer.Option("--government", help="e.g. 강릉시, 부산 중구.", show_default=False)],
+    year: Annotated[int, typer.Option("--year", "-y", help=say("수상 연도.", "Award year."), show_default=False)],
+    government: Annotated[
+        str,
+        typer.Option("--government", help=say("예: 강릉시, 부산 중구.", "e.g. 강릉시, 부산 중구."), show_default=False),
+    ],
     source: SourceOption,
-    category: Annotated[str | None, typer.Option("--category", "-c", help="공시제, 우수사업, … or English.")] = None,
-    grade: Annotated[str | None, typer.Option("--grade", "-g", help="종합대상, 대상, 최우수상, 우수상, 특별상")] = None,
-    honor: Annotated[str | None, typer.Option("--honor", help="As printed, e.g. 국무총리상.")] = None,
-    incentive: Annotated[str | None, typer.Option("--incentive", help="Won, e.g. 55000000.")] = None,
-    project: Annotated[str | None, typer.Option("--project", help="The project's name (우수사업).")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="Anything the source says that needs saying.")] = None,
+    category: CategoryOption = None,
+    grade: GradeOption = None,
+    honor: Annotated[
+        str | None,
+        typer.Option("--honor", help=say("기사에 적힌 그대로, 예: 국무총리상.", "As printed, e.g. 국무총리상.")),
+    ] = None,
+    incentive: Annotated[
+        str | None, typer.Option("--incentive", help=say("원 단위, 예: 55000000.", "Won, e.g. 55000000."))
+    ] = None,
+    project: Annotated[
+        str | None, typer.Option("--project", help=say("사업명 (우수사업 부문).", "The project's name (우수사업)."))
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note", help=say("출처가 전하는, 적어 둘 만한 내용.", "Anything the source says that needs saying.")
+        ),
+    ] = None,
     source_date: SourceDateOption = None,
     data: TargetOption = None,
 ) -> None:
@@ -221,20 +285,49 @@ def add_award(
     add_record(target, path, "awards", decide, cited)
 
 
-@add_app.command("indicator")
+@add_app.command(
+    "indicator",
+    help=say(
+        "내 자료 파일에 고용 지표 추가 (이전 → 이후, 또는 값 하나).\n\n"
+        "예: jobaward add indicator --government 강릉시 --indicator 고용률 --unit % --after 68.7 "
+        "--after-period 2024 --source https://www.asiae.co.kr/article/2025093019095215387",
+        "Add an employment indicator (before → after, or one value) to your data file.\n\n"
+        "Example: jobaward add indicator --government 강릉시 --indicator 고용률 --unit % --after 68.7 "
+        "--after-period 2024 --source https://www.asiae.co.kr/article/2025093019095215387",
+    ),
+)
 @reports_errors
 def add_indicator(
-    government: Annotated[str, typer.Option("--government", help="e.g. 강릉시.", show_default=False)],
-    indicator: Annotated[str, typer.Option("--indicator", "-i", help="e.g. 취업자수, 고용률.", show_default=False)],
-    unit: Annotated[str, typer.Option("--unit", help="명, %, 개, 원, …", show_default=False)],
+    government: Annotated[
+        str, typer.Option("--government", help=say("예: 강릉시.", "e.g. 강릉시."), show_default=False)
+    ],
+    indicator: Annotated[
+        str,
+        typer.Option(
+            "--indicator", "-i", help=say("예: 취업자수, 고용률.", "e.g. 취업자수, 고용률."), show_default=False
+        ),
+    ],
+    unit: Annotated[str, typer.Option("--unit", help=say("명, %, 개, 원, …", "명, %, 개, 원, …"), show_default=False)],
     source: SourceOption,
-    before: Annotated[str | None, typer.Option("--before", help="The earlier value, as printed.")] = None,
-    before_period: Annotated[str | None, typer.Option("--before-period", help="e.g. 2021.")] = None,
-    after: Annotated[str | None, typer.Option("--after", help="The later (or only) value.")] = None,
-    after_period: Annotated[str | None, typer.Option("--after-period", help="e.g. 2022.")] = None,
-    benchmark: Annotated[str | None, typer.Option("--benchmark", help="A comparison value the source gives.")] = None,
-    benchmark_label: Annotated[str | None, typer.Option("--benchmark-label", help="e.g. 전국 평균 (2021).")] = None,
-    note: Annotated[str | None, typer.Option("--note", help="e.g. why a figure looks odd.")] = None,
+    before: Annotated[
+        str | None,
+        typer.Option("--before", help=say("이전 값 (기사에 적힌 그대로).", "The earlier value, as printed.")),
+    ] = None,
+    before_period: Annotated[str | None, typer.Option("--before-period", help=say("예: 2021.", "e.g. 2021."))] = None,
+    after: Annotated[
+        str | None, typer.Option("--after", help=say("이후 값 (값이 하나면 그 값).", "The later (or only) value."))
+    ] = None,
+    after_period: Annotated[str | None, typer.Option("--after-period", help=say("예: 2022.", "e.g. 2022."))] = None,
+    benchmark: Annotated[
+        str | None,
+        typer.Option("--benchmark", help=say("출처가 함께 준 비교 값.", "A comparison value the source gives.")),
+    ] = None,
+    benchmark_label: Annotated[
+        str | None, typer.Option("--benchmark-label", help=say("예: 전국 평균 (2021).", "e.g. 전국 평균 (2021)."))
+    ] = None,
+    note: Annotated[
+        str | None, typer.Option("--note", help=say("예: 수치가 이상해 보이는 까닭.", "e.g. why a figure looks odd."))
+    ] = None,
     source_date: SourceDateOption = None,
     data: TargetOption = None,
 ) -> None:
@@ -260,13 +353,23 @@ def add_indicator(
     add_record(target, path, "indicators", decide, cited)
 
 
-@add_app.command("source")
+@add_app.command(
+    "source",
+    help=say(
+        "뒤의 기록들이 가리킬 출처 추가. 예: jobaward add source --url URL --publisher 아시아경제",
+        "Add a source, to be named by later records.  Example: jobaward add source --url URL --publisher 아시아경제",
+    ),
+)
 @reports_errors
 def add_source(
-    url: Annotated[str, typer.Option("--url", help="The article's address.", show_default=False)],
-    publisher: Annotated[str, typer.Option("--publisher", help="e.g. 아시아경제.", show_default=False)],
-    when: Annotated[str | None, typer.Option("--date", help="Publication date, YYYY-MM-DD.")] = None,
-    title: Annotated[str | None, typer.Option("--title", help="The headline.")] = None,
+    url: Annotated[str, typer.Option("--url", help=say("기사 주소.", "The article's address."), show_default=False)],
+    publisher: Annotated[
+        str, typer.Option("--publisher", help=say("예: 아시아경제.", "e.g. 아시아경제."), show_default=False)
+    ],
+    when: Annotated[
+        str | None, typer.Option("--date", help=say("게재일, YYYY-MM-DD.", "Publication date, YYYY-MM-DD."))
+    ] = None,
+    title: Annotated[str | None, typer.Option("--title", help=say("기사 제목.", "The headline."))] = None,
     data: TargetOption = None,
 ) -> None:
     """Add a source, to be named by later records.  Example: jobaward add source --url URL --publisher 아시아경제"""

@@ -41,6 +41,7 @@ class OutputOptions(NamedTuple):
     excel: bool = False
     output: Path | None = None
     svg: Path | None = None
+    wide: bool = False
 
     def checked(self) -> OutputOptions:
         """Settle option combinations: --excel means CSV; --svg needs the table view."""
@@ -51,17 +52,18 @@ class OutputOptions(NamedTuple):
             chosen = Format.csv
         if self.svg is not None and chosen is not Format.table:
             raise UsageProblem("svg_needs_table", format=chosen.value)
-        return OutputOptions(chosen, self.excel, to_file(self.output), self.svg)
+        return self._replace(format=chosen, output=to_file(self.output))
 
 
 def emit(view: View, options: OutputOptions, labels: Labels) -> None:
     """Draw or write ``view`` as asked. Imports only what that format needs (start-up time)."""
-    from .machine import to_delimited, to_json
-
     options = options.checked()
     if options.format is Format.table:
         emit_table(view, options, labels)
-    elif options.format is Format.json:
+        return
+    from .machine import to_delimited, to_json
+
+    if options.format is Format.json:
         write(to_json(view.document()), options.output)
     else:
         delimiter = "," if options.format is Format.csv else "\t"
@@ -76,18 +78,26 @@ def emit(view: View, options: OutputOptions, labels: Labels) -> None:
 def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
     from rich.text import Text
 
+    from .table import PIPE_WIDTH, make_console, print_view
+
+    drawing = Text(labels.ui(view.empty_message)) if view.empty else view.table(labels)
+    if options.svg is not None or options.output is not None:
+        save_table(drawing, view.title, options)
+    if options.output is None:
+        print_view(make_console(width=PIPE_WIDTH if options.wide else None), drawing)
+
+
+def save_table(drawing: Any, title: str, options: OutputOptions) -> None:
+    """The table as an SVG picture and/or plain text in a file (--svg, --output)."""
     from ..files import write_output
     from .table import make_console, print_view, svg_of
 
-    drawing = Text(labels.ui(view.empty_message)) if view.empty else view.table(labels)
     if options.svg is not None:
-        write_output(options.svg, svg_of(drawing, view.title).encode("utf-8"))
+        write_output(options.svg, svg_of(drawing, title).encode("utf-8"))
     if options.output is not None:
         buffer = io.StringIO()
         print_view(make_console(file=buffer, plain=True), drawing)
         write_output(options.output, buffer.getvalue().encode("utf-8"))
-        return
-    print_view(make_console(), drawing)
 
 
 def to_file(output: Path | None) -> Path | None:

@@ -6,9 +6,6 @@ ISO strings, a missing value is null in JSON and an empty cell in CSV. No Rich h
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -256,6 +253,8 @@ def coverage_record(row: Coverage) -> Record:
 
 def to_json(document: Any) -> str:
     """Valid JSON only: NaN and infinities are refused when data is read, never written as ``NaN``."""
+    import json  # only for --format json (start-up time)
+
     return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
@@ -314,6 +313,9 @@ PROFILE_ROW_KEYS = ("section", *dict.fromkeys((*AWARD_KEYS, *INDICATOR_KEYS)))
 
 def to_delimited(rows: Sequence[Record], columns: Sequence[str], delimiter: str, excel: bool = False) -> str:
     """CSV or TSV with a header row; raw numbers, no 만/억 formatting."""
+    import csv  # only for --format csv/tsv (start-up time)
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if excel else "\n")
     writer.writerow(columns)

@@ -222,7 +222,7 @@ def changes_view(
         table.add_row(
             Text(str(row.year)),
             Text(fmt.printable(row.government.name_en if labels.english else row.government.id)),
-            Text(fmt.printable(labels.short_grade(row.grade)) if row.grade else ""),
+            Text(fmt.printable(labels.grade(row.grade)) if row.grade else ""),
             Text(f"{short_period(row.before_period)}→{short_period(row.after_period)}"),
             Text(row.before),
             Text(row.after + mark),

@@ -12,18 +12,19 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import IO
 
-from rich import box
-from rich.bar import Bar
-from rich.columns import Columns
-from rich.console import Console, Group, JustifyMethod, RenderableType
-from rich.table import Table
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.text import Text
 
 from ..insight import Count, Coverage, Movement, Stats
 from ..labels import Labels
 from ..model import Award, Government, Indicator, Source
+from ..model import Measurement as Figure
 from ..query import AwardRow, IndicatorRow, Profile, Totals
 from . import text as fmt
+from .layout import Col, FittedTable, Footnotes, Parts, Trimmed
 
 BAR_WIDTH = 10
 
@@ -32,31 +33,14 @@ def cell(value: str, style: str = "") -> Text:
     return Text(fmt.printable(value), style=style)
 
 
-#: Columns that wrap; every other column (names, grades, figures) stays on one line.
-WRAPPING = frozenset({"honor", "project", "note", "benchmark", "source", "indicator"})
+def new_table(labels: Labels, columns: Sequence[Col]) -> FittedTable:
+    return FittedTable(columns, labels)
 
 
-Column = tuple[str, JustifyMethod]
-
-
-def new_table(labels: Labels, columns: Sequence[Column], ascii_box: bool = False) -> Table:
-    """A table whose columns are (label key, justify) pairs."""
-    table = Table(box=box.ASCII if ascii_box else box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for key, justify in columns:
-        table.add_column(
-            labels.ui(key),
-            justify=justify,
-            overflow="fold",
-            no_wrap=key not in WRAPPING,
-        )
-    return table
-
-
-def government_cell(row: AwardRow, labels: Labels) -> Text:
-    name = cell(labels.name(row.government))
-    if row.renamed_since and not labels.english:
-        name.append(" " + labels.name_then(row.name_then), style="dim")
-    return name
+def government_cell(row: AwardRow, labels: Labels) -> Parts:
+    """The name, and the name it had then (강원도 for 2022): each stays whole when wrapped."""
+    then = cell(labels.name_then(row.name_then), "dim") if row.renamed_since and not labels.english else ""
+    return Parts.of(cell(labels.name(row.government)), then)
 
 
 def province_cell(province: Government | None, labels: Labels) -> Text:
@@ -77,18 +61,18 @@ def incentive_cell(incentive: int | None, labels: Labels) -> Text:
     return cell(fmt.won(incentive, labels.english) if incentive is not None else "")
 
 
-def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels) -> RenderableType:
+def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels, of: int | None = None) -> RenderableType:
     table = new_table(
         labels,
         [
-            ("year", "left"),  # a year may read "2013 추정"
-            ("government", "left"),
-            ("province", "left"),
-            ("category", "left"),
-            ("grade", "left"),
-            ("honor", "left"),
-            ("incentive", "right"),
-            ("project", "left"),
+            Col("year"),  # left: a year may read "2013 추정"
+            Col("government", wrap=True),
+            Col("province", priority=1),
+            Col("category", priority=1),
+            Col("grade"),
+            Col("honor", priority=2, wrap=True),
+            Col("incentive", "right"),
+            Col("project", priority=3, wrap=True, min_width=12),
         ],
     )
     for row in rows:
@@ -103,7 +87,10 @@ def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels) -> Ren
             incentive_cell(award.incentive, labels),
             cell(award.project),
         )
-    return Group(table, Text(totals_line(totals, labels)))
+    summary = totals_line(totals, labels)
+    if of is not None and of > len(rows):
+        summary += f" (showing {len(rows):,} of {of:,})" if labels.english else f" (전체 {of:,}건 중 {len(rows):,}건)"
+    return Group(table, Text(summary))
 
 
 def grade_style(grade: str) -> str:
@@ -117,10 +104,7 @@ def totals_line(totals: Totals, labels: Labels) -> str:
         return f"{counted}; no incentive amount known" if labels.english else f"{counted} · 인센티브 금액 미상"
     money = fmt.won(totals.incentive, labels.english)
     if labels.english:
-        return (
-            f"{counted}; total incentive {money} "
-            f"(amount known for {totals.with_incentive})"
-        )
+        return f"{counted}; total incentive {money} (amount known for {totals.with_incentive})"
     known = f"금액이 알려진 {totals.with_incentive}건"
     return f"{counted} · 인센티브 합계 {money} ({known})"
 
@@ -137,7 +121,7 @@ def profile_view(profile: Profile, labels: Labels) -> RenderableType:
     numbers = source_numbers(profile.sources)
     parts: list[RenderableType] = [profile_header(profile, labels), Text()]
     if profile.timeline:
-        parts += [Text(labels.ui("timeline"), style="bold underline"), timeline_table(profile.timeline, labels), Text()]
+        parts += [Text(labels.ui("timeline"), style="bold underline"), Timeline(profile.timeline, labels), Text()]
     parts.append(Text(labels.ui("awards"), style="bold underline"))
     if profile.awards:
         parts += [profile_awards(profile, labels, numbers), profile_award_summary(profile, labels)]
@@ -153,18 +137,36 @@ def profile_view(profile: Profile, labels: Labels) -> RenderableType:
     return Group(*parts)
 
 
-def timeline_table(timeline: dict[int, str | None], labels: Labels) -> Table:
-    """One column per year: the grade won, or a dash; a streak or a gap shows at a glance."""
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    for year in timeline:
-        table.add_column(str(year), justify="center", no_wrap=True)
-    table.add_row(
-        *(
-            cell(labels.short_grade(grade), grade_style(grade or "") if grade is not None else "dim")
-            for grade in timeline.values()
-        )
-    )
-    return table
+class Timeline:
+    """One slot per year: the year, and under it the grade's mark (or '-'), as many years to a
+    line as the width holds; a legend under it explains the marks."""
+
+    SLOT = 4
+
+    def __init__(self, timeline: dict[int, str | None], labels: Labels) -> None:
+        self.timeline = timeline
+        self.labels = labels
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        per_line = max(1, (options.max_width + 1) // (self.SLOT + 1))
+        years = list(self.timeline)
+        for start in range(0, len(years), per_line):
+            chunk = years[start : start + per_line]
+            heading, marks = Text(style="bold"), Text()
+            for year in chunk:
+                grade = self.timeline[year]
+                heading.append(f"{year} ")
+                mark = self.labels.grade_mark(grade)
+                style = grade_style(grade or "") if grade is not None else "dim"
+                marks.append(mark.center(self.SLOT - cell_len(mark) + len(mark)) + " ", style)
+            heading.rstrip()
+            marks.rstrip()
+            yield heading
+            yield marks
+        yield Trimmed(cell(self.labels.mark_legend(set(self.timeline.values())), "dim"))
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(self.SLOT, len(self.timeline) * (self.SLOT + 1) - 1).with_maximum(options.max_width)
 
 
 def profile_header(profile: Profile, labels: Labels) -> Text:
@@ -194,20 +196,21 @@ def profile_header(profile: Profile, labels: Labels) -> Text:
     return header
 
 
-def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) -> Table:
+def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) -> RenderableType:
     table = new_table(
         labels,
         [
-            ("year", "left"),  # a year may read "2013 추정"
-            ("category", "left"),
-            ("grade", "left"),
-            ("honor", "left"),
-            ("incentive", "right"),
-            ("project", "left"),
-            ("note", "left"),
-            ("source", "left"),
+            Col("year"),  # left: a year may read "2013 추정"
+            Col("category", priority=1, wrap=True),
+            Col("grade"),
+            Col("honor", priority=2, wrap=True),
+            Col("incentive", "right"),
+            Col("project", priority=3, wrap=True, min_width=12),
+            Col("note"),
+            Col("source", priority=2, wrap=True),
         ],
     )
+    notes = Footnotes()
     for row in profile.awards:
         award = row.award
         then = labels.name_then(row.name_then) if row.renamed_since else ""
@@ -219,10 +222,14 @@ def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) ->
             cell(labels.honor(award.honor)),
             incentive_cell(award.incentive, labels),
             cell(award.project),
-            cell(note, "dim"),
+            notes.mark(note),
             refs(award.sources, numbers),
         )
-    return table
+    return with_footnotes(table, notes)
+
+
+def with_footnotes(table: FittedTable, notes: Footnotes) -> RenderableType:
+    return Group(table, notes.text()) if notes.notes else table
 
 
 def profile_award_summary(profile: Profile, labels: Labels) -> Text:
@@ -240,41 +247,62 @@ def indicators_table(
     labels: Labels,
     numbers: dict[str, int] | None = None,
     with_government: bool = True,
-) -> Table:
-    columns: list[Column] = [("government", "left"), ("province", "left")] if with_government else []
+) -> RenderableType:
+    columns = [Col("government", wrap=True), Col("province", priority=1)] if with_government else []
     columns += [
-        ("indicator", "left"),
-        ("before", "right"),
-        ("after", "right"),
-        ("change", "right"),
-        ("percent", "right"),
-        ("size", "left"),
-        ("benchmark", "left"),
-        ("note", "left"),
+        Col("indicator", wrap=True),
+        Col("before", "right", wrap=True),
+        Col("after", "right", wrap=True),
+        Col("change_percent", "right", wrap=True),
+        Col("size", priority=3),
+        Col("benchmark", priority=2, wrap=True),
     ]
     if numbers is not None:
-        columns.append(("source", "left"))
+        columns.append(Col("source", priority=2, wrap=True))
     table = new_table(labels, columns)
+    notes = Footnotes()
     scale = max((abs(r.change.sort_value) for r in rows if r.change), default=0.0)
     for row in rows:
         indicator = row.indicator
-        cells: list[RenderableType] = []
+        cells: list[Text | Parts | RenderableType] = []
         if with_government:
             cells += [cell(labels.name(row.government)), province_cell(row.province, labels)]
         cells += [
-            indicator_cell(indicator, labels),
-            cell(fmt.measurement(indicator.before, indicator.unit, labels)),
-            cell(fmt.measurement(indicator.after, indicator.unit, labels)),
-            cell(fmt.change_text(row.change, indicator.unit, labels), change_style(row)),
-            cell(fmt.percent_text(row.change), change_style(row)),
+            noted(indicator_cell(indicator, labels), notes.mark(indicator.note)),
+            measurement_cell(indicator.before, indicator.unit, labels),
+            measurement_cell(indicator.after, indicator.unit, labels),
+            change_cell(row, indicator.unit, labels),
             Text("") if indicator.superseded else change_bar(row, scale),
             benchmark_cell(row, labels),
-            cell(indicator.note, "dim"),
         ]
         if numbers is not None:
             cells.append(refs(indicator.sources, numbers))
         table.add_row(*cells)
-    return table
+    return with_footnotes(table, notes)
+
+
+def noted(text: Text, marker: Text) -> Text:
+    """A label with its footnote marker after it: '고용률 *3'."""
+    if marker.plain:
+        text.append(" ")
+        text.append_text(marker)
+    return text
+
+
+def change_cell(row: IndicatorRow, unit: str, labels: Labels) -> Parts:
+    """'+5,600 (+5.0%)': the change and, for counts, the percent change; each stays whole."""
+    percent = fmt.percent_text(row.change)
+    return Parts.of(
+        cell(fmt.change_text(row.change, unit, labels), change_style(row)),
+        cell(f"({percent})", change_style(row)) if percent else "",
+    )
+
+
+def measurement_cell(m: Figure | None, unit: str, labels: Labels) -> Parts:
+    """'112,500명 (2020)': the figure and its period each stay whole."""
+    if m is None:
+        return Parts.of()
+    return Parts.of(cell(fmt.amount(m.value, unit, labels)), cell(f"({labels.period(m.period)})" if m.period else ""))
 
 
 def indicator_cell(indicator: Indicator, labels: Labels) -> Text:
@@ -295,18 +323,29 @@ def change_bar(row: IndicatorRow, scale: float) -> RenderableType:
     if row.change is None or not scale:
         return Text("")
     size = min(abs(row.change.sort_value), scale)
-    return Bar(size=scale, begin=0, end=size, width=BAR_WIDTH, color=change_style(row) or "white")
+    return bar(size, scale, BAR_WIDTH, change_style(row) or "white")
 
 
-def benchmark_cell(row: IndicatorRow, labels: Labels) -> Text:
+#: A bar's last, partial cell, in eighths (as rich.bar draws them).
+EIGHTHS = " ▏▎▍▌▋▊▉"
+
+
+def bar(value: float, scale: float, width: int, color: str) -> Text:
+    """``value`` out of ``scale`` as a bar of block characters ``width`` cells long at most."""
+    eighths = int(width * 8 * min(max(value, 0), scale) / scale) if scale else 0
+    full, rest = divmod(eighths, 8)
+    return Text("█" * full + (EIGHTHS[rest] if rest else ""), style=color)
+
+
+def benchmark_cell(row: IndicatorRow, labels: Labels) -> Parts:
     benchmark = row.indicator.benchmark
     if benchmark is None:
-        return Text("")
+        return Parts.of()
     value = fmt.amount(benchmark.value, row.indicator.unit, labels)
     gap = ""
     if row.benchmark_gap is not None:
-        gap = f" {fmt.points(row.benchmark_gap)}" if row.indicator.is_rate else f" {fmt.signed(row.benchmark_gap)}"
-    return cell(f"{benchmark.label} {value}{gap}")
+        gap = fmt.points(row.benchmark_gap) if row.indicator.is_rate else fmt.signed(row.benchmark_gap)
+    return Parts.of(cell(labels.benchmark(benchmark.label)), cell(value), cell(gap))
 
 
 def sources_list(sources: Sequence[Source], labels: Labels) -> Text:
@@ -322,11 +361,21 @@ def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType
 
 
 def print_view(console: Console, view: RenderableType) -> None:
-    console.print(view, markup=False, highlight=False, emoji=False)
+    console.print(trimmed_text(view), markup=False, highlight=False, emoji=False, crop=False)
 
 
-#: Width for output that goes to a file or pipe: wide enough that tables keep their natural width.
-PIPE_WIDTH = 240
+def trimmed_text(view: RenderableType) -> RenderableType:
+    """``view`` with every paragraph of text drawn without the blank Rich leaves where it wraps."""
+    if isinstance(view, Text):
+        return Trimmed(view)
+    if isinstance(view, Group):
+        return Group(*(trimmed_text(part) for part in view.renderables))
+    return view
+
+
+#: Width for output that goes to a file or pipe (and for --wide): wide enough that every table
+#: keeps every column at its natural width.
+PIPE_WIDTH = 320
 
 
 def make_console(
@@ -361,7 +410,9 @@ def is_tty(stream: IO[str]) -> bool:
 
 def svg_of(view: RenderableType, title: str) -> str:
     """The view as an SVG picture, exactly as wide as it needs to be."""
-    width = min(make_console(width=PIPE_WIDTH).measure(view).maximum, PIPE_WIDTH)
+    wide = make_console(width=PIPE_WIDTH, file=io.StringIO())
+    lines = wide.render_lines(Trimmed(view), wide.options, pad=False)
+    width = max((Segment.get_line_length(line) for line in lines), default=0)
     console = make_console(width=max(width, 40), record=True, file=io.StringIO())
     print_view(console, view)
     return console.export_svg(title=title)
@@ -371,8 +422,8 @@ def titled(title: str, body: RenderableType) -> Group:
     return Group(Text(title, style="bold underline"), body, Text())
 
 
-def count_table(labels: Labels, heading: str, counts: Sequence[Count], word: Callable[[str], str]) -> Table:
-    table = new_table(labels, [(heading, "left"), ("awards_count", "right")])
+def count_table(labels: Labels, heading: str, counts: Sequence[Count], word: Callable[[str], str]) -> FittedTable:
+    table = new_table(labels, [Col(heading, wrap=True), Col("awards_count", "right")])
     for count in counts:
         table.add_row(cell(word(count.key) if count.key else labels.ui("unstated")), cell(f"{count.awards:,}"))
     return table
@@ -391,13 +442,19 @@ def stats_view(stats: Stats, labels: Labels) -> RenderableType:
         names = ", ".join(labels.name(g) if labels.english or g.level == "광역" else g.id for g in stats.first_time)
         summary.append(f"{labels.ui('first_time')}: {len(stats.first_time)}" + (f" ({names})" if names else ""))
     parts: list[RenderableType] = [Text(title, style="bold"), cell("\n".join(summary)), Text()]
+    from rich.columns import Columns  # only stats lays two tables side by side
+
     parts.append(
-        Columns(
-            [
-                titled(labels.ui("by_category"), count_table(labels, "category", stats.by_category, labels.category)),
-                titled(labels.ui("by_grade"), count_table(labels, "grade", stats.by_grade, labels.grade)),
-            ],
-            padding=(0, 4),
+        Trimmed(
+            Columns(
+                [
+                    titled(
+                        labels.ui("by_category"), count_table(labels, "category", stats.by_category, labels.category)
+                    ),
+                    titled(labels.ui("by_grade"), count_table(labels, "grade", stats.by_grade, labels.grade)),
+                ],
+                padding=(0, 4),
+            )
         )
     )
     parts.append(titled(labels.ui("by_province"), province_table(stats, labels)))
@@ -406,21 +463,37 @@ def stats_view(stats: Stats, labels: Labels) -> RenderableType:
     return Group(*parts)
 
 
-def province_table(stats: Stats, labels: Labels) -> Table:
+def province_table(stats: Stats, labels: Labels) -> FittedTable:
     table = new_table(
-        labels, [("province", "left"), ("awards_count", "right"), ("governments_count", "right"), ("size", "left")]
+        labels,
+        [
+            Col("province", wrap=True),
+            Col("awards_count", "right"),
+            Col("governments_count", "right"),
+            Col("size", priority=3),
+        ],
     )
     most = max((p.awards for p in stats.by_province), default=0)
     for row in stats.by_province:
-        bar = Bar(size=most, begin=0, end=row.awards, width=BAR_WIDTH * 2, color="cyan")
-        table.add_row(cell(labels.name(row.province)), cell(f"{row.awards:,}"), cell(f"{row.governments:,}"), bar)
+        table.add_row(
+            cell(labels.name(row.province)),
+            cell(f"{row.awards:,}"),
+            cell(f"{row.governments:,}"),
+            bar(row.awards, most, BAR_WIDTH * 2, "cyan"),
+        )
     return table
 
 
-def streak_board(stats: Stats, labels: Labels) -> Table:
+def streak_board(stats: Stats, labels: Labels) -> FittedTable:
     table = new_table(
         labels,
-        [("rank", "right"), ("government", "left"), ("province", "left"), ("years_run", "right"), ("span", "left")],
+        [
+            Col("rank", "right"),
+            Col("government", wrap=True),
+            Col("province", priority=1),
+            Col("years_run", "right"),
+            Col("span"),
+        ],
     )
     for rank, leader in enumerate(stats.streak_leaders, start=1):
         streak = leader.streak
@@ -435,9 +508,15 @@ def streak_board(stats: Stats, labels: Labels) -> Table:
     return table
 
 
-def incentive_board(stats: Stats, labels: Labels) -> Table:
+def incentive_board(stats: Stats, labels: Labels) -> FittedTable:
     table = new_table(
-        labels, [("rank", "right"), ("government", "left"), ("province", "left"), ("total_incentive", "right")]
+        labels,
+        [
+            Col("rank", "right"),
+            Col("government", wrap=True),
+            Col("province", priority=1),
+            Col("total_incentive", "right"),
+        ],
     )
     for rank, leader in enumerate(stats.incentive_leaders, start=1):
         table.add_row(
@@ -452,18 +531,22 @@ def incentive_board(stats: Stats, labels: Labels) -> Table:
 def years_view(movements: Sequence[Movement], first: int, second: int, labels: Labels) -> RenderableType:
     table = new_table(
         labels,
-        [("government", "left"), ("province", "left"), ("movement", "left"), ("before", "left"), ("after", "left")],
+        [
+            Col("government", wrap=True),
+            Col("province", priority=1),
+            Col("movement", wrap=True),
+            Col("before", header=str(first)),
+            Col("after", header=str(second)),
+        ],
     )
-    table.columns[3].header = str(first)
-    table.columns[4].header = str(second)
     styles = {"up": "green", "down": "red", "new": "cyan", "gone": "dim"}
     for move in movements:
         table.add_row(
             cell(labels.name(move.government)),
             province_cell(move.province, labels),
             cell(labels.ui(move.kind), styles.get(move.kind, "")),
-            cell(labels.short_grade(move.before)),
-            cell(labels.short_grade(move.after)),
+            cell(labels.grade_or_none(move.before)),
+            cell(labels.grade_or_none(move.after)),
         )
     title = labels.ui("years_title").format(first=first, second=second)
     return Group(Text(title, style="bold"), table, Text(labels.ui("years_note"), style="dim"))
@@ -473,23 +556,21 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
     table = new_table(
         labels,
         [
-            ("year", "right"),
-            ("edition_number", "right"),
-            ("awarded", "right"),
-            ("prizes", "right"),
-            ("held", "right"),
-            ("records", "right"),
-            ("share", "right"),
-            ("size", "left"),
+            Col("year", "right"),
+            Col("edition_number", "right"),
+            Col("awarded", "right"),
+            Col("prizes", "right"),
+            Col("held", "right"),
+            Col("records", "right"),
+            Col("share", "right"),
+            Col("size", priority=3),
         ],
     )
     for row in rows:
         share = row.share
-        bar: RenderableType = Text("")
+        size = Text("")
         if share is not None:
-            bar = Bar(
-                size=100, begin=0, end=min(share, 100), width=BAR_WIDTH, color="green" if share >= 50 else "yellow"
-            )
+            size = bar(share, 100, BAR_WIDTH, "green" if share >= 50 else "yellow")
         table.add_row(
             cell(str(row.year)),
             cell(str(row.number) if row.number else ""),
@@ -498,6 +579,6 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
             cell(str(row.governments_held)),
             cell(str(row.records)),
             cell(f"{share:.0f}%" if share is not None else ""),
-            bar,
+            size,
         )
     return Group(Text(labels.ui("coverage_title"), style="bold"), table, Text(labels.ui("coverage_note"), style="dim"))

@@ -81,4 +81,6 @@ def printable(text: str, keep: str = "\n") -> str:
     Unpaired surrogates (from undecodable arguments) are control characters too: removed.
     """
     text = unicodedata.normalize("NFC", text)
+    if text.isprintable():  # no control or format characters at all: nothing to remove (most text)
+        return text
     return "".join(ch for ch in text if ch in keep or unicodedata.category(ch)[0] != "C")

@@ -3,21 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..insight import Coverage, Movement, Stats
 from ..labels import Labels
 from ..model import Dataset
 from ..query import AwardRow, IndicatorRow, Profile, totals
 from . import machine
 from .emit import View
 
+if TYPE_CHECKING:  # only list, show and compare run on every start; insight is for stats
+    from ..insight import Coverage, Movement, Stats
 
-def awards(dataset: Dataset, rows: Sequence[AwardRow]) -> View:
+
+def awards(dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None) -> View:
+    """``rows`` as a table and records; ``of``: how many matched, when --limit showed fewer."""
+
     def table(labels: Labels) -> Any:
         from .table import awards_view
 
-        return awards_view(rows, totals(row.award for row in rows), labels)
+        return awards_view(rows, totals(row.award for row in rows), labels, of)
 
     def records() -> list[machine.Record]:
         return [machine.award_record(dataset, row) for row in rows]

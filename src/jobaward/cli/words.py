@@ -1,0 +1,131 @@
+"""The language of ``--help``: Korean first, English when asked for.
+
+Typer builds the help texts when the app is built, before any option is parsed, so the language
+is read from the command line and environment here, once: ``--lang en`` (or ``--lang=en``), else
+``JOBAWARD_LANG``, else the locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``; English when it starts
+with ``en``). Everything else gets Korean.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+
+def lang_asked(argv: Sequence[str]) -> str | None:
+    """The value of ``--lang`` on the command line, if any."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return None
+
+
+def locale_lang(environ: Mapping[str, str]) -> str:
+    """'en' for an English locale, else 'ko' (Korean first: C, POSIX and other locales too)."""
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(key)
+        if value:
+            return "en" if value.lower().startswith("en") else "ko"
+    return "ko"
+
+
+def chosen_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    asked = lang_asked(argv) or environ.get("JOBAWARD_LANG") or locale_lang(environ)
+    return "en" if asked.strip().lower() == "en" else "ko"
+
+
+HELP_IN_ENGLISH = chosen_lang(sys.argv, os.environ) == "en"
+
+
+def say(korean: str, english: str) -> str:
+    """A help text in the language of this run."""
+    return english if HELP_IN_ENGLISH else korean
+
+
+def cell_wrap_text(
+    text: str,
+    width: int = 78,
+    initial_indent: str = "",
+    subsequent_indent: str = "",
+    preserve_paragraphs: bool = False,
+) -> str:
+    """Click's ``wrap_text``, measuring in terminal cells: a Hangul syllable is two cells wide.
+
+    Click counts characters, so Korean help came out up to twice as wide as the terminal.
+    Paragraphs are split on blank lines; one that starts with Click's ``\\b`` marker is kept as is.
+    """
+    from rich.cells import cell_len
+
+    paragraphs = text.expandtabs().split("\n\n") if preserve_paragraphs else [text.expandtabs()]
+    wrapped = []
+    for paragraph in paragraphs:
+        lines = paragraph.strip("\n").split("\n")
+        if lines and lines[0].strip() == "\b":
+            kept = [line.strip() for line in lines[1:]]
+            indents = [initial_indent] + [subsequent_indent] * (len(kept) - 1)
+            wrapped.append("\n".join(indent + line for indent, line in zip(indents, kept, strict=True)))
+            continue
+        out: list[str] = []
+        line, words = initial_indent, 0
+        for word in paragraph.split():
+            gap = "" if not line or line[-1].isspace() else " "
+            if words and cell_len(line + gap + word) > width:
+                out.append(line)
+                line, gap, words = subsequent_indent, "", 0
+            line += gap + word
+            words += 1
+        out.append(line)
+        wrapped.append("\n".join(out))
+    return "\n\n".join(wrapped)
+
+
+#: The help screen's own words (from Typer's bundled Click), in Korean.
+FRAMEWORK_KO = {
+    "Usage: ": "사용법: ",
+    "Options": "옵션",
+    "Arguments": "인자",
+    "Commands": "명령",
+    "Show this message and exit.": "이 도움말을 보여 주고 끝냄.",
+    "Install completion for the current shell.": "현재 셸에 이름 자동 완성 설치.",
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "현재 셸의 자동 완성 스크립트 보기 (복사하거나 고쳐 설치할 때)."
+    ),
+    "[default: ": "[기본값: ",
+    "[required]": "[필수]",
+}
+
+
+def korean_framework(text: str) -> str:
+    for english, korean in FRAMEWORK_KO.items():
+        text = text.replace(english, korean)
+    return text
+
+
+def install_help_formatter() -> None:
+    """Help that wraps by terminal cells (see ``cell_wrap_text``) and, unless English was asked
+    for, names its own parts in Korean."""
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+
+    from typer._click import core, formatting
+
+    formatting.wrap_text = cell_wrap_text
+    if HELP_IN_ENGLISH:
+        return
+
+    class KoreanHelpFormatter(formatting.HelpFormatter):
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            super().write_usage(prog, args, korean_framework(prefix or "Usage: "))
+
+        @contextmanager
+        def section(self, name: str) -> Iterator[None]:
+            with super().section(korean_framework(name)):
+                yield
+
+        def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+            super().write_dl([(term, korean_framework(text)) for term, text in rows], col_max, col_spacing)
+
+    core.Context.formatter_class = KoreanHelpFormatter

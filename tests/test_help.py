@@ -1,0 +1,70 @@
+"""--help is Korean first (English with --lang en, JOBAWARD_LANG=en or an English locale), and
+fits an 80-column terminal. Help is built before options are parsed, so each case is its own
+process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from rich.cells import cell_len
+
+from jobaward.cli.words import cell_wrap_text, chosen_lang
+
+COMMANDS = (
+    (),
+    ("list",),
+    ("show",),
+    ("compare",),
+    ("stats",),
+    ("export",),
+    ("validate",),
+    ("data", "path"),
+    ("add", "award"),
+    ("add", "indicator"),
+    ("add", "source"),
+)
+
+
+def help_text(*args: str, **env: str) -> str:
+    environment = {k: v for k, v in os.environ.items() if k not in ("JOBAWARD_LANG", "LC_ALL", "LC_MESSAGES")}
+    environment.update({"COLUMNS": "80", "LANG": "C.UTF-8", **env})
+    command = [sys.executable, "-m", "jobaward", *args, "--help"]
+    done = subprocess.run(command, capture_output=True, text=True, env=environment, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "jobaward")
+def test_help_is_korean_and_fits_80_columns(command: tuple[str, ...]) -> None:
+    text = help_text(*command)
+    assert text.startswith("사용법: ")
+    assert "이 도움말을 보여 주고 끝냄." in text and "Show this message" not in text
+    assert [line for line in text.splitlines() if cell_len(line) > 80] == []
+
+
+def test_help_in_english_when_asked() -> None:
+    for text in (
+        help_text("list", "--lang", "en"),
+        help_text("list", JOBAWARD_LANG="en"),
+        help_text("list", LANG="en_US.UTF-8"),
+    ):
+        assert text.startswith("Usage: ") and "List awards, newest first." in text
+        assert "Show this message and exit." in text
+    assert "수상 목록 (최신 연도부터)." in help_text("list", LANG="ko_KR.UTF-8")
+
+
+def test_language_choice_order() -> None:
+    assert chosen_lang(["jobaward", "list", "--lang=en"], {"JOBAWARD_LANG": "ko"}) == "en"
+    assert chosen_lang(["jobaward", "list"], {"JOBAWARD_LANG": "en", "LANG": "ko_KR.UTF-8"}) == "en"
+    assert chosen_lang(["jobaward"], {"LC_ALL": "en_GB.UTF-8", "LANG": "ko_KR.UTF-8"}) == "en"
+    assert chosen_lang(["jobaward"], {"LANG": "C.UTF-8"}) == "ko"
+    assert chosen_lang(["jobaward"], {}) == "ko"
+
+
+def test_wrapping_counts_hangul_as_two_cells() -> None:
+    wrapped = cell_wrap_text("가나다 라마바 사아자 차카타", width=15, initial_indent="  ", subsequent_indent="  ")
+    assert wrapped.splitlines() == ["  가나다 라마바", "  사아자 차카타"]
+    assert all(cell_len(line) <= 15 for line in wrapped.splitlines())

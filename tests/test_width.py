@@ -1,0 +1,133 @@
+"""Every table view, at every common terminal width, in both languages: no figure is cut and no
+line is wider than the terminal. The figures expected are the view's own JSON, formatted the way
+people read them, so the test follows the data rather than a copy of it."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from rich.cells import cell_len
+
+from jobaward.labels import Labels
+from jobaward.model import Dataset
+from jobaward.render import text as fmt
+
+from .conftest import Run
+
+WIDTHS = (60, 80, 100, 120)
+VIEWS = (
+    ("list",),
+    ("list", "--province", "강원"),
+    ("show", "강릉시"),
+    ("show", "강원도"),
+    ("compare",),
+    ("compare", "강릉시"),
+    ("compare", "2022", "2023"),
+    ("stats",),
+    ("stats", "--year", "2023"),
+    ("stats", "--coverage"),
+)
+
+
+#: Parts of a document that the table does not show as such (first-time winners are a sentence).
+UNSHOWN = ("sources", "streaks", "first_time", "timeline")
+#: Keys that are not figures, or that the table shows in another form.
+UNFIGURED = ("level", "province", "unit", "government_id", "province_id", "edition")
+#: What each leaderboard shows of its records.
+BOARDS = {
+    "streak_leaders": {"government", "streak_years", "streak_start", "streak_end"},
+    "incentive_leaders": {"government", "total_incentive_krw"},
+}
+
+
+def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
+    """The figures, years, grades and names in a view's JSON, as the table writes them."""
+    if isinstance(node, list):
+        for item in node:
+            yield from figures(item, labels, parent)
+        return
+    if not isinstance(node, dict):
+        return
+    for key, value in node.items():
+        if isinstance(value, (dict, list)):
+            if key not in UNSHOWN:
+                yield from figures(value, labels, key)
+        elif value is None or key in UNFIGURED or (parent in BOARDS and key not in BOARDS[parent]):
+            continue
+        elif key.endswith("_krw"):
+            yield fmt.won(value, labels.english)
+        elif key in ("year", "streak_start", "streak_end"):
+            yield str(value)
+        elif key in ("awards", "governments", "governments_held", "award_records", "streak_years"):
+            yield f"{value:,}"
+        elif key in ("before_value", "after_value"):
+            yield fmt.amount(value, node["unit"], labels)
+        elif key == "change":
+            yield fmt.points(value) if node["change_unit"] == "%p" else fmt.signed(value)
+        elif key == "percent_change":  # from the raw figures: the JSON's is rounded to 2 places
+            yield f"{node['change'] / node['before_value'] * 100:+.1f}%"
+        elif key in ("grade", "grade_before", "grade_after"):
+            yield labels.grade(value)
+        elif key == "government" and (not labels.english or "government_en" in node):
+            yield node["government_en"] if labels.english else value
+
+
+def whole(figure: str, lines: list[str]) -> bool:
+    pattern = re.compile(rf"(?<![\d,.]){re.escape(figure)}(?![\d,])")
+    return any(pattern.search(line) for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+@pytest.mark.parametrize("view", VIEWS, ids=" ".join)
+def test_every_figure_whole_at_every_width(run: Run, view: tuple[str, ...], lang: str) -> None:
+    labels = Labels(lang)
+    document = json.loads(run(*view, "--format", "json", "--lang", lang).stdout)
+    expected = set(figures(document, labels))
+    assert expected
+    for width in WIDTHS:
+        result = run(*view, "--lang", lang, env={"COLUMNS": str(width)})
+        assert result.exit_code == 0, result.stderr
+        lines = result.stdout.splitlines()
+        too_wide = [line for line in lines if cell_len(line) > width]
+        assert not too_wide, (width, too_wide[:3])
+        assert [line for line in lines if line != line.rstrip()] == []
+        cut = sorted(f for f in expected if not whole(f, lines))
+        assert not cut, (width, cut[:10])
+
+
+def test_a_narrow_table_says_which_columns_it_left_out(run: Run) -> None:
+    wide = run("list", "--year", "2022", "--province", "강원", env={"COLUMNS": "200"}).stdout
+    narrow = run("list", "--year", "2022", "--province", "강원", env={"COLUMNS": "64"}).stdout
+    assert "훈격" in wide.splitlines()[0] and "좁은 화면" not in wide
+    assert "훈격" not in narrow.splitlines()[0]
+    assert "좁은 화면이라 뺀 열: 훈격. 모두 보기: --wide 또는 -f csv" in narrow
+    assert "2억 4,000만원" in narrow and "5,500만원" in narrow
+    assert run("list", "--year", "2022", "--province", "강원", "--wide", env={"COLUMNS": "64"}).stdout == wide
+
+
+def test_below_any_table_width_each_record_is_a_block(run: Run) -> None:
+    out = run("compare", "강릉시", "--indicator", "취업자수", env={"COLUMNS": "40"}).stdout.splitlines()
+    assert ["이전", "112,500명", "(2020)"] in [line.split() for line in out]
+    assert ["증감", "(증감률)", "+5,600", "(+5.0%)"] in [line.split() for line in out]
+    assert all(cell_len(line) <= 40 for line in out)
+
+
+def test_piped_lines_have_no_trailing_spaces(run: Run) -> None:
+    for view in (("list",), ("show", "강릉시"), ("compare",), ("stats",)):
+        lines = run(*view).stdout.splitlines()
+        assert lines and not [line for line in lines if line != line.rstrip()]
+
+
+def test_english_tables_have_no_korean_labels(run: Run, dataset: Dataset) -> None:
+    """Every indicator and period the data holds has English; only names and notes (data) stay."""
+    labels = Labels("en")
+    hangul = re.compile("[가-힣]")
+    assert [i.name for i in dataset.indicators if hangul.search(labels.indicator(i.name))] == []
+    periods = {m.period for i in dataset.indicators for m in (i.before, i.after) if m is not None}
+    assert [p for p in periods if hangul.search(labels.period(p))] == []
+    table = run("compare", "--lang", "en", env={"COLUMNS": "100"}).stdout.splitlines()
+    assert [line for line in table if hangul.search(line) and not line.startswith("*")] == []
