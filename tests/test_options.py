@@ -63,8 +63,15 @@ def test_compare_names_every_government_it_could_not_find(run: Run) -> None:
     assert result.exit_code == 1 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "jobaward: 지자체를 하나로 찾지 못한 이름 2개: '강늉시', '중구'"
-    assert "  강늉시: no government called '강늉시'. Did you mean:" in lines
+    assert "  강늉시: '강늉시'(이)라는 지자체가 없습니다. 혹시 이 가운데 하나인가요:" in lines
     assert "    서울 중구" in lines
+    english = run("compare", "강릉시", "강늉시", "중구", "--lang", "en").stderr.splitlines()
+    assert english[:3] == [
+        "jobaward: 2 names found no single government: '강늉시', '중구'",
+        "  강늉시: no government called '강늉시'. Did you mean:",
+        "    강릉시",
+    ]
+    assert "  중구: '중구' matches 6 governments; say which one:" in english
 
 
 def test_compare_says_when_a_government_has_no_indicators(run: Run, dataset: Dataset) -> None:

@@ -478,7 +478,7 @@ def merge_layers(layers: Sequence[Dataset]) -> Merged:
     governments and sources. Problems name the file and the record where they stand.
     """
     sections: dict[str, dict[object, Any]] = {name: {} for name in SECTIONS}
-    where: dict[tuple[str, object], str] = {}
+    where: dict[tuple[str, object], str] = {}  # the file each record came from
     replaced: list[Problem] = []
     for layer in layers:
         origin = layer.origins[0]
@@ -486,9 +486,10 @@ def merge_layers(layers: Sequence[Dataset]) -> Merged:
             for index, record in enumerate(getattr(layer, name)):
                 key = KEYS[name](record)
                 if key in sections[name]:
-                    replaced.append(problem(origin, f"{name}[{index}]", "replaces", what=where[(name, key)]))
+                    found = where[(name, key)]
+                    replaced.append(problem(origin, f"{name}[{index}]", "replaces", section=name, file=found))
                 sections[name][key] = record
-                where[(name, key)] = f"{name} record from {origin}"
+                where[(name, key)] = origin
     dataset = Dataset(
         sources=tuple(sections["sources"].values()),
         governments=tuple(sections["governments"].values()),

@@ -95,7 +95,7 @@ def labels_for(lang: str | None) -> Labels:
 FIRST_YEAR, LAST_YEAR = 2010, 2100
 
 
-def parse_years(values: list[str] | None, labels: Labels) -> frozenset[int] | None:
+def parse_years(values: list[str] | None) -> frozenset[int] | None:
     """``--year 2022 --year 2019..2021`` → {2019, 2020, 2021, 2022}; None when none are given."""
     if not values:
         return None
@@ -103,18 +103,10 @@ def parse_years(values: list[str] | None, labels: Labels) -> frozenset[int] | No
     for value in values:
         first, dots, last = value.strip().partition("..")
         if not (first.isdigit() and len(first) == 4 and (not dots or (last.isdigit() and len(last) == 4))):
-            raise UsageProblem(
-                f"--year: '{value}' is not a year (2023) or a range (2019..2023)"
-                if labels.english
-                else f"--year: '{value}'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다"
-            )
+            raise UsageProblem("not_year_or_range", option="--year", value=value)
         start, end = sorted((int(first), int(last or first)))
         if start < FIRST_YEAR or end > LAST_YEAR:
-            raise UsageProblem(
-                f"--year: {value} is outside {FIRST_YEAR}..{LAST_YEAR}"
-                if labels.english
-                else f"--year: {value}은(는) {FIRST_YEAR}..{LAST_YEAR} 밖입니다"
-            )
+            raise UsageProblem("year_outside", option="--year", value=value, low=FIRST_YEAR, high=LAST_YEAR)
         years.update(range(start, end + 1))
     return frozenset(years)
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError, Problem, UsageProblem
+from ..errors import UsageProblem, english_wanted, message
 from ..labels import Labels
 from ..model import Dataset, Government
 from ..official import Series
@@ -40,7 +40,7 @@ def parse_window(window: str | None) -> str:
 
     chosen = (window or "before").strip().lower()
     if chosen not in WINDOWS:
-        raise UsageProblem(f"--window: 알 수 없는 값 '{window}'; 가능한 값: {', '.join(WINDOWS)}")
+        raise UsageProblem("unknown_value", option="--window", value=window, valid=", ".join(WINDOWS))
     return chosen
 
 
@@ -87,14 +87,13 @@ def write_user_series(series: Sequence[Series], target: Path) -> str:
 
     A file that exists but is not one jobaward wrote is never replaced.
     """
-    from ..files import atomic_write
+    from ..files import atomic_write, read_data_file
     from ..official import FILE_KIND, overlay, read_file, to_text
 
     layers: list[list[Series]] = []
     if target.exists():
-        head = target.read_bytes()[:64].decode("utf-8", "replace")
-        if not head.startswith(f"# {FILE_KIND}"):
-            raise UsageProblem(f"{target}: jobaward가 만든 공식 통계 파일이 아니어서 덮어쓰지 않습니다")
+        if not read_data_file(target).startswith(f"# {FILE_KIND}".encode()):
+            raise UsageProblem("not_official_output", path=target)
         layers.append(read_file(target))
     layers.append(list(series))
     merged = overlay(layers)
@@ -102,7 +101,7 @@ def write_user_series(series: Sequence[Series], target: Path) -> str:
     atomic_write(target, to_text(merged).encode("utf-8"))
     periods = sorted({p for s in layers[-1] for p, _ in s.points})
     span = f"{periods[0]}–{periods[-1]}" if periods else "-"
-    return f"{target}: 계열 {len(layers[-1])}개 ({span}) 기록"
+    return message("series_written", english_wanted(), path=target, count=len(layers[-1]), span=span)
 
 
 TargetOption = Annotated[
@@ -125,12 +124,10 @@ def import_command(
 
     Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv
     """
+    from ..files import read_data_text
     from ..official import read_api_response, read_regional_csv, regional_series, user_file
 
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(str(file), "0", f"읽을 수 없습니다: {error}")]) from None
+    text = read_data_text(file, "utf-8-sig")
     dataset = load_data(data, no_bundled)
     reader = read_api_response if text.lstrip().startswith(("[", "{")) else read_regional_csv
     series = regional_series(reader(text, str(file)), dataset)
@@ -160,7 +157,7 @@ def fetch_command(
     from ..official import regional_series, user_file
 
     if not key:
-        raise UsageProblem("--key: KOSIS OpenAPI 키가 필요합니다 (kosis.kr에서 무료 발급, 또는 KOSIS_API_KEY)")
+        raise UsageProblem("kosis_key_needed")
     raw = fetch_regional(key, start, end or f"{start[:4]}-H2")
     dataset = load_data(data, no_bundled)
     series = regional_series(raw, dataset)
