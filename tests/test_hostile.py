@@ -189,6 +189,45 @@ def test_undecodable_arguments_and_an_ascii_locale() -> None:
     )
 
 
+def test_official_import_reads_within_the_data_file_limits(run: Run, tmp_path: Path) -> None:
+    """A KOSIS download is untrusted like any data file: no FIFO hang, no device, no huge file."""
+    fifo = tmp_path / "download.csv"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as out:
+        out.truncate(32 * 1024 * 1024 + 1)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("행정구역별".encode("euc-kr"))
+    target = tmp_path / "official.tsv"
+    expected = {
+        str(fifo): "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        "/dev/zero": "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        str(big): "너무 큽니다: 33,554,433바이트 (한도 32 MiB)",
+        str(latin): "올바른 UTF-8 텍스트가 아닙니다",
+    }
+    for path, message in expected.items():
+        done = run_process("official", "import", path, "-o", str(target), LC_ALL=None, LANG="C.UTF-8", timeout=20)
+        assert done.returncode == 3
+        assert only_line(done.stderr) == f"jobaward: 데이터 오류: {path}:0:0: {message}"
+    english = run("official", "import", str(fifo), "-o", str(target), "--lang", "en")
+    assert (
+        only_line(english.stderr)
+        == f"jobaward: data error: {fifo}:0:0: not a regular file (a device, FIFO or socket): refused"
+    )
+    assert not target.exists()
+
+
+def test_official_output_that_jobaward_did_not_write_is_kept(run: Run, tmp_path: Path) -> None:
+    download = tmp_path / "download.json"
+    download.write_text("[]", "utf-8")
+    mine = tmp_path / "notes.txt"
+    mine.write_text("my notes", "utf-8")
+    result = run("official", "import", str(download), "-o", str(mine))
+    assert result.exit_code == 2
+    assert only_line(result.stderr) == f"jobaward: {mine}: jobaward가 만든 공식 통계 파일이 아니어서 덮어쓰지 않습니다"
+    assert mine.read_text("utf-8") == "my notes"
+
+
 # one error path, in Korean or English
 
 
@@ -226,6 +265,12 @@ def test_errors_in_english(run: Run, env: dict[str, str | None]) -> None:
 
 def test_lang_option_chooses_the_error_language(run: Run) -> None:
     korean = {"LC_ALL": None, "LANG": None}
+    assert only_line(run("--lang", "en", "bogus", env=korean).stderr) == "jobaward: No such command 'bogus'."
+    assert only_line(run("--lang", "en", "show", env=korean).stderr) == "jobaward: Missing argument 'NAME'."
+    before = run("--lang", "en", "show", "강늉시", env=korean).stderr.splitlines()[0]
+    assert before == "jobaward: no government called '강늉시'. Did you mean:"
+    fetch = run("official", "fetch", "--key", "k", "--from", "2025", "--lang", "en", env=korean)
+    assert only_line(fetch.stderr) == "jobaward: --from: expected a half-year like 2025-H1, got '2025'"
     assert only_line(run("list", "--lang", "en", "--foo", env=korean).stderr) == "jobaward: No such option: --foo"
     assert only_line(run("list", "--lang", "ko", "--year", "abc", env={"JOBAWARD_LANG": "en"}).stderr) == (
         "jobaward: --year: 'abc'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다"

@@ -51,8 +51,12 @@ def errors_in_english() -> bool:
     from typer._click.globals import get_current_context
 
     context = get_current_context(silent=True)
-    lang = context.params.get("lang") if context is not None else None
-    return english_wanted(["--lang", lang] if isinstance(lang, str) else [])
+    if context is None:
+        return english_wanted()
+    lang = context.params.get("lang")
+    if isinstance(lang, str):
+        return english_wanted(["--lang", lang])
+    return bool(getattr(context.find_root().command, "english", english_wanted()))
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
