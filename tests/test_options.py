@@ -81,3 +81,11 @@ def test_compare_says_when_a_government_has_no_indicators(run: Run, dataset: Dat
     result = run("compare", "강릉시", quiet)
     assert result.exit_code == 0
     assert f"참고: {name}의 고용 지표 기록이 없습니다." in result.stderr
+
+
+def test_a_former_name_gets_a_note_in_the_chosen_language(run: Run) -> None:
+    korean = run("show", "강원도")
+    assert korean.exit_code == 0
+    assert korean.stderr == "참고: '강원도'은(는) 2023-06-10까지의 이름이며, 현재 이름은 강원특별자치도입니다.\n"
+    english = run("show", "강원도", "--lang", "en")
+    assert english.stderr == "note: '강원도' was renamed 강원특별자치도 after 2023-06-10.\n"

@@ -109,6 +109,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "지자체를 하나로 찾지 못한 이름 {count}개: {listed}",
         "{count} names found no single government: {listed}",
     ),
+    "renamed_note": (
+        "참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다.",
+        "note: '{old}' was renamed {new} after {until}.",
+    ),
     "no_indicators_note": ("참고: {name}의 고용 지표 기록이 없습니다.", "note: no indicators recorded for {name}."),
     "bad_half_year": (
         "{option}: 기간은 2025-H1처럼 적습니다, 받은 값: '{value}'",

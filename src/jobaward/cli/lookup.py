@@ -196,17 +196,10 @@ def show(
     dataset = load_data(data, no_bundled)
     match = find_government(NameIndex(dataset), " ".join(name))
     if match.former is not None and match.former.name:
-        echo(
-            renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
-        )
+        former, until = match.former.name, match.former.until.isoformat()
+        echo(message("renamed_note", labels.english, old=former, new=match.government.name, until=until), err=True)
     view = with_official_figures(dataset, match.government, views.profile(dataset, profile(dataset, match.government)))
     emit(view, OutputOptions(format, excel, output, svg, wide), labels)
-
-
-def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
-    if labels.english:
-        return f"note: '{old}' was renamed {new} after {until}."
-    return f"참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다."
 
 
 @app.command(
