@@ -342,7 +342,9 @@ def test_add_confirmation_is_cleaned(run: Run, tmp_path: Path) -> None:
     args = ("add", "indicator", "--government", "강릉시", "--indicator", "고용률\x1b[31m", "--unit", "%")
     result = run(*args, "--after", "68.7", "--source", "https://example.org/2", "--data", str(own))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"added to {own}: indicator (강원 강릉시, 고용률[31m)\n"
+    assert result.stdout == f"{own}에 추가: 지표 (강원 강릉시, 고용률[31m)\n"
+    again = run(*args, "--after", "68.9", "--source", "https://example.org/3", "--data", str(own), "--lang", "en")
+    assert again.stdout == f"added to {own}: indicator (강원 강릉시, 고용률[31m)\n"
 
 
 def test_completion_offers_no_escape_codes(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:

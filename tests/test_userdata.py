@@ -76,7 +76,8 @@ def test_same_key_replaces_a_bundled_record_and_validate_says_so(run: Run, tmp_p
     assert f"{own}:awards[0]: note: data.toml의 awards 기록을 대체합니다" in report.stdout.splitlines()
     english = run("validate", own, env={"JOBAWARD_LANG": "en"})
     assert f"{own}:awards[0]: note: replaces awards record from data.toml" in english.stdout.splitlines()
-    assert report.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings"
+    assert report.stdout.splitlines()[-1] == "파일 2개 검사: 오류 0개, 경고 0개"
+    assert english.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings"
 
 
 def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
@@ -189,14 +190,15 @@ sources = ["s"]
         f"{odd}:editions[0].awarded_total: warning: 음수인 개수 -3",
         f"{odd}:indicators[0].after.value: warning: 100을 넘는 백분율: 120.5",
         f"{odd}:indicators[0].after.period: warning: 이후 시점 2023이(가) 이전 시점 2024보다 앞섭니다",
-        "checked 2 files: 0 errors, 3 warnings",
+        "파일 2개 검사: 오류 0개, 경고 3개",
     ]
 
 
 def test_validate_without_files_checks_everything_loaded(run: Run) -> None:
     report = run("validate")
     assert report.exit_code == 0
-    assert report.stdout.splitlines()[-1].startswith("checked 1 file: 0 errors")
+    assert report.stdout.splitlines()[-1] == "파일 1개 검사: 오류 0개, 경고 0개"
+    assert run("validate", "--lang", "en").stdout.splitlines()[-1] == "checked 1 file: 0 errors, 0 warnings"
 
 
 ADD = [
@@ -223,7 +225,7 @@ def test_add_appends_and_keeps_the_users_text(run: Run, tmp_path: Path) -> None:
     own.write_text(original, "utf-8")
     result = run(*ADD, "--data", str(own))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip() == f"added to {own}: award (2030, 강원 강릉시, 공시제, 우수상)"
+    assert result.stdout.strip() == f"{own}에 추가: 수상 (2030, 강원 강릉시, 공시제, 우수상)"
     text = own.read_text("utf-8")
     assert text.startswith(original)
     dataset = load_file_with_bundled(own)
@@ -339,7 +341,7 @@ def test_add_indicator_and_source(run: Run, tmp_path: Path) -> None:
         "--data",
         str(own),
     )
-    assert source.stdout.strip() == f"added to {own}: source example-20300102"
+    assert source.stdout.strip() == f"{own}에 추가: 출처 example-20300102"
     reused = run("add", "source", "--url", PRESS, "--publisher", "아시아경제", "--data", str(own))
     assert reused.exit_code == 3
     assert (

@@ -109,6 +109,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "지자체를 하나로 찾지 못한 이름 {count}개: {listed}",
         "{count} names found no single government: {listed}",
     ),
+    # what validate and add report on stdout
+    "validate_summary": (
+        "파일 {files} 검사: 오류 {errors}, 경고 {warnings}",
+        "checked {files}: {errors}, {warnings}",
+    ),
+    "added_record": ("{path}에 추가: {section} ({shown})", "added to {path}: {section} ({shown})"),
+    "added_source": ("{path}에 추가: 출처 {id}", "added to {path}: source {id}"),
     "renamed_note": (
         "참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다.",
         "note: '{old}' was renamed {new} after {until}.",
