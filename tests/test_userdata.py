@@ -107,14 +107,18 @@ def test_default_user_file_is_read_and_data_path_prints_it(run: Run, isolated_us
 
 
 BROKEN = [
-    ("syntax.toml", b"[[awards]\nyear = 2023\n", "syntax.toml:1:9: Expected ']]' at the end of an array declaration"),
+    (
+        "syntax.toml",
+        b"[[awards]\nyear = 2023\n",
+        "syntax.toml:1:9: TOML 문법 오류: Expected ']]' at the end of an array declaration",
+    ),
     (
         "types.toml",
         b'[[awards]]\nyear = "abc"\ngovernment = 1\nsources = ["s"]\n',
         "types.toml:awards[0].year: 2010부터 2100까지의 연도가 필요합니다, 받은 값: 'abc'",
     ),
     ("missing.toml", b"[[awards]]\nyear = 2023\n", "missing.toml:awards[0].government: 빠졌습니다"),
-    ("dupkey.toml", b'[[sources]]\nid = "a"\nid = "b"\n', "dupkey.toml:3:9: Cannot overwrite a value"),
+    ("dupkey.toml", b'[[sources]]\nid = "a"\nid = "b"\n', "dupkey.toml:3:9: TOML 문법 오류: Cannot overwrite a value"),
     ("utf8.toml", b"schema = 1\n# \xff\xfe\n", "utf8.toml:2:0: 올바른 UTF-8 텍스트가 아닙니다"),
     ("binary.toml", bytes(range(256)) * 4, "binary.toml:2:0: 올바른 UTF-8 텍스트가 아닙니다"),
     (

@@ -175,6 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "너무 큽니다: {size:,}바이트 (한도 {limit} MiB)",
         "too large: {size:,} bytes (the limit is {limit} MiB)",
     ),
+    "toml_syntax": ("TOML 문법 오류: {detail}", "{detail}"),
     "not_utf8": ("올바른 UTF-8 텍스트가 아닙니다", "not valid UTF-8 text"),
     "too_deep": ("{limit}단계보다 깊게 중첩되어 있습니다", "nested more than {limit} levels deep"),
     "too_many_parts": ("점으로 이은 부분이 {limit}개를 넘는 키입니다", "a key of more than {limit} dotted parts"),

@@ -145,13 +145,16 @@ def check_shape(document: dict[str, Any], origin: str) -> None:
 
 
 def toml_problem(origin: str, message: str) -> Problem:
-    """tomllib puts the position only in its message: '... (at line 3, column 7)'."""
+    """tomllib puts the position only in its message: '... (at line 3, column 7)'.
+
+    Its words are English only; in Korean they follow a Korean lead-in (``toml_syntax``).
+    """
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if found:
-        return Problem(origin, f"{found[1]}:{found[2]}", message[: found.start()])
+        return problem(origin, f"{found[1]}:{found[2]}", "toml_syntax", detail=message[: found.start()])
     found = re.search(r"\s*\(at end of document\)$", message)
     where = "end" if found else "0:0"
-    return Problem(origin, where, message[: found.start()] if found else message)
+    return problem(origin, where, "toml_syntax", detail=message[: found.start()] if found else message)
 
 
 class Record:
