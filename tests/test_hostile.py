@@ -384,3 +384,28 @@ def test_excel_guards_cells_starting_with_a_tab_or_carriage_return(run: Run, tmp
     rows = list(csv.DictReader(io.StringIO(run("list", "--excel", "--data", str(own)).stdout.removeprefix("\ufeff"))))
     row = next(r for r in rows if r["government"] == "악성군")
     assert (row["project"], row["note"]) == ("'\t=1+1", "'\r=2+2")
+
+
+def test_every_error_is_raised_by_a_catalogue_key() -> None:
+    """No inline error text: each error, problem and note names a key of errors.MESSAGES."""
+    import ast
+
+    source = Path(__file__).resolve().parent.parent / "src" / "jobaward"
+    keyed = {"UsageProblem": 0, "OutputProblem": 0, "EnvironmentProblem": 0, "LookupFailed": 0, "problem": 2}
+    keyed |= {"message": 0}
+    wrong = []
+    for path in sorted(source.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            where = f"{path.relative_to(source)}:{node.lineno}"
+            if name == "Problem" and path.name != "errors.py":
+                wrong.append(f"{where}: Problem(...) with inline text")
+            key = node.args[keyed[name]] if name in keyed and len(node.args) > keyed[name] else None
+            chosen = isinstance(key, (ast.Name, ast.Attribute))  # a key picked in code (refused.key)
+            branches = [key.body, key.orelse] if isinstance(key, ast.IfExp) else [key]
+            known = all(isinstance(branch, ast.Constant) and branch.value in MESSAGES for branch in branches)
+            if key is not None and not chosen and not known:
+                wrong.append(f"{where}: {name}({ast.unparse(key)}) is not a catalogue key")
+    assert wrong == []

@@ -2,8 +2,8 @@
 
 Every message a person reads on stderr lives in ``MESSAGES``, keyed, in Korean and English.
 An error is raised with a key and the values its message names; the CLI picks the language
-(``--lang``, ``JOBAWARD_LANG``, then the locale) only when it prints it. A message not yet in
-the catalogue may be raised as plain text: it prints as given.
+(``--lang``, ``JOBAWARD_LANG``, then the locale) only when it prints it. No error text is
+written inline: tests/test_hostile.py checks that every error, problem and note names a key here.
 """
 
 from __future__ import annotations
