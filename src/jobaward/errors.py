@@ -320,6 +320,11 @@ def english_wanted(argv: Sequence[str] = (), environ: Mapping[str, str] | None =
     for chosen in [*given, environ.get("JOBAWARD_LANG", "")]:
         if chosen.strip().lower() in ("ko", "en"):  # an unknown one is refused later, in the next choice's language
             return chosen.strip().lower() == "en"
+    return locale_is_english(environ)
+
+
+def locale_is_english(environ: Mapping[str, str]) -> bool:
+    """The first of LC_ALL, LC_MESSAGES, LANG that is set starts with ``en`` (C and POSIX: Korean)."""
     locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
     return locale.lower().startswith("en")
 

@@ -11,12 +11,12 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from .. import __version__
-from ..errors import JobawardError, UsageProblem, english_wanted
+from ..errors import JobawardError, UsageProblem, english_wanted, locale_is_english
 from ..labels import LANGS, Labels
 from ..model import Dataset
 from ..render.emit import Format
 from .errorpath import JobawardGroup, print_error
-from .words import install_help_formatter, locale_lang, say
+from .words import install_help_formatter, say
 
 install_help_formatter()
 
@@ -89,7 +89,8 @@ def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Data
 
 
 def labels_for(lang: str | None) -> Labels:
-    chosen = (lang or os.environ.get("JOBAWARD_LANG") or locale_lang(os.environ)).strip().lower()
+    locale = "en" if locale_is_english(os.environ) else "ko"
+    chosen = (lang or os.environ.get("JOBAWARD_LANG") or locale).strip().lower()
     if chosen not in LANGS:
         raise UsageProblem("unknown_language", value=chosen, valid=", ".join(LANGS))
     return Labels(chosen)
