@@ -43,10 +43,9 @@ def isolated_user_data(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
 
 @pytest.fixture
 def run() -> Run:
-    """Invoke the CLI as a user would, at a fixed width, with Korean labels.
+    """Invoke the CLI as a user would, at a fixed width, in Korean (labels and errors alike).
 
-    Errors are Korean unless the locale is English: an English locale keeps these tests' error
-    messages as written (tests/test_atomic.py checks the Korean ones).
+    A test about English passes ``--lang en`` or ``env={"JOBAWARD_LANG": "en"}``.
     """
     runner = CliRunner()
 
@@ -79,7 +78,8 @@ def run_process(
     preexec_fn: Callable[[], None] | None = None,
     **env: str | None,
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m jobaward ARGS` in a process of its own, English errors unless ``env`` says otherwise."""
+    """`python -m jobaward ARGS` in a process of its own, in English (an English locale: errors and
+    labels) unless ``env`` says otherwise (``LC_ALL=None`` for Korean)."""
     environment = {**os.environ, "LC_ALL": "en_US.UTF-8"}
     environment.update({key: value for key, value in env.items() if value is not None})
     for key in (key for key, value in env.items() if value is None):

@@ -75,10 +75,7 @@ def test_a_loaded_data_file_is_never_overwritten(run: Run, tmp_path: Path, throu
     given = ("--data", str(data)) if through != "JOBAWARD_DATA" else ()
     result = run("list", *given, "-o", str(output), env={"JOBAWARD_DATA": str(data) if not given else None})
     assert result.exit_code == 2
-    assert (
-        only_line(result.stderr)
-        == f"jobaward: cannot write {output}: it is a data file being loaded (it is never overwritten)"
-    )
+    assert only_line(result.stderr) == f"jobaward: {output}에 쓸 수 없습니다: 불러온 데이터 파일은 덮어쓰지 않습니다"
     assert data.read_text("utf-8") == OWN
 
 
@@ -88,7 +85,7 @@ def test_a_read_only_file_is_refused(run: Run, tmp_path: Path) -> None:
     kept.chmod(0o444)
     result = run("list", "-o", str(kept))
     assert result.exit_code == 2
-    assert only_line(result.stderr) == f"jobaward: cannot write {kept}: it is a read-only file"
+    assert only_line(result.stderr) == f"jobaward: {kept}에 쓸 수 없습니다: 읽기 전용 파일입니다"
     assert kept.read_text("utf-8") == "mine"
 
 
@@ -96,7 +93,7 @@ def test_a_directory_is_refused_in_one_line(run: Run, tmp_path: Path) -> None:
     for option in ("--output", "--svg"):
         result = run("list", option, str(tmp_path))
         assert result.exit_code == 2
-        assert only_line(result.stderr) == f"jobaward: cannot write {tmp_path}: it is a directory"
+        assert only_line(result.stderr) == f"jobaward: {tmp_path}에 쓸 수 없습니다: 디렉터리입니다"
 
 
 def test_dash_is_stdout(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -197,15 +194,15 @@ def test_a_file_that_keeps_changing_is_left_alone(tmp_path: Path, monkeypatch: p
 def test_a_refused_add_creates_nothing(run: Run, isolated_user_data: Path) -> None:
     result = run(*ADD_AWARD[:-2], "--category", "금메달", *ADD_AWARD[-2:])
     assert result.exit_code == 3
-    assert "awards[0].category: expected one of 공시제, " in only_line(result.stderr)
-    assert result.stderr.endswith("got '금메달'\n")
+    assert "awards[0].category: 다음 중 하나가 필요합니다: 공시제, " in only_line(result.stderr)
+    assert result.stderr.endswith("받은 값: '금메달'\n")
     assert list(isolated_user_data.iterdir()) == []
 
 
 def test_an_unusable_data_directory_is_exit_3(run: Run) -> None:
     result = run(*ADD_AWARD, env={"XDG_DATA_HOME": "/dev/null"})
     assert result.exit_code == 3
-    assert only_line(result.stderr) == "jobaward: cannot use the data directory /dev/null/jobaward: Not a directory"
+    assert only_line(result.stderr) == "jobaward: 데이터 디렉터리 /dev/null/jobaward를 쓸 수 없습니다: Not a directory"
 
 
 def test_add_to_a_full_stdout_keeps_the_record_and_says_so(tmp_path: Path) -> None:
@@ -221,7 +218,7 @@ def test_a_directory_that_takes_no_files_is_not_a_bug(run: Run) -> None:
     """/proc takes no new files, even from root: it stands for a read-only directory here."""
     added = run("add", "source", "--url", "https://example.org/1", "--publisher", "x", "--data", "/proc/jobaward.toml")
     assert added.exit_code == 3
-    assert only_line(added.stderr) == "jobaward: cannot use the data directory /proc: No such file or directory"
+    assert only_line(added.stderr) == "jobaward: 데이터 디렉터리 /proc를 쓸 수 없습니다: No such file or directory"
     written = run("list", "-o", "/proc/jobaward.txt")
     assert written.exit_code == 2
-    assert only_line(written.stderr) == "jobaward: cannot write /proc/jobaward.txt: No such file or directory"
+    assert only_line(written.stderr) == "jobaward: /proc/jobaward.txt에 쓸 수 없습니다: No such file or directory"

@@ -94,7 +94,7 @@ def test_show_unknown_name_suggests_and_exits_1(run: Run) -> None:
     assert result.exit_code == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines[0] == "jobaward: no government called '강늉시'. Did you mean:"
+    assert lines[0] == "jobaward: '강늉시'(이)라는 지자체가 없습니다. 혹시 이 가운데 하나인가요:"
     assert lines[1] == "  강릉시"
 
 
@@ -102,7 +102,7 @@ def test_show_ambiguous_name_lists_pasteable_candidates(run: Run) -> None:
     result = run("show", "중구")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "jobaward: '중구' matches 6 governments; say which one:",
+        "jobaward: '중구'에 해당하는 지자체가 6곳입니다; 하나를 골라 주세요:",
         "  서울 중구",
         "  부산 중구",
         "  대구 중구",
@@ -136,7 +136,7 @@ def test_compare_named_governments_side_by_side(run: Run) -> None:
 def test_compare_unknown_indicator_is_a_usage_error(run: Run) -> None:
     result = run("compare", "--indicator", "행복지수")
     assert result.exit_code == 2
-    assert result.stderr.startswith("jobaward: --indicator: unknown indicator '행복지수'; known: ")
+    assert result.stderr.startswith("jobaward: --indicator: 알 수 없는 지표 '행복지수'; 있는 지표: ")
 
 
 def test_compare_government_without_indicators_prints_a_message(run: Run) -> None:
@@ -149,10 +149,10 @@ def test_unknown_option_values_are_usage_errors(run: Run) -> None:
     result = run("list", "--grade", "금상")
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        "jobaward: --grade: unknown value '금상'; expected one of: 종합대상, 대상, 최우수상, 우수상, 특별상"
+        "jobaward: --grade: 알 수 없는 값 '금상'; 가능한 값: 종합대상, 대상, 최우수상, 우수상, 특별상"
     )
     province = run("list", "--province", "화성")
-    assert province.exit_code == 2 and "expected one of: 서울, 부산" in province.stderr
+    assert province.exit_code == 2 and "가능한 값: 서울, 부산" in province.stderr
 
 
 def test_bad_year_is_a_usage_error(run: Run) -> None:

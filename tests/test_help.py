@@ -25,6 +25,10 @@ COMMANDS = (
     ("add", "award"),
     ("add", "indicator"),
     ("add", "source"),
+    ("official",),
+    ("official", "import"),
+    ("official", "fetch"),
+    ("official", "path"),
 )
 
 
@@ -54,6 +58,13 @@ def test_help_in_english_when_asked() -> None:
         assert text.startswith("Usage: ") and "List awards, newest first." in text
         assert "Show this message and exit." in text
     assert "수상 목록 (최신 연도부터)." in help_text("list", LANG="ko_KR.UTF-8")
+
+
+@pytest.mark.parametrize("command", [(), ("official",), ("official", "import"), ("data", "path")], ids=str)
+def test_lang_is_taken_before_the_command_and_where_a_command_has_none(command: tuple[str, ...]) -> None:
+    for text in (help_text("--lang", "en", *command), help_text(*command, "--lang", "en")):
+        assert text.startswith(" ".join(("Usage: python -m jobaward", *command, "[OPTIONS]")))
+        assert "Show this message and exit." in text
 
 
 def test_language_choice_order() -> None:

@@ -40,7 +40,7 @@ def test_nan_and_infinity_are_refused_on_input(run: Run, tmp_path: Path, option:
     )
     assert result.exit_code == 2
     assert only_line(result.stderr) == (
-        f"jobaward: {option}: expected a finite number (not NaN or infinity), got '{value}'"
+        f"jobaward: {option}: 유한한 숫자가 필요합니다 (NaN, 무한대 불가), 받은 값: '{value}'"
     )
     assert not own.exists()
 
@@ -55,8 +55,8 @@ def test_nan_in_a_file_is_a_data_error(run: Run, tmp_path: Path) -> None:
     result = run("compare", "--format", "json", "--data", str(own))
     assert result.exit_code == 3
     assert result.stderr.splitlines() == [
-        f"jobaward: data error: {own}:indicators[0].before.value: expected a finite number, got nan",
-        f"jobaward: data error: {own}:indicators[0].after.value: expected a finite number, got inf",
+        f"jobaward: 데이터 오류: {own}:indicators[0].before.value: 유한한 숫자가 필요합니다, 받은 값: nan",
+        f"jobaward: 데이터 오류: {own}:indicators[0].after.value: 유한한 숫자가 필요합니다, 받은 값: inf",
     ]
 
 
@@ -114,7 +114,7 @@ def test_a_file_over_the_size_limit_is_refused(run: Run, tmp_path: Path) -> None
     result = run("list", "--data", str(big))
     assert result.exit_code == 3
     assert only_line(result.stderr) == (
-        f"jobaward: data error: {big}:0:0: too large: 33,554,433 bytes (the limit is 32 MiB)"
+        f"jobaward: 데이터 오류: {big}:0:0: 너무 큽니다: 33,554,433바이트 (한도 32 MiB)"
     )
 
 
@@ -124,7 +124,7 @@ def test_an_unreadable_file_is_exit_3_however_it_is_given(run: Run, tmp_path: Pa
     inside = plain / "data.toml"
     for result in (run("list", "--data", str(inside)), run("list", env={"JOBAWARD_DATA": str(inside)})):
         assert result.exit_code == 3
-        assert only_line(result.stderr) == f"jobaward: data error: {inside}:0:0: cannot read: Not a directory"
+        assert only_line(result.stderr) == f"jobaward: 데이터 오류: {inside}:0:0: 읽을 수 없습니다: Not a directory"
 
 
 # faults of the machine, not of jobaward: exit 2 or 3, never 4
@@ -153,10 +153,12 @@ def test_a_symlink_loop_is_not_a_bug(run: Run, tmp_path: Path) -> None:
     (tmp_path / "loop2").symlink_to(loop)
     written = run("list", "-o", str(loop))
     assert written.exit_code == 2
-    assert only_line(written.stderr) == f"jobaward: cannot write {loop}: Too many levels of symbolic links"
+    assert only_line(written.stderr) == f"jobaward: {loop}에 쓸 수 없습니다: Too many levels of symbolic links"
     read = run("list", "--data", str(loop))
     assert read.exit_code == 3
-    assert only_line(read.stderr).endswith("cannot read: Too many levels of symbolic links")
+    assert only_line(read.stderr) == (
+        f"jobaward: 데이터 오류: {loop}:0:0: 읽을 수 없습니다: Too many levels of symbolic links"
+    )
     added = run("add", "source", "--url", "https://example.org/1", "--publisher", "x", "--data", str(loop))
     assert added.exit_code == 3
 
@@ -166,9 +168,10 @@ def test_a_malformed_url_is_a_usage_error(run: Run, tmp_path: Path) -> None:
     for url in ("http://[::1", "", "ftp://example.org/x"):
         result = run("add", "source", "--url", url, "--publisher", "x", "--data", str(own))
         assert result.exit_code == 2
-        assert only_line(result.stderr) == f"jobaward: --url: expected a web address like https://…, got '{url}'"
+        assert only_line(result.stderr) == f"jobaward: --url: https://… 같은 웹 주소가 필요합니다, 받은 값: '{url}'"
     empty = run("add", "award", "--year", "2031", "--government", "양양군", "--source", "", "--data", str(own))
-    assert empty.exit_code == 2 and "--source: expected a web address" in empty.stderr
+    assert empty.exit_code == 2
+    assert only_line(empty.stderr) == "jobaward: --source: https://… 같은 웹 주소가 필요합니다, 받은 값: ''"
     assert not own.exists()
 
 
@@ -176,7 +179,7 @@ def test_undecodable_arguments_and_an_ascii_locale() -> None:
     undecodable = run_process("show", b"\xff\xfe\xed")
     assert undecodable.returncode == 1
     assert only_line(undecodable.stderr) == "jobaward: no government called '???'."
-    ascii_table = run_process("list", "--year", "2022", "--province", "강원", PYTHONIOENCODING="ascii")
+    ascii_table = run_process("list", "--year", "2022", "--province", "강원", PYTHONIOENCODING="ascii", LC_ALL=None)
     assert ascii_table.returncode == 0
     assert "강원특별자치도" in ascii_table.stdout
     ascii_error = run_process("show", "강늉시", PYTHONIOENCODING="ascii", LC_ALL=None, LANG=None)
@@ -186,13 +189,52 @@ def test_undecodable_arguments_and_an_ascii_locale() -> None:
     )
 
 
+def test_official_import_reads_within_the_data_file_limits(run: Run, tmp_path: Path) -> None:
+    """A KOSIS download is untrusted like any data file: no FIFO hang, no device, no huge file."""
+    fifo = tmp_path / "download.csv"
+    os.mkfifo(fifo)
+    big = tmp_path / "big.csv"
+    with open(big, "wb") as out:
+        out.truncate(32 * 1024 * 1024 + 1)
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("행정구역별".encode("euc-kr"))
+    target = tmp_path / "official.tsv"
+    expected = {
+        str(fifo): "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        "/dev/zero": "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        str(big): "너무 큽니다: 33,554,433바이트 (한도 32 MiB)",
+        str(latin): "올바른 UTF-8 텍스트가 아닙니다",
+    }
+    for path, message in expected.items():
+        done = run_process("official", "import", path, "-o", str(target), LC_ALL=None, LANG="C.UTF-8", timeout=20)
+        assert done.returncode == 3
+        assert only_line(done.stderr) == f"jobaward: 데이터 오류: {path}:0:0: {message}"
+    english = run("official", "import", str(fifo), "-o", str(target), "--lang", "en")
+    assert (
+        only_line(english.stderr)
+        == f"jobaward: data error: {fifo}:0:0: not a regular file (a device, FIFO or socket): refused"
+    )
+    assert not target.exists()
+
+
+def test_official_output_that_jobaward_did_not_write_is_kept(run: Run, tmp_path: Path) -> None:
+    download = tmp_path / "download.json"
+    download.write_text("[]", "utf-8")
+    mine = tmp_path / "notes.txt"
+    mine.write_text("my notes", "utf-8")
+    result = run("official", "import", str(download), "-o", str(mine))
+    assert result.exit_code == 2
+    assert only_line(result.stderr) == f"jobaward: {mine}: jobaward가 만든 공식 통계 파일이 아니어서 덮어쓰지 않습니다"
+    assert mine.read_text("utf-8") == "my notes"
+
+
 # one error path, in Korean or English
 
 
 USAGE = [
     (
         ["list", "--year", "99999999999999999999"],
-        "--year: 2010부터 2100까지의 정수가 필요합니다, 받은 값: '99999999999999999999'",
+        "--year: '99999999999999999999'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다",
     ),
     (["list", "--format", "xml"], "--format: 알 수 없는 값 'xml'; 가능한 값: table, json, csv, tsv"),
     (["list", "--foo"], "알 수 없는 옵션: --foo"),
@@ -223,9 +265,15 @@ def test_errors_in_english(run: Run, env: dict[str, str | None]) -> None:
 
 def test_lang_option_chooses_the_error_language(run: Run) -> None:
     korean = {"LC_ALL": None, "LANG": None}
+    assert only_line(run("--lang", "en", "bogus", env=korean).stderr) == "jobaward: No such command 'bogus'."
+    assert only_line(run("--lang", "en", "show", env=korean).stderr) == "jobaward: Missing argument 'NAME'."
+    before = run("--lang", "en", "show", "강늉시", env=korean).stderr.splitlines()[0]
+    assert before == "jobaward: no government called '강늉시'. Did you mean:"
+    fetch = run("official", "fetch", "--key", "k", "--from", "2025", "--lang", "en", env=korean)
+    assert only_line(fetch.stderr) == "jobaward: --from: expected a half-year like 2025-H1, got '2025'"
     assert only_line(run("list", "--lang", "en", "--foo", env=korean).stderr) == "jobaward: No such option: --foo"
     assert only_line(run("list", "--lang", "ko", "--year", "abc", env={"JOBAWARD_LANG": "en"}).stderr) == (
-        "jobaward: --year: 2010부터 2100까지의 정수가 필요합니다, 받은 값: 'abc'"
+        "jobaward: --year: 'abc'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다"
     )
     unknown = run("show", "강늉시", "--lang", "en", env=korean)
     assert unknown.stderr.splitlines()[0] == "jobaward: no government called '강늉시'. Did you mean:"
@@ -285,7 +333,7 @@ def test_validate_messages_are_cleaned(run: Run, tmp_path: Path) -> None:
     broken.write_text(BASE + '[[awards]]\nyear = 2024\n"\\u001b]0;pwned\\u0007" = 1\n', "utf-8")
     result = run("validate", str(broken))
     assert result.exit_code == 3
-    assert f"{broken}:awards[0].]0;pwned: error: unknown field" in result.stdout.splitlines()
+    assert f"{broken}:awards[0].]0;pwned: error: 알 수 없는 필드" in result.stdout.splitlines()
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 
 
@@ -294,7 +342,9 @@ def test_add_confirmation_is_cleaned(run: Run, tmp_path: Path) -> None:
     args = ("add", "indicator", "--government", "강릉시", "--indicator", "고용률\x1b[31m", "--unit", "%")
     result = run(*args, "--after", "68.7", "--source", "https://example.org/2", "--data", str(own))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"added to {own}: indicator (강원 강릉시, 고용률[31m)\n"
+    assert result.stdout == f"{own}에 추가: 지표 (강원 강릉시, 고용률[31m)\n"
+    again = run(*args, "--after", "68.9", "--source", "https://example.org/3", "--data", str(own), "--lang", "en")
+    assert again.stdout == f"added to {own}: indicator (강원 강릉시, 고용률[31m)\n"
 
 
 def test_completion_offers_no_escape_codes(hostile: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -334,3 +384,28 @@ def test_excel_guards_cells_starting_with_a_tab_or_carriage_return(run: Run, tmp
     rows = list(csv.DictReader(io.StringIO(run("list", "--excel", "--data", str(own)).stdout.removeprefix("\ufeff"))))
     row = next(r for r in rows if r["government"] == "악성군")
     assert (row["project"], row["note"]) == ("'\t=1+1", "'\r=2+2")
+
+
+def test_every_error_is_raised_by_a_catalogue_key() -> None:
+    """No inline error text: each error, problem and note names a key of errors.MESSAGES."""
+    import ast
+
+    source = Path(__file__).resolve().parent.parent / "src" / "jobaward"
+    keyed = {"UsageProblem": 0, "OutputProblem": 0, "EnvironmentProblem": 0, "LookupFailed": 0, "problem": 2}
+    keyed |= {"message": 0}
+    wrong = []
+    for path in sorted(source.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+            where = f"{path.relative_to(source)}:{node.lineno}"
+            if name == "Problem" and path.name != "errors.py":
+                wrong.append(f"{where}: Problem(...) with inline text")
+            key = node.args[keyed[name]] if name in keyed and len(node.args) > keyed[name] else None
+            chosen = isinstance(key, (ast.Name, ast.Attribute))  # a key picked in code (refused.key)
+            branches = [key.body, key.orelse] if isinstance(key, ast.IfExp) else [key]
+            known = all(isinstance(branch, ast.Constant) and branch.value in MESSAGES for branch in branches)
+            if key is not None and not chosen and not known:
+                wrong.append(f"{where}: {name}({ast.unparse(key)}) is not a catalogue key")
+    assert wrong == []

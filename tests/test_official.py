@@ -281,8 +281,10 @@ def test_api_response_reader_skips_dashes_and_keeps_kosis_order(dataset: Dataset
 
 
 def test_api_error_object_is_a_data_error() -> None:
-    with pytest.raises(DataError, match="KOSIS 오류 20: 정보가 없습니다"):
+    with pytest.raises(DataError) as raised:
         read_api_response((FIXTURES / "api_error.json").read_text(encoding="utf-8"), "api")
+    assert raised.value.lines(english=False) == ["데이터 오류: api:0: KOSIS 오류 20: 정보가 없습니다."]
+    assert raised.value.lines(english=True) == ["data error: api:0: KOSIS error 20: 정보가 없습니다."]
 
 
 class Reply:
@@ -322,7 +324,7 @@ def test_fetch_error_object_exits_3_without_showing_the_key(run: Run, monkeypatc
     )
     result = run("official", "fetch", "--key", "SECRET")
     assert result.exit_code == 3
-    assert result.stderr == "jobaward: data error: KOSIS OpenAPI:0: KOSIS 오류 20: 정보가 없습니다.\n"
+    assert result.stderr == "jobaward: 데이터 오류: KOSIS OpenAPI:0: KOSIS 오류 20: 정보가 없습니다.\n"
     assert not user_file().exists()
 
 
@@ -338,7 +340,7 @@ def test_a_download_with_a_cell_that_is_not_a_figure_is_refused(run: Run, tmp_pa
     bad.write_text("행정구역별,연령별,항목,단위,2025.1/2\n강릉시,계,고용률 (%),,\x1b[31m61.5\n", encoding="utf-8")
     result = run("official", "import", str(bad))
     assert result.exit_code == 3
-    assert result.stderr.startswith(f"jobaward: data error: {bad}:2:5: 수치가 아닙니다")
+    assert result.stderr == f"jobaward: 데이터 오류: {bad}:2:5: 수치가 아닙니다: '\\x1b[31m61.5'\n"
     assert "\x1b" not in result.stderr
     assert not user_file().exists()
 
@@ -355,7 +357,7 @@ def test_a_hand_edited_user_file_with_junk_is_a_data_error(run: Run) -> None:
     user_file().write_text(f"{first_line}\n지역별고용조사\t강릉시\t강원 강릉시\t계\t고용률\t%\t2025-H1\tabc\n", "utf-8")
     result = run("show", "강릉시")
     assert result.exit_code == 3
-    assert result.stderr.startswith(f"jobaward: data error: {user_file()}:2: 수치가 아닙니다: 'abc'")
+    assert result.stderr.startswith(f"jobaward: 데이터 오류: {user_file()}:2: 수치가 아닙니다: 'abc'")
 
 
 def test_gunwi_is_set_beside_gyeongbuk_until_it_moved_to_daegu(dataset: Dataset) -> None:

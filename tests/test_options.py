@@ -63,8 +63,15 @@ def test_compare_names_every_government_it_could_not_find(run: Run) -> None:
     assert result.exit_code == 1 and result.stdout == ""
     lines = result.stderr.splitlines()
     assert lines[0] == "jobaward: 지자체를 하나로 찾지 못한 이름 2개: '강늉시', '중구'"
-    assert "  강늉시: no government called '강늉시'. Did you mean:" in lines
+    assert "  강늉시: '강늉시'(이)라는 지자체가 없습니다. 혹시 이 가운데 하나인가요:" in lines
     assert "    서울 중구" in lines
+    english = run("compare", "강릉시", "강늉시", "중구", "--lang", "en").stderr.splitlines()
+    assert english[:3] == [
+        "jobaward: 2 names found no single government: '강늉시', '중구'",
+        "  강늉시: no government called '강늉시'. Did you mean:",
+        "    강릉시",
+    ]
+    assert "  중구: '중구' matches 6 governments; say which one:" in english
 
 
 def test_compare_says_when_a_government_has_no_indicators(run: Run, dataset: Dataset) -> None:
@@ -74,3 +81,11 @@ def test_compare_says_when_a_government_has_no_indicators(run: Run, dataset: Dat
     result = run("compare", "강릉시", quiet)
     assert result.exit_code == 0
     assert f"참고: {name}의 고용 지표 기록이 없습니다." in result.stderr
+
+
+def test_a_former_name_gets_a_note_in_the_chosen_language(run: Run) -> None:
+    korean = run("show", "강원도")
+    assert korean.exit_code == 0
+    assert korean.stderr == "참고: '강원도'은(는) 2023-06-10까지의 이름이며, 현재 이름은 강원특별자치도입니다.\n"
+    english = run("show", "강원도", "--lang", "en")
+    assert english.stderr == "note: '강원도' was renamed 강원특별자치도 after 2023-06-10.\n"

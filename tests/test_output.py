@@ -176,12 +176,24 @@ sources = ["s1"]
     [
         (
             ["list", "--format", "xml"],
-            "jobaward: --format: unknown value 'xml'; expected one of: table, json, csv, tsv",
+            "jobaward: --format: 알 수 없는 값 'xml'; 가능한 값: table, json, csv, tsv",
         ),
-        (["list", "--format", "json", "--excel"], "jobaward: --excel writes CSV; it does not go with --format json"),
-        (["list", "--format", "csv", "--svg", "x.svg"], "jobaward: --svg draws the table view"),
-        (["list", "--output", "/nonexistent-dir/x.csv"], "jobaward: cannot write /nonexistent-dir/x.csv: no such"),
-        (["export", "--format", "csv"], "jobaward: --format csv writes one file a section: give --output DIRECTORY"),
+        (
+            ["list", "--format", "json", "--excel"],
+            "jobaward: --excel은 CSV를 씁니다; --format json와 함께 쓸 수 없습니다",
+        ),
+        (
+            ["list", "--format", "csv", "--svg", "x.svg"],
+            "jobaward: --svg는 표 화면을 그립니다; --format csv와 함께 쓸 수 없습니다",
+        ),
+        (
+            ["list", "--output", "/nonexistent-dir/x.csv"],
+            "jobaward: /nonexistent-dir/x.csv에 쓸 수 없습니다: /nonexistent-dir 디렉터리가 없습니다",
+        ),
+        (
+            ["export", "--format", "csv"],
+            "jobaward: --format csv는 섹션마다 파일 하나를 씁니다: --output DIRECTORY를 주세요",
+        ),
     ],
 )
 def test_output_option_errors(run: Run, args: list[str], message: str) -> None:

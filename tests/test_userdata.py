@@ -73,8 +73,11 @@ def test_same_key_replaces_a_bundled_record_and_validate_says_so(run: Run, tmp_p
     assert gangneung == [56_000_000]
     report = run("validate", own)
     assert report.exit_code == 0
-    assert f"{own}:awards[0]: note: replaces awards record from data.toml" in report.stdout
-    assert report.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings"
+    assert f"{own}:awards[0]: note: data.toml의 awards 기록을 대체합니다" in report.stdout.splitlines()
+    english = run("validate", own, env={"JOBAWARD_LANG": "en"})
+    assert f"{own}:awards[0]: note: replaces awards record from data.toml" in english.stdout.splitlines()
+    assert report.stdout.splitlines()[-1] == "파일 2개 검사: 오류 0개, 경고 0개"
+    assert english.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings"
 
 
 def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
@@ -104,22 +107,26 @@ def test_default_user_file_is_read_and_data_path_prints_it(run: Run, isolated_us
 
 
 BROKEN = [
-    ("syntax.toml", b"[[awards]\nyear = 2023\n", "syntax.toml:1:9: Expected ']]' at the end of an array declaration"),
+    (
+        "syntax.toml",
+        b"[[awards]\nyear = 2023\n",
+        "syntax.toml:1:9: TOML 문법 오류: Expected ']]' at the end of an array declaration",
+    ),
     (
         "types.toml",
         b'[[awards]]\nyear = "abc"\ngovernment = 1\nsources = ["s"]\n',
-        "types.toml:awards[0].year: expected a year between 2010 and 2100, got 'abc'",
+        "types.toml:awards[0].year: 2010부터 2100까지의 연도가 필요합니다, 받은 값: 'abc'",
     ),
-    ("missing.toml", b"[[awards]]\nyear = 2023\n", "missing.toml:awards[0].government: missing"),
-    ("dupkey.toml", b'[[sources]]\nid = "a"\nid = "b"\n', "dupkey.toml:3:9: Cannot overwrite a value"),
-    ("utf8.toml", b"schema = 1\n# \xff\xfe\n", "utf8.toml:2:0: not valid UTF-8 text"),
-    ("binary.toml", bytes(range(256)) * 4, "binary.toml:2:0: not valid UTF-8 text"),
+    ("missing.toml", b"[[awards]]\nyear = 2023\n", "missing.toml:awards[0].government: 빠졌습니다"),
+    ("dupkey.toml", b'[[sources]]\nid = "a"\nid = "b"\n', "dupkey.toml:3:9: TOML 문법 오류: Cannot overwrite a value"),
+    ("utf8.toml", b"schema = 1\n# \xff\xfe\n", "utf8.toml:2:0: 올바른 UTF-8 텍스트가 아닙니다"),
+    ("binary.toml", bytes(range(256)) * 4, "binary.toml:2:0: 올바른 UTF-8 텍스트가 아닙니다"),
     (
         "unknownref.toml",
         b'[[awards]]\nyear = 2023\ngovernment = "x y"\nsources = ["nope"]\n',
-        "unknownref.toml:awards[0].sources: unknown source 'nope'",
+        "unknownref.toml:awards[0].sources: 알 수 없는 출처 'nope'",
     ),
-    ("schema.toml", b"schema = 2\n", "schema.toml:schema: expected schema = 1, got 2"),
+    ("schema.toml", b"schema = 2\n", "schema.toml:schema: schema = 1이어야 합니다, 받은 값: 2"),
 ]
 
 
@@ -136,16 +143,19 @@ def test_broken_files_through_validate_and_data(
     used = run("list", "--data", str(path))
     assert used.exit_code == 3
     assert used.stdout == ""
-    assert f"jobaward: data error: {tmp_path}/{message}" in used.stderr
+    assert f"jobaward: 데이터 오류: {tmp_path}/{message}" in used.stderr
     assert "Traceback" not in used.stderr
 
 
 def test_directory_and_missing_path(run: Run, tmp_path: Path) -> None:
-    for target, message in ((tmp_path, "is a directory, not a data file"), (tmp_path / "nope.toml", "no such file")):
+    for target, message in (
+        (tmp_path, "디렉터리입니다, 데이터 파일이 아닙니다"),
+        (tmp_path / "nope.toml", "파일이 없습니다"),
+    ):
         report = run("validate", str(target))
         assert report.exit_code == 3 and f"{target}:0:0: error: {message}" in report.stdout
         used = run("show", "강릉시", "--data", str(target))
-        assert used.exit_code == 3 and used.stderr.strip() == f"jobaward: data error: {target}:0:0: {message}"
+        assert used.exit_code == 3 and used.stderr.strip() == f"jobaward: 데이터 오류: {target}:0:0: {message}"
 
 
 def test_an_empty_file_is_valid(run: Run, tmp_path: Path) -> None:
@@ -181,17 +191,18 @@ sources = ["s"]
     report = run("validate", odd)
     assert report.exit_code == 0
     assert report.stdout.splitlines() == [
-        f"{odd}:editions[0].awarded_total: warning: negative count -3",
-        f"{odd}:indicators[0].after.value: warning: a percentage over 100: 120.5",
-        f"{odd}:indicators[0].after.period: warning: after-period 2023 is earlier than before-period 2024",
-        "checked 2 files: 0 errors, 3 warnings",
+        f"{odd}:editions[0].awarded_total: warning: 음수인 개수 -3",
+        f"{odd}:indicators[0].after.value: warning: 100을 넘는 백분율: 120.5",
+        f"{odd}:indicators[0].after.period: warning: 이후 시점 2023이(가) 이전 시점 2024보다 앞섭니다",
+        "파일 2개 검사: 오류 0개, 경고 3개",
     ]
 
 
 def test_validate_without_files_checks_everything_loaded(run: Run) -> None:
     report = run("validate")
     assert report.exit_code == 0
-    assert report.stdout.splitlines()[-1].startswith("checked 1 file: 0 errors")
+    assert report.stdout.splitlines()[-1] == "파일 1개 검사: 오류 0개, 경고 0개"
+    assert run("validate", "--lang", "en").stdout.splitlines()[-1] == "checked 1 file: 0 errors, 0 warnings"
 
 
 ADD = [
@@ -218,7 +229,7 @@ def test_add_appends_and_keeps_the_users_text(run: Run, tmp_path: Path) -> None:
     own.write_text(original, "utf-8")
     result = run(*ADD, "--data", str(own))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout.strip() == f"added to {own}: award (2030, 강원 강릉시, 공시제, 우수상)"
+    assert result.stdout.strip() == f"{own}에 추가: 수상 (2030, 강원 강릉시, 공시제, 우수상)"
     text = own.read_text("utf-8")
     assert text.startswith(original)
     dataset = load_file_with_bundled(own)
@@ -239,7 +250,9 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
     before = own.read_bytes()
     again = run(*ADD, "--data", str(own))
     assert again.exit_code == 3
-    assert "duplicate award (year, government, category, grade)" in again.stderr
+    assert again.stderr == (
+        f"jobaward: 데이터 오류: {own}:awards[1]: 중복된 award (year, government, category, grade) (awards[0]와 같음)\n"
+    )
     bundled_duplicate = run(
         "add",
         "award",
@@ -257,7 +270,9 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
         str(own),
     )
     assert bundled_duplicate.exit_code == 3
-    assert "duplicate: (2022, 강원 강릉시, 공시제, 특별상) is already recorded" in bundled_duplicate.stderr
+    assert bundled_duplicate.stderr.endswith(
+        ": 중복: (2022, 강원 강릉시, 공시제, 특별상)은(는) 이미 기록되어 있습니다\n"
+    )
     assert own.read_bytes() == before
 
 
@@ -265,7 +280,10 @@ def test_add_refuses_unknown_government_with_suggestions(run: Run, tmp_path: Pat
     own = tmp_path / "own.toml"
     result = run("add", "award", "--year", "2030", "--government", "강늉시", "--source", PRESS, "--data", str(own))
     assert result.exit_code == 1
-    assert result.stderr.splitlines()[:2] == ["jobaward: no government called '강늉시'. Did you mean:", "  강릉시"]
+    assert result.stderr.splitlines()[:2] == [
+        "jobaward: '강늉시'(이)라는 지자체가 없습니다. 혹시 이 가운데 하나인가요:",
+        "  강릉시",
+    ]
     assert not own.exists()
 
 
@@ -287,7 +305,7 @@ def test_add_refuses_an_invalid_record(run: Run, tmp_path: Path) -> None:
     )
     assert result.exit_code == 3
     assert result.stderr.strip().endswith(
-        "awards[0].grade: expected one of 종합대상, 대상, 최우수상, 우수상, 특별상, got '금상'"
+        "awards[0].grade: 다음 중 하나가 필요합니다: 종합대상, 대상, 최우수상, 우수상, 특별상, 받은 값: '금상'"
     )
     assert not own.exists()
 
@@ -327,9 +345,13 @@ def test_add_indicator_and_source(run: Run, tmp_path: Path) -> None:
         "--data",
         str(own),
     )
-    assert source.stdout.strip() == f"added to {own}: source example-20300102"
+    assert source.stdout.strip() == f"{own}에 추가: 출처 example-20300102"
     reused = run("add", "source", "--url", PRESS, "--publisher", "아시아경제", "--data", str(own))
-    assert reused.exit_code == 3 and "already recorded as 'example'" in reused.stderr
+    assert reused.exit_code == 3
+    assert (
+        reused.stderr
+        == f"jobaward: 데이터 오류: {own}:sources: 중복: 이 URL의 출처가 이미 'example'(으)로 기록되어 있습니다\n"
+    )
 
 
 def test_add_goes_to_the_default_user_file(run: Run, isolated_user_data: Path) -> None:

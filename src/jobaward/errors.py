@@ -2,8 +2,8 @@
 
 Every message a person reads on stderr lives in ``MESSAGES``, keyed, in Korean and English.
 An error is raised with a key and the values its message names; the CLI picks the language
-(``--lang``, ``JOBAWARD_LANG``, then the locale) only when it prints it. A message not yet in
-the catalogue may be raised as plain text: it prints as given.
+(``--lang``, ``JOBAWARD_LANG``, then the locale) only when it prints it. No error text is
+written inline: tests/test_hostile.py checks that every error, problem and note names a key here.
 """
 
 from __future__ import annotations
@@ -96,6 +96,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--indicator와 --sort는 지표를 비교합니다; 두 수상 연도 비교에는 쓸 수 없습니다",
         "--indicator and --sort compare indicators, not two award years",
     ),
+    "not_year_or_range": (
+        "{option}: '{value}'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다",
+        "{option}: '{value}' is not a year (2023) or a range (2019..2023)",
+    ),
+    "year_outside": ("{option}: {value}은(는) {low}..{high} 밖입니다", "{option}: {value} is outside {low}..{high}"),
+    "no_edition": (
+        "{year}년 회차나 수상 기록이 없습니다. 있는 연도: {held}",
+        "no edition or award recorded for {year}; years held: {held}",
+    ),
+    "names_not_found": (
+        "지자체를 하나로 찾지 못한 이름 {count}개: {listed}",
+        "{count} names found no single government: {listed}",
+    ),
+    # what validate and add report on stdout
+    "validate_summary": (
+        "파일 {files} 검사: 오류 {errors}, 경고 {warnings}",
+        "checked {files}: {errors}, {warnings}",
+    ),
+    "added_record": ("{path}에 추가: {section} ({shown})", "added to {path}: {section} ({shown})"),
+    "added_source": ("{path}에 추가: 출처 {id}", "added to {path}: source {id}"),
+    "renamed_note": (
+        "참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다.",
+        "note: '{old}' was renamed {new} after {until}.",
+    ),
+    "no_indicators_note": ("참고: {name}의 고용 지표 기록이 없습니다.", "note: no indicators recorded for {name}."),
+    "bad_half_year": (
+        "{option}: 기간은 2025-H1처럼 적습니다, 받은 값: '{value}'",
+        "{option}: expected a half-year like 2025-H1, got '{value}'",
+    ),
+    "kosis_key_needed": (
+        "--key: KOSIS OpenAPI 키가 필요합니다 (kosis.kr에서 무료 발급, 또는 KOSIS_API_KEY)",
+        "--key: a KOSIS OpenAPI key is needed (free from kosis.kr, or set KOSIS_API_KEY)",
+    ),
+    "not_official_output": (
+        "{path}: jobaward가 만든 공식 통계 파일이 아니어서 덮어쓰지 않습니다",
+        "{path}: not an official-figures file jobaward wrote, so it is not overwritten",
+    ),
     # writing output
     "cannot_write": ("{path}에 쓸 수 없습니다: {reason}", "cannot write {path}: {reason}"),
     "no_such_directory": (
@@ -138,6 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "너무 큽니다: {size:,}바이트 (한도 {limit} MiB)",
         "too large: {size:,} bytes (the limit is {limit} MiB)",
     ),
+    "toml_syntax": ("TOML 문법 오류: {detail}", "{detail}"),
     "not_utf8": ("올바른 UTF-8 텍스트가 아닙니다", "not valid UTF-8 text"),
     "too_deep": ("{limit}단계보다 깊게 중첩되어 있습니다", "nested more than {limit} levels deep"),
     "too_many_parts": ("점으로 이은 부분이 {limit}개를 넘는 키입니다", "a key of more than {limit} dotted parts"),
@@ -192,7 +230,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "중복: 이 URL의 출처가 이미 {id}(으)로 기록되어 있습니다",
         "duplicate: a source with this URL is already recorded as {id}",
     ),
-    "replaces": ("{what}을(를) 대체합니다", "replaces {what}"),
+    "replaces": ("{file}의 {section} 기록을 대체합니다", "replaces {section} record from {file}"),
     "unknown_province_ref": ("알 수 없는 광역 지자체 {value}", "unknown 광역 government {value}"),
     "province_of_province": ("광역 지자체에는 시도가 없습니다", "a 광역 government has no province"),
     "unknown_government_ref": ("알 수 없는 지자체 {value}", "unknown government {value}"),
@@ -203,6 +241,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "periods_reversed": (
         "이후 시점 {after}이(가) 이전 시점 {before}보다 앞섭니다",
         "after-period {after} is earlier than before-period {before}",
+    ),
+    "series_written": ("{path}: 계열 {count}개 ({span}) 기록", "{path}: {count} series ({span}) recorded"),
+    # problems in a KOSIS download or an official-figures file
+    "request_failed": ("요청 실패: {reason}", "request failed: {reason}"),
+    "not_a_figure": ("수치가 아닙니다: {value}", "not a figure: {value}"),
+    "control_characters": ("제어 문자가 들어 있습니다", "contains control characters"),
+    "not_regional_csv": (
+        "KOSIS 지역별고용조사 CSV가 아닙니다 (첫 줄: 행정구역별,연령별,항목,…)",
+        "not a KOSIS 지역별고용조사 CSV (first line: 행정구역별,연령별,항목,…)",
+    ),
+    "no_half_year_columns": ("반기 열(예: 2021.2/2)이 없습니다", "no half-year columns (e.g. 2021.2/2)"),
+    "too_few_columns": ("열이 모자랍니다", "too few columns"),
+    "not_national_csv": ("KOSIS 경제활동인구조사 CSV가 아닙니다", "not a KOSIS 경제활동인구조사 CSV"),
+    "kosis_not_json": ("KOSIS 응답이 JSON이 아닙니다: {reason}", "the KOSIS response is not JSON: {reason}"),
+    "kosis_error": ("KOSIS 오류 {code}: {detail}", "KOSIS error {code}: {detail}"),
+    "kosis_not_records": ("KOSIS 응답이 레코드 배열이 아닙니다", "the KOSIS response is not an array of records"),
+    "kosis_record_incomplete": (
+        "C1_NM, C2_NM, ITM_NM, PRD_DE 중 빠진 것이 있습니다",
+        "one of C1_NM, C2_NM, ITM_NM, PRD_DE is missing",
+    ),
+    "not_half_year_period": (
+        "반기 기간(예: 202402)이 아닙니다: {value}",
+        "not a half-year period (e.g. 202402): {value}",
+    ),
+    "unmapped_regions": ("지자체에 대응하지 않는 지역: {labels}", "regions that match no government: {labels}"),
+    "unmapped_province": ("시·도에 대응하지 않는 지역: {label}", "a region that matches no province: {label}"),
+    "not_official_file": (
+        "jobaward 공식 통계 파일이 아닙니다 (첫 줄: # {kind} {version})",
+        "not a jobaward official-figures file (first line: # {kind} {version})",
+    ),
+    "bad_series_line": (
+        "계열 줄의 형식이 잘못되었습니다 (탭으로 나뉜 8개 칸)",
+        "a malformed series line (8 tab-separated fields)",
     ),
     # Click's usage errors, translated
     "no_such_option": ("알 수 없는 옵션: {option}", "No such option: {option}"),
@@ -249,6 +320,11 @@ def english_wanted(argv: Sequence[str] = (), environ: Mapping[str, str] | None =
     for chosen in [*given, environ.get("JOBAWARD_LANG", "")]:
         if chosen.strip().lower() in ("ko", "en"):  # an unknown one is refused later, in the next choice's language
             return chosen.strip().lower() == "en"
+    return locale_is_english(environ)
+
+
+def locale_is_english(environ: Mapping[str, str]) -> bool:
+    """The first of LC_ALL, LC_MESSAGES, LANG that is set starts with ``en`` (C and POSIX: Korean)."""
     locale = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), "")
     return locale.lower().startswith("en")
 
@@ -320,6 +396,23 @@ class LookupFailed(JobawardError):
 
     def lines(self, english: bool = True) -> list[str]:
         return [message(self.key, english, **self.fields), *(f"  {candidate}" for candidate in self.candidates)]
+
+
+class NamesNotFound(LookupFailed):
+    """Several names given at once, some matching no government (or several): all named in one error."""
+
+    def __init__(self, failed: list[tuple[str, LookupFailed]]) -> None:
+        listed = ", ".join(f"'{name}'" for name, _ in failed)
+        super().__init__("names_not_found", count=len(failed), listed=listed)
+        self.failed = failed
+
+    def lines(self, english: bool = True) -> list[str]:
+        """The summary, then each name with its own message and candidates, indented."""
+        lines = [message(self.key, english, **self.fields)]
+        for name, error in self.failed:
+            first, *candidates = error.lines(english)
+            lines += [f"  {name}: {first}", *(f"  {candidate}" for candidate in candidates)]
+        return lines
 
 
 class UsageProblem(JobawardError):

@@ -51,6 +51,15 @@ def read_data_file(path: Path) -> bytes:
     return data
 
 
+def read_data_text(path: Path, encoding: str = "utf-8") -> str:
+    """A data file's text (``read_data_file``'s limits); a DataError when it is not valid UTF-8."""
+    data = read_data_file(path)
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise DataError([problem(str(path), "0:0", "not_utf8")]) from None
+
+
 def refuse_unless_regular(path: Path, info: os.stat_result) -> None:
     if stat.S_ISDIR(info.st_mode):
         raise DataError([problem(str(path), "0:0", "is_a_directory")])

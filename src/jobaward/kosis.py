@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from .errors import DataError, Problem, UsageProblem
+from .errors import DataError, UsageProblem, problem
 from .official import RawRow, read_api_response
 
 ENDPOINT = "https://kosis.kr/openapi/Param/statisticsParameterData.do"
@@ -17,11 +17,11 @@ TABLE = {"orgId": "101", "tblId": "DT_1ES3A03_A01S"}
 TIMEOUT_SECONDS = 30
 
 
-def api_period(period: str) -> str:
+def api_period(period: str, option: str = "--from") -> str:
     """``2025-H1`` → ``202501``, KOSIS's form for a half-year."""
     year, _, half = period.strip().upper().partition("-H")
     if len(year) != 4 or not year.isdigit() or half not in ("1", "2"):
-        raise UsageProblem(f"기간은 2025-H1처럼 적습니다: '{period}'")
+        raise UsageProblem("bad_half_year", option=option, value=period)
     return f"{year}0{half}"
 
 
@@ -36,8 +36,8 @@ def request_url(key: str, start: str, end: str) -> str:
         "format": "json",
         "jsonVD": "Y",
         "prdSe": "H",
-        "startPrdDe": api_period(start),
-        "endPrdDe": api_period(end),
+        "startPrdDe": api_period(start, "--from"),
+        "endPrdDe": api_period(end, "--to"),
     }
     return f"{ENDPOINT}?{urlencode(query)}"
 
@@ -53,5 +53,5 @@ def fetch_regional(key: str, start: str, end: str) -> list[RawRow]:
             body = response.read().decode("utf-8-sig")
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         reason = getattr(error, "reason", error)
-        raise DataError([Problem("KOSIS OpenAPI", "0", f"요청 실패: {reason}")]) from None
+        raise DataError([problem("KOSIS OpenAPI", "0", "request_failed", reason=reason)]) from None
     return read_api_response(body, "KOSIS OpenAPI")

@@ -145,13 +145,16 @@ def check_shape(document: dict[str, Any], origin: str) -> None:
 
 
 def toml_problem(origin: str, message: str) -> Problem:
-    """tomllib puts the position only in its message: '... (at line 3, column 7)'."""
+    """tomllib puts the position only in its message: '... (at line 3, column 7)'.
+
+    Its words are English only; in Korean they follow a Korean lead-in (``toml_syntax``).
+    """
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if found:
-        return Problem(origin, f"{found[1]}:{found[2]}", message[: found.start()])
+        return problem(origin, f"{found[1]}:{found[2]}", "toml_syntax", detail=message[: found.start()])
     found = re.search(r"\s*\(at end of document\)$", message)
     where = "end" if found else "0:0"
-    return Problem(origin, where, message[: found.start()] if found else message)
+    return problem(origin, where, "toml_syntax", detail=message[: found.start()] if found else message)
 
 
 class Record:
@@ -478,7 +481,7 @@ def merge_layers(layers: Sequence[Dataset]) -> Merged:
     governments and sources. Problems name the file and the record where they stand.
     """
     sections: dict[str, dict[object, Any]] = {name: {} for name in SECTIONS}
-    where: dict[tuple[str, object], str] = {}
+    where: dict[tuple[str, object], str] = {}  # the file each record came from
     replaced: list[Problem] = []
     for layer in layers:
         origin = layer.origins[0]
@@ -486,9 +489,10 @@ def merge_layers(layers: Sequence[Dataset]) -> Merged:
             for index, record in enumerate(getattr(layer, name)):
                 key = KEYS[name](record)
                 if key in sections[name]:
-                    replaced.append(problem(origin, f"{name}[{index}]", "replaces", what=where[(name, key)]))
+                    found = where[(name, key)]
+                    replaced.append(problem(origin, f"{name}[{index}]", "replaces", section=name, file=found))
                 sections[name][key] = record
-                where[(name, key)] = f"{name} record from {origin}"
+                where[(name, key)] = origin
     dataset = Dataset(
         sources=tuple(sections["sources"].values()),
         governments=tuple(sections["governments"].values()),

@@ -19,7 +19,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import DataError, Problem
+from .errors import DataError, problem
 from .model import Dataset, Government
 
 REGIONAL = "지역별고용조사"
@@ -199,7 +199,7 @@ def published(cell: str, origin: str, where: str) -> str:
         return ""
     if text in RSE_MARKS or is_figure(text):
         return text
-    raise DataError([Problem(origin, where, f"수치가 아닙니다: {cell.strip()[:40]!r}")])
+    raise DataError([problem(origin, where, "not_a_figure", value=repr(cell.strip()[:40]))])
 
 
 def is_figure(text: str) -> bool:
@@ -212,7 +212,7 @@ def plain(text: str, origin: str, where: str) -> str:
     """A label as given; tabs, line breaks and other control characters are refused."""
     text = text.strip()
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        raise DataError([Problem(origin, where, "제어 문자가 들어 있습니다")])
+        raise DataError([problem(origin, where, "control_characters")])
     return text
 
 
@@ -223,16 +223,16 @@ def read_regional_csv(text: str, origin: str) -> list[RawRow]:
 
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if not rows or [cell.strip() for cell in rows[0][:3]] != ["행정구역별", "연령별", "항목"]:
-        raise DataError([Problem(origin, "1", "KOSIS 지역별고용조사 CSV가 아닙니다 (첫 줄: 행정구역별,연령별,항목,…)")])
+        raise DataError([problem(origin, "1", "not_regional_csv")])
     periods = [half_period(column) for column in rows[0]]
     if not any(periods):
-        raise DataError([Problem(origin, "1", "반기 열(예: 2021.2/2)이 없습니다")])
+        raise DataError([problem(origin, "1", "no_half_year_columns")])
     raw = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in row):
             continue
         if len(row) < 3:
-            raise DataError([Problem(origin, str(number), "열이 모자랍니다")])
+            raise DataError([problem(origin, str(number), "too_few_columns")])
         item, unit = split_item(plain(row[2], origin, str(number)))
         cells = (
             (period, published(cell, origin, f"{number}:{column}"))
@@ -251,7 +251,7 @@ def read_national_csv(text: str, origin: str) -> list[RawRow]:
 
     rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     if len(rows) < 3:
-        raise DataError([Problem(origin, "1", "KOSIS 경제활동인구조사 CSV가 아닙니다")])
+        raise DataError([problem(origin, "1", "not_national_csv")])
     years = [cell.split()[-1] if cell.strip() else "" for cell in rows[0]]
     codes = [cell.split()[0] if cell.strip() else "" for cell in rows[1]]
     raw = []
@@ -279,12 +279,12 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
     try:
         document = json.loads(text)
     except ValueError as error:
-        raise DataError([Problem(origin, "0", f"KOSIS 응답이 JSON이 아닙니다: {error}")]) from None
+        raise DataError([problem(origin, "0", "kosis_not_json", reason=error)]) from None
     if isinstance(document, dict):
         code, message = document.get("err", "?"), document.get("errMsg", "")
-        raise DataError([Problem(origin, "0", f"KOSIS 오류 {code}: {message}")])
+        raise DataError([problem(origin, "0", "kosis_error", code=code, detail=message)])
     if not isinstance(document, list):
-        raise DataError([Problem(origin, "0", "KOSIS 응답이 레코드 배열이 아닙니다")])
+        raise DataError([problem(origin, "0", "kosis_not_records")])
     grouped: dict[tuple[str, str, str, str], list[tuple[str, str]]] = {}
     for number, record in enumerate(document):
         where = f"[{number}]"
@@ -293,13 +293,11 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
             item_name, period = plain(str(record["ITM_NM"]), origin, where), str(record["PRD_DE"])
             cell = published(str(record.get("DT", "")), origin, f"{where}.DT")
         except (KeyError, TypeError):
-            raise DataError(
-                [Problem(origin, f"[{number}]", "C1_NM, C2_NM, ITM_NM, PRD_DE 중 빠진 것이 있습니다")]
-            ) from None
+            raise DataError([problem(origin, f"[{number}]", "kosis_record_incomplete")]) from None
         item, unit = split_item(item_name)
         unit = plain(str(record.get("UNIT_NM") or unit), origin, where)
         if len(period) != 6 or not period.isdigit() or period[4:] not in ("01", "02"):
-            raise DataError([Problem(origin, f"[{number}].PRD_DE", f"반기 기간(예: 202402)이 아닙니다: {period!r}")])
+            raise DataError([problem(origin, f"[{number}].PRD_DE", "not_half_year_period", value=repr(period))])
         points = grouped.setdefault((label, age, item, unit), [])
         if cell:
             points.append((f"{period[:4]}-H{period[5]}", cell))
@@ -340,7 +338,7 @@ def map_regional_labels(labels: Sequence[str], dataset: Dataset) -> dict[tuple[i
         else:
             mapped[(position, label)] = found.id
     if missing:
-        raise DataError([Problem("KOSIS", "행정구역별", f"지자체에 대응하지 않는 지역: {', '.join(missing)}")])
+        raise DataError([problem("KOSIS", "행정구역별", "unmapped_regions", labels=", ".join(missing))])
     return mapped
 
 
@@ -352,7 +350,7 @@ def map_national_label(label: str, dataset: Dataset) -> str:
     for gov in dataset.governments:
         if gov.level == "광역" and (name in names_of(gov) or name.startswith(gov.id)):
             return gov.id
-    raise DataError([Problem("KOSIS", "시도별", f"시·도에 대응하지 않는 지역: {label}")])
+    raise DataError([problem("KOSIS", "시도별", "unmapped_province", label=label)])
 
 
 def regional_series(raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False) -> list[Series]:
@@ -416,16 +414,14 @@ def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
     """Parse the file form; a user's file (not ``trusted``) has every field and figure checked."""
     lines = text.split("\n")
     if not lines[0].startswith(f"# {FILE_KIND} {FILE_VERSION}"):
-        raise DataError(
-            [Problem(origin, "1", f"jobaward 공식 통계 파일이 아닙니다 (첫 줄: # {FILE_KIND} {FILE_VERSION})")]
-        )
+        raise DataError([problem(origin, "1", "not_official_file", kind=FILE_KIND, version=FILE_VERSION)])
     series = []
     for number, line in enumerate(lines[1:], start=2):
         if not line:
             continue
         fields = line.split("\t")
         if len(fields) != 8 or not valid_start(fields[6]):
-            raise DataError([Problem(origin, str(number), "계열 줄의 형식이 잘못되었습니다 (탭으로 나뉜 8개 칸)")])
+            raise DataError([problem(origin, str(number), "bad_series_line")])
         survey, label, gov, age, item, unit, start, values = fields
         figures = tuple(values.split(","))
         if not trusted:
@@ -442,12 +438,10 @@ def valid_start(period: str) -> bool:
 
 
 def read_file(path: Path, trusted: bool = False) -> list[Series]:
-    try:
-        return from_text(path.read_text(encoding="utf-8"), str(path), trusted)
-    except OSError as error:
-        raise DataError([Problem(str(path), "0", f"읽을 수 없습니다: {error.strerror or error}")]) from None
-    except UnicodeDecodeError:
-        raise DataError([Problem(str(path), "0", "UTF-8 텍스트가 아닙니다")]) from None
+    """A series file, read within the limits of every data file (files.read_data_file)."""
+    from .files import read_data_text
+
+    return from_text(read_data_text(path), str(path), trusted)
 
 
 def overlay(layers: Iterable[Iterable[Series]]) -> tuple[Series, ...]:

@@ -11,12 +11,12 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 
 from .. import __version__
-from ..errors import JobawardError, UsageProblem, english_wanted
+from ..errors import JobawardError, UsageProblem, english_wanted, locale_is_english
 from ..labels import LANGS, Labels
 from ..model import Dataset
 from ..render.emit import Format
 from .errorpath import JobawardGroup, print_error
-from .words import install_help_formatter, locale_lang, say
+from .words import install_help_formatter, say
 
 install_help_formatter()
 
@@ -51,8 +51,12 @@ def errors_in_english() -> bool:
     from typer._click.globals import get_current_context
 
     context = get_current_context(silent=True)
-    lang = context.params.get("lang") if context is not None else None
-    return english_wanted(["--lang", lang] if isinstance(lang, str) else [])
+    if context is None:
+        return english_wanted()
+    lang = context.params.get("lang")
+    if isinstance(lang, str):
+        return english_wanted(["--lang", lang])
+    return bool(getattr(context.find_root().command, "english", english_wanted()))
 
 
 def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
@@ -85,7 +89,8 @@ def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Data
 
 
 def labels_for(lang: str | None) -> Labels:
-    chosen = (lang or os.environ.get("JOBAWARD_LANG") or locale_lang(os.environ)).strip().lower()
+    locale = "en" if locale_is_english(os.environ) else "ko"
+    chosen = (lang or os.environ.get("JOBAWARD_LANG") or locale).strip().lower()
     if chosen not in LANGS:
         raise UsageProblem("unknown_language", value=chosen, valid=", ".join(LANGS))
     return Labels(chosen)
@@ -95,7 +100,7 @@ def labels_for(lang: str | None) -> Labels:
 FIRST_YEAR, LAST_YEAR = 2010, 2100
 
 
-def parse_years(values: list[str] | None, labels: Labels) -> frozenset[int] | None:
+def parse_years(values: list[str] | None) -> frozenset[int] | None:
     """``--year 2022 --year 2019..2021`` → {2019, 2020, 2021, 2022}; None when none are given."""
     if not values:
         return None
@@ -103,18 +108,10 @@ def parse_years(values: list[str] | None, labels: Labels) -> frozenset[int] | No
     for value in values:
         first, dots, last = value.strip().partition("..")
         if not (first.isdigit() and len(first) == 4 and (not dots or (last.isdigit() and len(last) == 4))):
-            raise UsageProblem(
-                f"--year: '{value}' is not a year (2023) or a range (2019..2023)"
-                if labels.english
-                else f"--year: '{value}'은(는) 연도(2023)나 범위(2019..2023)가 아닙니다"
-            )
+            raise UsageProblem("not_year_or_range", option="--year", value=value)
         start, end = sorted((int(first), int(last or first)))
         if start < FIRST_YEAR or end > LAST_YEAR:
-            raise UsageProblem(
-                f"--year: {value} is outside {FIRST_YEAR}..{LAST_YEAR}"
-                if labels.english
-                else f"--year: {value}은(는) {FIRST_YEAR}..{LAST_YEAR} 밖입니다"
-            )
+            raise UsageProblem("year_outside", option="--year", value=value, low=FIRST_YEAR, high=LAST_YEAR)
         years.update(range(start, end + 1))
     return frozenset(years)
 

@@ -102,8 +102,32 @@ def os_fault(error: OSError, english: bool) -> int:
     return EXIT_USAGE
 
 
+def lang_where_it_goes(group: Any, argv: list[str]) -> list[str]:
+    """``--lang`` wherever a person puts it: ``jobaward --lang en list …`` → ``jobaward list …
+    --lang en``; for a command without the option (``official``, ``data path``, ``--help`` alone)
+    it is dropped, since help and errors have already read their language from the command line.
+    """
+    lang = [i for i, arg in enumerate(argv) if arg.startswith("--lang=")]
+    lang += [j for i, arg in enumerate(argv[:-1]) if arg == "--lang" for j in (i, i + 1)]
+    if not lang:
+        return argv
+    rest = [arg for i, arg in enumerate(argv) if i not in lang]
+    command = group
+    for word in (arg for arg in rest if not arg.startswith("-")):
+        command = getattr(command, "commands", {}).get(word)
+        if command is None or not hasattr(command, "commands"):
+            break
+    takes_lang = command is not None and any(param.name == "lang" for param in command.params)
+    return [*rest, *(argv[i] for i in sorted(lang))] if takes_lang and command is not group else rest
+
+
 class JobawardGroup(TyperGroup):
-    """The app's top-level group: Click's errors go through our one error path."""
+    """The app's top-level group: Click's errors go through our one error path.
+
+    ``english`` is the error language this run's command line and environment chose.
+    """
+
+    english = False
 
     def main(  # type: ignore[override]
         self,
@@ -113,10 +137,12 @@ class JobawardGroup(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
+        given = list(sys.argv[1:] if args is None else args)
+        self.english = english_wanted(given)
+        argv = lang_where_it_goes(self, given)
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
-        english = english_wanted(argv)
+        english = self.english
         try:
             result = super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
         except click_errors.NoArgsIsHelpError as error:

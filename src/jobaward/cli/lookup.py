@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import JobawardError, LookupFailed, UsageProblem
+from ..errors import JobawardError, LookupFailed, NamesNotFound, UsageProblem, message
 from ..labels import Labels, parse_category, parse_grade, parse_level
 from ..model import CATEGORIES, GRADES, LEVELS, Dataset, Government
 from ..render.emit import Format, OutputOptions, emit
@@ -122,7 +122,7 @@ def list_command(
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     where = AwardFilter(
-        years=parse_years(year, labels),
+        years=parse_years(year),
         category=choice(category, parse_category, CATEGORIES, "--category"),
         grade=choice(grade, parse_grade, GRADES, "--grade"),
         province=find_province(NameIndex(dataset), province).id if province is not None else None,
@@ -196,17 +196,10 @@ def show(
     dataset = load_data(data, no_bundled)
     match = find_government(NameIndex(dataset), " ".join(name))
     if match.former is not None and match.former.name:
-        echo(
-            renamed_message(match.former.name, match.government.name, match.former.until.isoformat(), labels), err=True
-        )
+        former, until = match.former.name, match.former.until.isoformat()
+        echo(message("renamed_note", labels.english, old=former, new=match.government.name, until=until), err=True)
     view = with_official_figures(dataset, match.government, views.profile(dataset, profile(dataset, match.government)))
     emit(view, OutputOptions(format, excel, output, svg, wide), labels)
-
-
-def renamed_message(old: str, new: str, until: str, labels: Labels) -> str:
-    if labels.english:
-        return f"note: '{old}' was renamed {new} after {until}."
-    return f"참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다."
 
 
 @app.command(
@@ -283,7 +276,7 @@ def compare(
         raise UsageProblem("unknown_value", option="--sort", value=sort, valid=", ".join(SORTS))
     governments = []
     if names:  # only names need the index (start-up time)
-        governments = find_all(NameIndex(dataset), names, labels)
+        governments = find_all(NameIndex(dataset), names)
     wanted = None
     if indicator is not None:
         wanted = matching_indicator_names(dataset, indicator.strip()) if indicator.strip() else set()
@@ -299,14 +292,8 @@ def compare(
     shown = {row.government.id for row in rows}
     for government in governments:
         if government.id not in shown:
-            typer.echo(no_indicators_message(labels.name(government), labels), err=True)
+            echo(message("no_indicators_note", labels.english, name=labels.name(government)), err=True)
     emit(views.indicators(dataset, rows), options, labels)
-
-
-def no_indicators_message(name: str, labels: Labels) -> str:
-    if labels.english:
-        return f"note: no indicators recorded for {name}."
-    return f"참고: {name}의 고용 지표 기록이 없습니다."
 
 
 def award_years_given(names: list[str]) -> tuple[int, int] | None:
@@ -317,7 +304,7 @@ def award_years_given(names: list[str]) -> tuple[int, int] | None:
     return None
 
 
-def find_all(index: NameIndex, names: list[str], labels: Labels) -> list[Government]:
+def find_all(index: NameIndex, names: list[str]) -> list[Government]:
     """Every government named; if any name finds none (or several), one error naming them all."""
     from ..names import find_government
 
@@ -330,18 +317,7 @@ def find_all(index: NameIndex, names: list[str], labels: Labels) -> list[Governm
     if len(failed) == 1:
         raise failed[0][1]
     if failed:
-        listed = ", ".join(f"'{name}'" for name, _ in failed)
-        message = (
-            f"{len(failed)} names found no single government: {listed}"
-            if labels.english
-            else f"지자체를 하나로 찾지 못한 이름 {len(failed)}개: {listed}"
-        )
-        details = [
-            line
-            for name, error in failed
-            for line in (f"{name}: {error}", *(f"  {candidate}" for candidate in error.candidates))
-        ]
-        raise LookupFailed(message, tuple(details))
+        raise NamesNotFound(failed)
     return found
 
 
@@ -355,11 +331,7 @@ def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOp
     missing = [year for year in years if year not in held]
     if missing:
         listed = ", ".join(str(year) for year in held)
-        raise UsageProblem(
-            f"no edition or award recorded for {missing[0]}; years held: {listed}"
-            if labels.english
-            else f"{missing[0]}년 회차나 수상 기록이 없습니다. 있는 연도: {listed}"
-        )
+        raise UsageProblem("no_edition", year=missing[0], held=listed)
     emit(views.years(compare_years(dataset, first, second), first, second), options, labels)
 
 

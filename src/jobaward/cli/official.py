@@ -9,16 +9,21 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError, Problem, UsageProblem
+from ..errors import UsageProblem, message
 from ..labels import Labels
 from ..model import Dataset, Government
 from ..official import Series
 from ..query import IndicatorRow
 from ..render.emit import OutputOptions, View, emit
-from .common import DataOption, NoBundledOption, app, load_data, reports_errors
+from .common import DataOption, NoBundledOption, app, errors_in_english, load_data, reports_errors
+from .words import say
 
 official_app = typer.Typer(
-    help="통계청 (KOSIS) official employment figures: extend the bundled series.", no_args_is_help=True
+    help=say(
+        "통계청 (KOSIS) 공식 고용 통계: 내장 계열을 늘립니다.",
+        "통계청 (KOSIS) official employment figures: extend the bundled series.",
+    ),
+    no_args_is_help=True,
 )
 app.add_typer(official_app, name="official")
 
@@ -40,7 +45,7 @@ def parse_window(window: str | None) -> str:
 
     chosen = (window or "before").strip().lower()
     if chosen not in WINDOWS:
-        raise UsageProblem(f"--window: 알 수 없는 값 '{window}'; 가능한 값: {', '.join(WINDOWS)}")
+        raise UsageProblem("unknown_value", option="--window", value=window, valid=", ".join(WINDOWS))
     return chosen
 
 
@@ -87,14 +92,13 @@ def write_user_series(series: Sequence[Series], target: Path) -> str:
 
     A file that exists but is not one jobaward wrote is never replaced.
     """
-    from ..files import atomic_write
+    from ..files import atomic_write, read_data_file
     from ..official import FILE_KIND, overlay, read_file, to_text
 
     layers: list[list[Series]] = []
     if target.exists():
-        head = target.read_bytes()[:64].decode("utf-8", "replace")
-        if not head.startswith(f"# {FILE_KIND}"):
-            raise UsageProblem(f"{target}: jobaward가 만든 공식 통계 파일이 아니어서 덮어쓰지 않습니다")
+        if not read_data_file(target).startswith(f"# {FILE_KIND}".encode()):
+            raise UsageProblem("not_official_output", path=target)
         layers.append(read_file(target))
     layers.append(list(series))
     merged = overlay(layers)
@@ -102,20 +106,40 @@ def write_user_series(series: Sequence[Series], target: Path) -> str:
     atomic_write(target, to_text(merged).encode("utf-8"))
     periods = sorted({p for s in layers[-1] for p, _ in s.points})
     span = f"{periods[0]}–{periods[-1]}" if periods else "-"
-    return f"{target}: 계열 {len(layers[-1])}개 ({span}) 기록"
+    return message("series_written", errors_in_english(), path=target, count=len(layers[-1]), span=span)
 
 
 TargetOption = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="The user file to write (default: `official path`)."),
+    typer.Option(
+        "--output",
+        "-o",
+        dir_okay=False,
+        help=say("쓸 사용자 파일 (기본: `official path`).", "The user file to write (default: `official path`)."),
+    ),
 ]
 
 
-@official_app.command("import")
+@official_app.command(
+    "import",
+    help=say(
+        "KOSIS에서 내려받은 지역별고용조사 (DT_1ES3A03_A01S)를 내 공식 통계 계열에 더합니다.\n\n"
+        "예: jobaward official import 시군구_연령별_취업자_및_고용률.csv",
+        "Add a KOSIS download of 지역별고용조사 (DT_1ES3A03_A01S) to your official series.\n\n"
+        "Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv",
+    ),
+)
 @reports_errors
 def import_command(
     file: Annotated[
-        Path, typer.Argument(dir_okay=False, help="A KOSIS download (CSV, 행렬 전환) or API response (JSON).")
+        Path,
+        typer.Argument(
+            dir_okay=False,
+            help=say(
+                "KOSIS 내려받기 파일 (CSV, 행렬 전환) 또는 API 응답 (JSON).",
+                "A KOSIS download (CSV, 행렬 전환) or API response (JSON).",
+            ),
+        ),
     ],
     output: TargetOption = None,
     data: DataOption = None,
@@ -125,29 +149,45 @@ def import_command(
 
     Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv
     """
+    from ..files import read_data_text
     from ..official import read_api_response, read_regional_csv, regional_series, user_file
 
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
-        raise DataError([Problem(str(file), "0", f"읽을 수 없습니다: {error}")]) from None
+    text = read_data_text(file, "utf-8-sig")
     dataset = load_data(data, no_bundled)
     reader = read_api_response if text.lstrip().startswith(("[", "{")) else read_regional_csv
     series = regional_series(reader(text, str(file)), dataset)
     typer.echo(write_user_series(series, output or user_file()))
 
 
-@official_app.command("fetch")
+@official_app.command(
+    "fetch",
+    help=say(
+        "내 무료 키로 KOSIS OpenAPI에서 지역별고용조사를 받아 옵니다 (묻지 않고는 받지 않음).\n\n"
+        "예: jobaward official fetch --key KEY --from 2025-H1",
+        "Fetch 지역별고용조사 from the KOSIS OpenAPI with your own free key (never without asking).\n\n"
+        "Example: jobaward official fetch --key KEY --from 2025-H1",
+    ),
+)
 @reports_errors
 def fetch_command(
     key: Annotated[
         str | None,
         typer.Option(
-            "--key", envvar="KOSIS_API_KEY", help="Your KOSIS OpenAPI key (or KOSIS_API_KEY).", show_default=False
+            "--key",
+            envvar="KOSIS_API_KEY",
+            help=say("내 KOSIS OpenAPI 키 (또는 KOSIS_API_KEY).", "Your KOSIS OpenAPI key (or KOSIS_API_KEY)."),
+            show_default=False,
         ),
     ] = None,
-    start: Annotated[str, typer.Option("--from", help="First half-year, e.g. 2025-H1.")] = "2025-H1",
-    end: Annotated[str | None, typer.Option("--to", help="Last half-year (default: --from's year, H2).")] = None,
+    start: Annotated[
+        str, typer.Option("--from", help=say("첫 반기, 예: 2025-H1.", "First half-year, e.g. 2025-H1."))
+    ] = ("2025-H1"),
+    end: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help=say("마지막 반기 (기본: --from 연도의 H2).", "Last half-year (default: --from's year, H2).")
+        ),
+    ] = None,
     output: TargetOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
@@ -160,14 +200,20 @@ def fetch_command(
     from ..official import regional_series, user_file
 
     if not key:
-        raise UsageProblem("--key: KOSIS OpenAPI 키가 필요합니다 (kosis.kr에서 무료 발급, 또는 KOSIS_API_KEY)")
+        raise UsageProblem("kosis_key_needed")
     raw = fetch_regional(key, start, end or f"{start[:4]}-H2")
     dataset = load_data(data, no_bundled)
     series = regional_series(raw, dataset)
     typer.echo(write_user_series(series, output or user_file()))
 
 
-@official_app.command("path")
+@official_app.command(
+    "path",
+    help=say(
+        "내 공식 통계 계열 파일의 위치 (import와 fetch가 쓰는 곳).",
+        "Print where your official series file is (what import and fetch write).",
+    ),
+)
 def path_command() -> None:
     """Print where your official series file is (what import and fetch write)."""
     from ..official import user_file

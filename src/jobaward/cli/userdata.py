@@ -11,7 +11,7 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import DataError, Problem, UsageProblem, problem
+from ..errors import DataError, Problem, UsageProblem, message, problem
 from ..model import Dataset
 from .common import (
     CategoryOption,
@@ -103,11 +103,12 @@ def validate(
         for found in merged.replaced:
             echo(f"{found.origin}:{found.where}: note: {found.text(english)}")
     checked = ([BUNDLED_NAME] if bundled else []) + [str(p) for p in paths]
-    echo(
-        f"checked {len(checked)} file{'s' if len(checked) != 1 else ''}: "
-        f"{len(errors)} error{'s' if len(errors) != 1 else ''}, "
-        f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
+    summed, problems, doubts = (
+        counted(len(checked), "file", english),
+        counted(len(errors), "error", english),
+        counted(len(warnings), "warning", english),
     )
+    echo(message("validate_summary", english, files=summed, errors=problems, warnings=doubts))
     if errors:
         raise typer.Exit(DataError.exit_code)
 
@@ -203,13 +204,26 @@ class Citation(NamedTuple):
     when: date | None
 
 
+#: the record kinds ``add`` reports, (Korean, English)
+SECTION_WORDS = {"awards": ("수상", "award"), "indicators": ("지표", "indicator"), "sources": ("출처", "source")}
+
+
+def counted(count: int, noun: str, english: bool) -> str:
+    """``2 files`` / ``2개``: a count as the summary line says it."""
+    if not english:
+        return f"{count}개"
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def report_added(section: str, path: Path, record: dict[str, Any]) -> None:
     shown = ", ".join(
         str(record[key])
         for key in ("year", "government", "category", "grade", "indicator")
         if record.get(key) not in (None, "")
     )
-    echo(f"added to {path}: {section[:-1]} ({shown})")
+    english = errors_in_english()
+    word = SECTION_WORDS[section][english]
+    echo(message("added_record", english, path=path, section=word, shown=shown))
 
 
 def parsed_term(value: str | None, parse: Any) -> str | None:
@@ -389,4 +403,4 @@ def add_source(
         return [("sources", without_empty(record))]
 
     append(target, build)
-    echo(f"added to {path}: source {added[0]}")
+    echo(message("added_source", errors_in_english(), path=path, id=added[0]))

@@ -12,29 +12,12 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
-
-def lang_asked(argv: Sequence[str]) -> str | None:
-    """The value of ``--lang`` on the command line, if any."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.partition("=")[2]
-    return None
-
-
-def locale_lang(environ: Mapping[str, str]) -> str:
-    """'en' for an English locale, else 'ko' (Korean first: C, POSIX and other locales too)."""
-    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(key)
-        if value:
-            return "en" if value.lower().startswith("en") else "ko"
-    return "ko"
+from ..errors import english_wanted
 
 
 def chosen_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
-    asked = lang_asked(argv) or environ.get("JOBAWARD_LANG") or locale_lang(environ)
-    return "en" if asked.strip().lower() == "en" else "ko"
+    """The language of help: the same choice as the errors' (errors.english_wanted)."""
+    return "en" if english_wanted(argv, environ) else "ko"
 
 
 HELP_IN_ENGLISH = chosen_lang(sys.argv, os.environ) == "en"
