@@ -89,8 +89,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--official and --coverage do not go together",
     ),
     "years_with_official": (
-        "--official, --year, --window는 공식 통계용이라 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다",
-        "--official, --year and --window are for official figures, not for comparing two editions",
+        "--official, --news, --year, --window는 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다",
+        "--official, --news, --year and --window are not for comparing two editions",
+    ),
+    "news_with_official": (
+        "--news는 보도 수치만 보여 주므로 --official, --year, --window와 함께 쓸 수 없습니다",
+        "--news shows the news figures only; it does not go with --official, --year or --window",
     ),
     "years_with_indicator": (
         "--indicator와 --sort는 지표를 비교합니다; 두 수상 연도 비교에는 쓸 수 없습니다",
