@@ -125,8 +125,8 @@ def test_show_gives_the_rate_around_each_award_with_the_province_and_credit(run:
     assert "공식 고용통계 (통계청)" in out
     assert any(line.split()[:5] == ["2021-H2", "15–64", "67.2", "강원", "67.2"] for line in out.splitlines())
     assert any(
-        line.split()[:7] == ["2022-H2", "15–64", "66.2", "강원", "67.8", "-1.6", "95"] for line in out.splitlines()
-    )  # 취업자 (천명) 15–64세: 95
+        line.split()[:8] == ["2022-H2", "▲", "15–64", "66.2", "강원", "67.8", "-1.6", "95"] for line in out.splitlines()
+    )  # an award year, marked as in the sparkline; 취업자 (천명) 15–64세: 95
     assert "출처: 통계청, 「지역별고용조사」 (KOSIS)" in out
     assert "출처: 통계청, 「경제활동인구조사」 (KOSIS)" in out
     assert "▲ 수상 연도" in out

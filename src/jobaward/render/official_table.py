@@ -27,7 +27,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "employed": ("취업자(천명)", "Employed (000)"),
     "benchmark": ("비교", "Compared with"),
     "gap": ("차이", "Gap"),
-    "note": ("비고", "Note"),
     "year": ("연도", "Year"),
     "government": ("지자체", "Government"),
     "grade": ("등급", "Grade"),
@@ -39,7 +38,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "winners": ("수상", "Winners"),
     "others": ("그 외", "Others"),
     "median": ("중앙값", "Median"),
-    "award_year": ("수상 연도", "Award year"),
     "high_rse": ("RSE 높음 (표본이 작아 부정확, KOSIS 표시)", "High RSE (small sample; KOSIS marks it imprecise)"),
     "newest_edition": (
         "{year}년 회차: 공식 통계가 평가 기간을 모두 담은 가장 최근 회차. "
@@ -119,16 +117,6 @@ def with_footnotes(table: FittedTable, marks: Footnotes) -> RenderableType:
     return Group(table, marks.text()) if marks.notes else table
 
 
-def marked(marks: Footnotes, *notes_: str) -> Text:
-    """The footnote markers of the notes that apply (``*1 *2``), for a narrow ``note`` column."""
-    text = Text()
-    for note in (n for n in notes_ if n):
-        if text.plain:
-            text.append(" ")
-        text.append_text(marks.mark(note))
-    return text
-
-
 def age_word(age: str, labels: Labels) -> str:
     if age == ALL_AGES:
         return "15+" if labels.english else "전체"
@@ -191,21 +179,18 @@ def around_section(around: Around, labels: Labels) -> RenderableType:
         col(labels, "gap", "right", priority=1),
     ]
     columns += [col(labels, "employed", "right", priority=3)] if with_employed else []
-    columns += [col(labels, "note", priority=1)]
     table = FittedTable(columns, labels)
     marks = Footnotes()
     for row in around.rows:
-        award = word(labels, "award_year") if row.award_year else ""
-        high = word(labels, "high_rse") if row.high_rse else ""
+        high = marks.mark(word(labels, "high_rse")) if row.high_rse else ""
         bench = Parts.of(bench_name(row.benchmark_id, labels), figure(row.benchmark)) if row.benchmark else Parts.of()
         table.add_row(
-            figure(row.period, "bold" if row.award_year else ""),
+            Parts.of(figure(row.period, "bold" if row.award_year else ""), Text("▲", "dim") if row.award_year else ""),
             Text(age_word(row.age, labels)),
-            figure(row.value),
+            Parts.of(figure(row.value), high),
             bench,
             Text(points(row.gap), style=gap_style(row.gap)),
             *([figure(row.employed)] if with_employed else []),
-            marked(marks, award, high),
         )
     notes_above = [word(labels, "age_note"), word(labels, "benchmark_note")] if around.rows else []
     surveys = [around.survey]
@@ -251,27 +236,25 @@ def changes_view(
             col(labels, "before", "right"),
             col(labels, "after", "right"),
             col(labels, "change", "right"),
-            col(labels, "peers", "right", priority=1),
+            col(labels, "peers", "right", priority=2),  # the difference from it matters more
             col(labels, "versus", "right", priority=1),
-            col(labels, "note", priority=1),
-            col(labels, "period", priority=2),
+            col(labels, "period", priority=3),
         ],
         labels,
     )
     marks = Footnotes()
     for row in rows:
-        all_ages = word(labels, "all_ages_mark") if row.age == ALL_AGES else ""
-        high = word(labels, "rse_mark") if row.high_rse else ""
+        all_ages = marks.mark(word(labels, "all_ages_mark")) if row.age == ALL_AGES else ""
+        high = marks.mark(word(labels, "rse_mark")) if row.high_rse else ""
         table.add_row(
             Text(str(row.year)),
             government_cell(row, labels),
             figure(labels.grade(row.grade) if row.grade else ""),
             figure(row.before),
-            figure(row.after),
+            Parts.of(figure(row.after), all_ages, high),
             Text(points(row.change), style=gap_style(row.change)),
             Text(points(row.peers_change)),
             Text(points(row.versus_peers), style=gap_style(row.versus_peers)),
-            marked(marks, all_ages, high),
             Text(f"{short_period(row.before_period)}→{short_period(row.after_period)}"),
         )
     surveys = dict.fromkeys(row.survey for row in rows)
