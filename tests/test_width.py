@@ -130,6 +130,17 @@ def test_a_narrow_table_says_which_columns_it_left_out(run: Run) -> None:
     assert run("list", "--year", "2022", "--province", "강원", "--wide", env={"COLUMNS": "64"}).stdout == wide
 
 
+def test_official_tables_leave_out_columns_with_the_footer_and_wide_keeps_them(run: Run) -> None:
+    wide = run("compare", "--year", "2023", env={"COLUMNS": "200"}).stdout
+    narrow = run("compare", "--year", "2023", env={"COLUMNS": "60"}).stdout
+    assert wide.splitlines()[1].split() == ["연도", "지자체", "등급", "이전", "이후", "증감", "비교군", "차이", "기간"]
+    assert narrow.splitlines()[1].split() == ["연도", "지자체", "등급", "이전", "이후", "증감", "차이"]
+    assert "좁은 화면이라 뺀 열: 비교군, 기간. 모두 보기: --wide" in narrow  # the footer wraps at 60
+    assert run("compare", "--year", "2023", "--wide", env={"COLUMNS": "60"}).stdout == wide
+    show = run("show", "강릉시", env={"COLUMNS": "50"}).stdout
+    assert "좁은 화면이라 뺀 열: 취업자(천명)." in show
+
+
 def test_below_any_table_width_each_record_is_a_block(run: Run) -> None:
     out = run("compare", "강릉시", "--indicator", "취업자수", env={"COLUMNS": "40"}).stdout.splitlines()
     assert ["이전", "112,500명", "(2020)"] in [line.split() for line in out]

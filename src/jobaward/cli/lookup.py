@@ -228,7 +228,8 @@ def compare(
         typer.Argument(
             metavar="[NAME]...",
             help=say(
-                "비교할 지자체들 (없으면 전체), 또는 두 연도.", "Governments to compare (none for all), or two years."
+                "비교할 지자체들 (없으면 가장 최근 회차의 수상 지자체; --news면 전체), 또는 두 연도.",
+                "Governments to compare (none: the newest edition's winners; with --news, all), or two years.",
             ),
             autocompletion=complete_government,
             show_default=False,
