@@ -177,7 +177,9 @@ def changes(
         from .official_table import changes_view
         from .table import compare_view
 
-        return changes_view(rows, compare_view(news, labels) if news else None, window, labels, edition)
+        news_table = compare_view(news, labels) if news else None
+        provinces = {gov.id: gov for gov in dataset.governments if gov.level == "광역"}
+        return changes_view(rows, news_table, window, labels, edition, provinces)
 
     records = [{"section": "official", **change_record(dataset, row)} for row in rows]
     records += [{"section": "news", **indicator_record(dataset, row)} for row in news]

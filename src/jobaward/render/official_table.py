@@ -4,12 +4,13 @@ KOSIS credit as paragraphs under the table that wrap to the terminal."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.console import Group, JustifyMethod, RenderableType
 from rich.text import Text
 
 from ..labels import Labels
+from ..model import Government
 from ..official import ALL_AGES, CREDIT, CREDIT_EN, NATIONAL, REGIONAL
 from ..official_query import Around, EditionSummary, OfficialChange
 from . import text as fmt
@@ -29,6 +30,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "gap": ("차이", "Gap"),
     "year": ("연도", "Year"),
     "government": ("지자체", "Government"),
+    "province": ("시도", "Province"),
     "grade": ("등급", "Grade"),
     "before": ("이전", "Before"),
     "after": ("이후", "After"),
@@ -223,11 +225,23 @@ def government_cell(change: OfficialChange, labels: Labels) -> Parts:
     return Parts.of(*(figure(part) for part in name.split()))
 
 
+def province_cell(change: OfficialChange, labels: Labels, provinces: Mapping[str, Government]) -> Text:
+    """English only (one Jung-gu from another); the Korean name already starts with it (서울 중구)."""
+    province = provinces.get(change.government.province or "") if labels.english else None
+    return figure(province.name_en if province else "")
+
+
 def changes_view(
-    rows: Sequence[OfficialChange], news: RenderableType | None, window: str, labels: Labels, edition: int | None = None
+    rows: Sequence[OfficialChange],
+    news: RenderableType | None,
+    window: str,
+    labels: Labels,
+    edition: int | None = None,
+    provinces: Mapping[str, Government] | None = None,
 ) -> RenderableType:
     """``compare``: each award's official before/after; ``edition`` names the edition picked for
-    a bare ``compare``; the news figures (``news``) follow, marked as such."""
+    a bare ``compare``; the news figures (``news``) follow, marked as such. ``provinces``: the
+    광역 governments by id, for the English names."""
     table = FittedTable(
         [
             col(labels, "year", "right"),
@@ -239,6 +253,7 @@ def changes_view(
             col(labels, "peers", "right", priority=2),  # the difference from it matters more
             col(labels, "versus", "right", priority=1),
             col(labels, "period", priority=3),
+            col(labels, "province", priority=3),  # empty (so left out) in Korean
         ],
         labels,
     )
@@ -256,6 +271,7 @@ def changes_view(
             Text(points(row.peers_change)),
             Text(points(row.versus_peers), style=gap_style(row.versus_peers)),
             Text(f"{short_period(row.before_period)}→{short_period(row.after_period)}"),
+            province_cell(row, labels, provinces or {}),
         )
     surveys = dict.fromkeys(row.survey for row in rows)
     lines = [word(labels, f"window_{window}"), word(labels, "peers_note")]
