@@ -96,6 +96,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--news는 보도 수치만 보여 주므로 --official, --year, --window와 함께 쓸 수 없습니다",
         "--news shows the news figures only; it does not go with --official, --year or --window",
     ),
+    "nothing_to_compare_note": (
+        "참고: {name}은(는) 공식 통계 전후 비교(조사가 있는 수상 연도)도, 보도 지표 기록도 없습니다.",
+        "note: no official before/after (an award year the survey covers) or news indicators for {name}.",
+    ),
     "years_with_indicator": (
         "--indicator와 --sort는 지표를 비교합니다; 두 수상 연도 비교에는 쓸 수 없습니다",
         "--indicator and --sort compare indicators, not two award years",

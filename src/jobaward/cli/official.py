@@ -9,13 +9,13 @@ from typing import Annotated
 
 import typer
 
-from ..errors import DataError, Problem, UsageProblem
+from ..errors import DataError, Problem, UsageProblem, message
 from ..labels import Labels
 from ..model import Dataset, Government
 from ..official import Series
 from ..query import IndicatorRow
 from ..render.emit import OutputOptions, View, emit
-from .common import DataOption, NoBundledOption, app, load_data, reports_errors
+from .common import DataOption, NoBundledOption, app, echo, load_data, reports_errors
 
 official_app = typer.Typer(
     help="통계청 (KOSIS) official employment figures: extend the bundled series.", no_args_is_help=True
@@ -73,14 +73,8 @@ def compare_official(
     found = {row.government.id for row in rows} | {row.government.id for row in news}
     for government in governments:
         if government.id not in found:
-            typer.echo(nothing_to_compare_message(labels.name(government), labels), err=True)
+            echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
     emit(changes(dataset, rows, news, kind, edition), options, labels)
-
-
-def nothing_to_compare_message(name: str, labels: Labels) -> str:
-    if labels.english:
-        return f"note: no official before/after (an award year the survey covers) or news indicators for {name}."
-    return f"참고: {name}은(는) 공식 통계 전후 비교(조사가 있는 수상 연도)도, 보도 지표 기록도 없습니다."
 
 
 def stats_official(
