@@ -68,7 +68,8 @@ def commands(data: dict[str, Path]) -> dict[str, list[str]]:
     for name, args in (
         ("show 강릉시", ["show", "강릉시"]),
         ("list --year 2023", ["list", "--year", "2023"]),
-        ("compare", ["compare"]),
+        ("compare", ["compare"]),  # the official figures of the newest covered edition, then news
+        ("compare --news", ["compare", "--news"]),
         ("compare --year 2023", ["compare", "--year", "2023"]),
         ("stats --official", ["stats", "--official"]),
     ):

@@ -114,7 +114,7 @@ def test_show_ambiguous_name_lists_pasteable_candidates(run: Run) -> None:
 
 
 def test_compare_all_puts_largest_change_first(run: Run) -> None:
-    result = run("compare")
+    result = run("compare", "--news")
     assert result.exit_code == 0
     rows = [line for line in result.stdout.splitlines() if "명" in line or "%" in line]
     assert "일자리 전담 조직 인력" in rows[0] and "+260.0%" in rows[0]
@@ -122,7 +122,7 @@ def test_compare_all_puts_largest_change_first(run: Run) -> None:
 
 
 def test_compare_named_governments_side_by_side(run: Run) -> None:
-    result = run("compare", "강릉시", "강원도", "--indicator", "취업자수")
+    result = run("compare", "강릉시", "강원도", "--indicator", "취업자수", "--news")
     assert result.exit_code == 0
     rows = lines_with(result.stdout, "취업자수")
     assert len(rows) == 2  # the seed's 80,900 → 81,800 is a superseded variant: never ranked
@@ -140,7 +140,7 @@ def test_compare_unknown_indicator_is_a_usage_error(run: Run) -> None:
 
 
 def test_compare_government_without_indicators_prints_a_message(run: Run) -> None:
-    result = run("compare", "양양군")
+    result = run("compare", "양양군", "--news")
     assert result.exit_code == 0
     assert result.stdout.strip() == "조건에 맞는 지표가 없습니다."
 
@@ -233,7 +233,7 @@ def test_a_seed_source_reads_as_publisher_date_and_headline(run: Run) -> None:
 
 def test_notes_read_in_korean(run: Run) -> None:
     """No English research shorthand ("as reported", "seed agrees") in what a Korean reader sees."""
-    for args in (("list", "--format", "json"), ("compare", "--format", "json")):
+    for args in (("list", "--format", "json"), ("compare", "--news", "--format", "json")):
         for record in json.loads(run(*args).stdout):
             latin = set(re.findall(r"[A-Za-z][A-Za-z-]{2,}", record["note"] or ""))
             assert latin <= {"NSP", "ICC", "S-OIL", "JOB"}, record
@@ -247,5 +247,5 @@ def test_show_marks_a_superseded_variant_and_compare_leaves_it_out(run: Run) -> 
     assert "809,000명" in figure and "█" in figure
     english = run("show", "강원도", "--lang", "en").stdout.splitlines()
     assert any(line.startswith("Employed persons (variant)") and "80,900" in line for line in english)
-    ranked = json.loads(run("compare", "강원도", "--indicator", "취업자수", "--format", "json").stdout)
+    ranked = json.loads(run("compare", "강원도", "--indicator", "취업자수", "--news", "--format", "json").stdout)
     assert [r["before_value"] for r in ranked] == [809000]

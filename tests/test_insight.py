@@ -118,7 +118,7 @@ def test_compare_years_refuses_indicator_options(run: Run) -> None:
 
 
 def test_benchmark_gap_in_points(run: Run) -> None:
-    result = run("compare", "강릉시", "--indicator", "고용률")
+    result = run("compare", "강릉시", "--indicator", "고용률", "--news")
     (line,) = [x for x in result.stdout.splitlines() if "67.2%" in x]
     assert "전국 평균 (2021) 66.5% +0.7%p" in line
 

@@ -125,8 +125,8 @@ def test_show_gives_the_rate_around_each_award_with_the_province_and_credit(run:
     assert "공식 고용통계 (통계청)" in out
     assert any(line.split()[:5] == ["2021-H2", "15–64", "67.2", "강원", "67.2"] for line in out.splitlines())
     assert any(
-        line.split()[:7] == ["2022-H2", "15–64", "66.2", "강원", "67.8", "-1.6", "95"] for line in out.splitlines()
-    )  # 취업자 (천명) 15–64세: 95
+        line.split()[:8] == ["2022-H2", "▲", "15–64", "66.2", "강원", "67.8", "-1.6", "95"] for line in out.splitlines()
+    )  # an award year, marked as in the sparkline; 취업자 (천명) 15–64세: 95
     assert "출처: 통계청, 「지역별고용조사」 (KOSIS)" in out
     assert "출처: 통계청, 「경제활동인구조사」 (KOSIS)" in out
     assert "▲ 수상 연도" in out
@@ -177,7 +177,10 @@ def winners_median(window: tuple[str, str]) -> float:
 def test_compare_year_lists_winners_largest_change_first_beside_the_median(run: Run) -> None:
     result = run("compare", "--year", "2023", "--format", "json")
     assert result.exit_code == 0, result.stderr
-    rows = json.loads(result.stdout)
+    records = json.loads(result.stdout)
+    sections = [r["section"] for r in records]
+    assert sections == sorted(sections, key=["official", "news"].index)  # the official records first
+    rows = [r for r in records if r["section"] == "official"]
     assert [r["change"] for r in rows] == sorted((r["change"] for r in rows), reverse=True)
     yeosu = next(r for r in rows if r["government_id"] == "전남 여수시")
     assert (yeosu["before_period"], yeosu["before_value"], yeosu["after_period"], yeosu["after_value"]) == (
@@ -192,12 +195,70 @@ def test_compare_year_lists_winners_largest_change_first_beside_the_median(run: 
 
 
 def test_compare_window_after_and_the_news_figures_follow(run: Run) -> None:
-    result = run("compare", "여수시", "--official", "--window", "after")
+    for args in (("--official",), ()):  # --official is the default, kept for scripts
+        result = run("compare", "여수시", *args, "--window", "after")
+        assert result.exit_code == 0, result.stderr
+        lines = result.stdout.splitlines()
+        row = next(line for line in lines if line.startswith("2023"))
+        assert row.split() == ["2023", "전남", "여수시", "최우수상", "70", "72", "+2.0", "+1.0", "+1.0", "22H2→24H2"]
+        assert lines.index("보도 수치 (언론 보도, 공식 통계 아님)") > lines.index(row)
+
+
+def test_bare_compare_is_the_newest_edition_the_series_covers(run: Run, dataset: Dataset) -> None:
+    from jobaward.official_query import latest_period
+
+    latest = latest_period(load_official())
+    assert latest == "2024-H2"  # so 2025's window (2023-H2 → 2024-H2) is the newest covered
+    result = run("compare")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    row = next(line for line in lines if line.startswith("2023"))
-    assert row.split()[1:8] == ["전남", "여수시", "최우수", "22H2→24H2", "70", "72", "+2.0"]
-    assert lines.index("보도 수치 (언론 보도, 공식 통계 아님)") > lines.index(row)
+    assert lines[0] == "공식 통계: 수상 지자체의 고용률 변화"
+    assert lines[1].startswith("2025년 회차: 공식 통계가 평가 기간을 모두 담은 가장 최근 회차.")
+    assert "--year 연도" in result.stdout and "--news" in result.stdout
+    records = json.loads(run("compare", "--format", "json").stdout)
+    official = [r for r in records if r["section"] == "official"]
+    assert {(r["year"], r["before_period"], r["after_period"]) for r in official if r["level"] == "기초"} == {
+        (2025, "2023-H2", "2024-H2")
+    }
+    winners = {a.government for a in dataset.awards if a.year == 2025}
+    assert {r["government_id"] for r in records if r["section"] == "news"} <= winners
+    after = json.loads(run("compare", "--window", "after", "--format", "json").stdout)
+    assert {r["year"] for r in after if r["section"] == "official"} == {2023}  # 2022-H2 → 2024-H2
+
+
+def test_compare_gives_official_then_news_records_in_every_format(run: Run) -> None:
+    records = json.loads(run("compare", "강릉시", "--format", "json").stdout)
+    assert [r["section"] for r in records][:1] == ["official"] and records[-1]["section"] == "news"
+    award_2022 = next(r for r in records if r["section"] == "official" and r["year"] == 2022)
+    assert (award_2022["before_period"], award_2022["before_value"]) == ("2020-H2", 64.1)
+    assert (award_2022["after_period"], award_2022["after_value"], award_2022["unit"]) == ("2021-H2", 67.2, "%")
+    assert (award_2022["survey"], award_2022["rse"], award_2022["change"]) == (REGIONAL, None, 3.1)
+    news = [{k: v for k, v in r.items() if k != "section"} for r in records if r["section"] == "news"]
+    assert news == json.loads(run("compare", "강릉시", "--news", "--format", "json").stdout) and news
+    rows = list(csv.DictReader(run("compare", "강릉시", "--format", "tsv").stdout.splitlines(), delimiter="\t"))
+    assert [r["section"] for r in rows] == [r["section"] for r in records]
+    assert next(r for r in rows if r["section"] == "official" and r["year"] == "2022")["after_value"] == "67.2"
+
+
+def test_news_gives_the_news_figures_alone_and_refuses_official_options(run: Run) -> None:
+    table = run("compare", "--news").stdout
+    assert "공식 통계" not in table and table.rstrip().endswith("지표 101개")
+    for options in (("--year", "2023"), ("--official",), ("--window", "after")):
+        result = run("compare", "--news", *options)
+        assert result.exit_code == 2 and result.stdout == ""
+        assert result.stderr.startswith("jobaward: --news는 보도 수치만 보여 주므로")
+
+
+def test_compare_names_a_government_with_nothing_to_compare(run: Run, dataset: Dataset) -> None:
+    winners = {a.government for a in dataset.awards}
+    with_news = {i.government for i in dataset.indicators}
+    quiet = next(g for g in dataset.governments if g.id not in winners | with_news)
+    result = run("compare", "강릉시", quiet.id)
+    assert result.exit_code == 0, result.stderr
+    assert f"참고: {quiet.name}은(는) 공식 통계 전후 비교(조사가 있는 수상 연도)도, 보도 지표 기록도 없습니다." in (
+        result.stderr
+    )
+    assert "강릉시" in result.stdout
 
 
 def test_stats_official_says_it_describes_and_does_not_prove(run: Run) -> None:
@@ -371,7 +432,7 @@ def test_gunwi_is_set_beside_gyeongbuk_until_it_moved_to_daegu(dataset: Dataset)
 
 def test_a_province_winner_is_compared_with_the_nation_over_the_same_years(run: Run) -> None:
     rows = json.loads(run("compare", "경북", "--official", "--format", "json").stdout)
-    row = next(r for r in rows if r["year"] == 2023)
+    row = next(r for r in rows if r["section"] == "official" and r["year"] == 2023)
     assert (row["survey"], row["before_period"], row["after_period"]) == ("경제활동인구조사", "2021", "2022")
     assert row["before_value"] == province_published("37 경상북도", "T100", "2021")
     assert row["after_value"] == province_published("37 경상북도", "T100", "2022")

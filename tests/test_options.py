@@ -78,7 +78,7 @@ def test_compare_says_when_a_government_has_no_indicators(run: Run, dataset: Dat
     with_indicators = {i.government for i in dataset.indicators}
     quiet = next(a.government for a in dataset.awards if a.government not in with_indicators)
     name = dataset.government(quiet).name
-    result = run("compare", "강릉시", quiet)
+    result = run("compare", "강릉시", quiet, "--news")
     assert result.exit_code == 0
     assert f"참고: {name}의 고용 지표 기록이 없습니다." in result.stderr
 

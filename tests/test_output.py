@@ -104,7 +104,7 @@ def test_show_delimited_has_awards_then_indicators(run: Run, fmt: str) -> None:
 
 
 def test_compare_json_and_csv_agree(run: Run) -> None:
-    records = parse_json(run, "compare", "강릉시")
+    records = parse_json(run, "compare", "강릉시", "--news")
     assert isinstance(records, list)
     assert all(tuple(r) == INDICATOR_KEYS for r in records)
     benchmarked = next(r for r in records if r["benchmark_value"] is not None)
@@ -115,7 +115,7 @@ def test_compare_json_and_csv_agree(run: Run) -> None:
     )
     female = next(r for r in records if r["indicator"] == "여성 고용률")
     assert (female["change"], female["change_unit"], female["percent_change"]) == (0.5, "%p", None)
-    rows = parse_rows(run, "csv", "compare", "강릉시")
+    rows = parse_rows(run, "csv", "compare", "강릉시", "--news")
     assert [r["indicator"] for r in rows] == [r["indicator"] for r in records]
 
 
@@ -295,10 +295,10 @@ COLOUR = re.compile(r"\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7])(;[0-9]+)*m")
 
 
 def test_force_color_and_no_color() -> None:
-    forced = jobaward("compare", "강릉시", FORCE_COLOR="1").stdout
+    forced = jobaward("compare", "강릉시", "--news", FORCE_COLOR="1").stdout
     assert COLOUR.search(forced)
     assert forced.splitlines()[0].lstrip("\x1b[1m").startswith("지자체")
-    no_colour = jobaward("compare", "강릉시", FORCE_COLOR="1", NO_COLOR="1").stdout
+    no_colour = jobaward("compare", "강릉시", "--news", FORCE_COLOR="1", NO_COLOR="1").stdout
     assert "\x1b[1m" in no_colour and not COLOUR.search(no_colour)
 
 

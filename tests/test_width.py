@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from jobaward.labels import Labels
 from jobaward.model import Dataset
 from jobaward.render import text as fmt
+from jobaward.render.official_table import points
 
 from .conftest import Run
 
@@ -26,8 +27,13 @@ VIEWS = (
     ("show", "강원도"),
     ("compare",),
     ("compare", "강릉시"),
+    ("compare", "--news"),
     ("compare", "2022", "2023"),
+    ("compare", "--official", "강릉시"),
+    ("compare", "--year", "2023"),
+    ("compare", "--year", "2023", "--window", "after"),
     ("stats",),
+    ("stats", "--official"),
     ("stats", "--year", "2023"),
     ("stats", "--coverage"),
 )
@@ -58,6 +64,10 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
                 yield from figures(value, labels, key)
         elif value is None or key in UNFIGURED or (parent in BOARDS and key not in BOARDS[parent]):
             continue
+        elif official(node) and key in OFFICIAL_FIGURES:
+            yield fmt.number(value) if isinstance(value, (int, float)) else str(value)
+        elif official(node) and key in OFFICIAL_CHANGES:
+            yield points(value)
         elif key.endswith("_krw"):
             yield fmt.won(value, labels.english)
         elif key in ("year", "streak_start", "streak_end"):
@@ -74,6 +84,17 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
             yield labels.grade(value)
         elif key == "government" and (not labels.english or "government_en" in node):
             yield node["government_en"] if labels.english else value
+
+
+#: The official tables' figures as KOSIS published them (the unit is in the heading) and their
+#: changes in %p without the unit; the columns a narrow table may leave out are not listed.
+OFFICIAL_FIGURES = ("period", "value", "before_value", "after_value", "winners", "others")
+OFFICIAL_CHANGES = ("change", "winners_median_change", "others_median_change", "gap")
+
+
+def official(node: dict[str, Any]) -> bool:
+    """A record of the official statistics (compare's and show's, or stats --official's)."""
+    return node.get("section") == "official" or "winners_median_change" in node
 
 
 def whole(figure: str, lines: list[str]) -> bool:
@@ -109,6 +130,17 @@ def test_a_narrow_table_says_which_columns_it_left_out(run: Run) -> None:
     assert run("list", "--year", "2022", "--province", "강원", "--wide", env={"COLUMNS": "64"}).stdout == wide
 
 
+def test_official_tables_leave_out_columns_with_the_footer_and_wide_keeps_them(run: Run) -> None:
+    wide = run("compare", "--year", "2023", env={"COLUMNS": "200"}).stdout
+    narrow = run("compare", "--year", "2023", env={"COLUMNS": "60"}).stdout
+    assert wide.splitlines()[1].split() == ["연도", "지자체", "등급", "이전", "이후", "증감", "비교군", "차이", "기간"]
+    assert narrow.splitlines()[1].split() == ["연도", "지자체", "등급", "이전", "이후", "증감", "차이"]
+    assert "좁은 화면이라 뺀 열: 비교군, 기간. 모두 보기: --wide" in narrow  # the footer wraps at 60
+    assert run("compare", "--year", "2023", "--wide", env={"COLUMNS": "60"}).stdout == wide
+    show = run("show", "강릉시", env={"COLUMNS": "50"}).stdout
+    assert "좁은 화면이라 뺀 열: 취업자(천명)." in show
+
+
 def test_below_any_table_width_each_record_is_a_block(run: Run) -> None:
     out = run("compare", "강릉시", "--indicator", "취업자수", env={"COLUMNS": "40"}).stdout.splitlines()
     assert ["이전", "112,500명", "(2020)"] in [line.split() for line in out]
@@ -117,7 +149,14 @@ def test_below_any_table_width_each_record_is_a_block(run: Run) -> None:
 
 
 def test_piped_lines_have_no_trailing_spaces(run: Run) -> None:
-    for view in (("list",), ("show", "강릉시"), ("compare",), ("stats",)):
+    for view in (
+        ("list",),
+        ("show", "강릉시"),
+        ("compare",),
+        ("compare", "--news"),
+        ("stats",),
+        ("stats", "--official"),
+    ):
         lines = run(*view).stdout.splitlines()
         assert lines and not [line for line in lines if line != line.rstrip()]
 
@@ -129,5 +168,6 @@ def test_english_tables_have_no_korean_labels(run: Run, dataset: Dataset) -> Non
     assert [i.name for i in dataset.indicators if hangul.search(labels.indicator(i.name))] == []
     periods = {m.period for i in dataset.indicators for m in (i.before, i.after) if m is not None}
     assert [p for p in periods if hangul.search(labels.period(p))] == []
-    table = run("compare", "--lang", "en", env={"COLUMNS": "100"}).stdout.splitlines()
-    assert [line for line in table if hangul.search(line) and not line.startswith("*")] == []
+    for view in (("compare",), ("compare", "--news"), ("compare", "--year", "2023"), ("stats", "--official")):
+        table = run(*view, "--lang", "en", env={"COLUMNS": "100"}).stdout.splitlines()
+        assert [line for line in table if hangul.search(line) and not line.startswith("*")] == [], view

@@ -89,8 +89,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--official and --coverage do not go together",
     ),
     "years_with_official": (
-        "--official, --year, --window는 공식 통계용이라 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다",
-        "--official, --year and --window are for official figures, not for comparing two editions",
+        "--official, --news, --year, --window는 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다",
+        "--official, --news, --year and --window are not for comparing two editions",
+    ),
+    "news_with_official": (
+        "--news는 보도 수치만 보여 주므로 --official, --year, --window와 함께 쓸 수 없습니다",
+        "--news shows the news figures only; it does not go with --official, --year or --window",
+    ),
+    "nothing_to_compare_note": (
+        "참고: {name}은(는) 공식 통계 전후 비교(조사가 있는 수상 연도)도, 보도 지표 기록도 없습니다.",
+        "note: no official before/after (an award year the survey covers) or news indicators for {name}.",
     ),
     "years_with_indicator": (
         "--indicator와 --sort는 지표를 비교합니다; 두 수상 연도 비교에는 쓸 수 없습니다",

@@ -64,6 +64,14 @@ INDICATOR_EN = {
     "창업지원 및 일자리 인프라": "Start-up support and job infrastructure",
     "투자유치 금액": "Investment attracted",
     "투자유치 신규 일자리": "New jobs from investment attracted",
+    "경영·판로 지원 기업": "Firms given management and sales support",
+    "고용률 목표": "Employment rate target",
+    "기업 유치 신규 일자리": "New jobs from firms attracted",
+    "상담지원": "Counselling support",
+    "시작품·시제품 제작 지원 기업": "Firms given prototype support",
+    "연구인력 지원 기업": "Firms given research staff support",
+    "창업 지원 인원": "People given start-up support",
+    "취업연계": "Job placements",
 }
 #: Qualifiers in parentheses after an indicator's name.
 QUALIFIER_EN = {
@@ -71,6 +79,9 @@ QUALIFIER_EN = {
     "OECD 기준": "OECD basis",
     "민선 7기 이후 누계": "cumulative since 2018",
     "취직사회책임제": "job responsibility scheme",
+    "우수사업": "flagship project",
+    "투자유치": "investment attraction",
+    "군산고용위기 종합지원센터": "Gunsan employment crisis centre",
 }
 #: Half-years in a period ('2021 하반기' → '2021 H2').
 PERIOD_EN = {"상반기": "H1", "하반기": "H2"}

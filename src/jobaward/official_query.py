@@ -353,3 +353,14 @@ def latest_period(official: Official) -> str:
     """The newest half-year any regional series reaches."""
     ends = [series.end for series in official.series if series.survey == REGIONAL and series.values]
     return max(ends, key=period_order, default="")
+
+
+def newest_covered_edition(official: Official, dataset: Dataset, kind: str) -> int | None:
+    """The newest edition whose whole ``kind`` window the half-yearly series reaches (bare ``compare``)."""
+    latest = latest_period(official)
+    if not latest:
+        return None
+    for year in sorted({a.year for a in dataset.awards}, reverse=True):
+        if period_order(window_for(year, kind, annual=False).end) <= period_order(latest):
+            return year
+    return None

@@ -204,10 +204,14 @@ def show(
 
 @app.command(
     help=say(
-        "고용 지표 전후 비교 (변화가 큰 순서). 두 연도를 주면 두 회차의 수상 변화.\n\n"
-        "예: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023",
-        "Before/after indicators, largest change first; or, given two years, how two editions differ.\n\n"
-        "Examples: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023",
+        "수상 지자체의 공식 고용률 (통계청) 전후 비교, 변화가 큰 순서; 그 뒤에 보도 수치. "
+        "두 연도를 주면 두 회차의 수상 변화.\n\n"
+        "예: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news; "
+        "jobaward compare 2022 2023",
+        "Winners' official employment rate (Statistics Korea) before and after, largest change first, "
+        "then the news figures; or, given two years, how two editions differ.\n\n"
+        "Examples: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news; "
+        "jobaward compare 2022 2023",
     )
 )
 @reports_errors
@@ -217,7 +221,8 @@ def compare(
         typer.Argument(
             metavar="[NAME]...",
             help=say(
-                "비교할 지자체들 (없으면 전체), 또는 두 연도.", "Governments to compare (none for all), or two years."
+                "비교할 지자체들 (없으면 가장 최근 회차의 수상 지자체; --news면 전체), 또는 두 연도.",
+                "Governments to compare (none: the newest edition's winners; with --news, all), or two years.",
             ),
             autocompletion=complete_government,
             show_default=False,
@@ -232,7 +237,22 @@ def compare(
             "--sort", help=say("정렬: pct(기본), change, name.", "pct (default), change or name."), show_default=False
         ),
     ] = None,
-    official: OfficialOption = False,
+    official: Annotated[
+        bool,
+        typer.Option(
+            "--official", help=say("공식 통계 (기본값과 같음; 예전 스크립트용).", "Official figures (the default).")
+        ),
+    ] = False,
+    news_only: Annotated[
+        bool,
+        typer.Option(
+            "--news",
+            help=say(
+                "보도 수치만: 고용 지표가 기록된 모든 지자체 (공식 통계 없이).",
+                "News figures only: every government with indicators recorded (no official figures).",
+            ),
+        ),
+    ] = False,
     year: Annotated[
         int | None,
         typer.Option(
@@ -240,8 +260,11 @@ def compare(
             "-y",
             min=2010,
             max=2100,
-            help=say("한 회차의 수상 지자체 (공식 통계).", "Winners of one edition (official figures)."),
-        )
+            help=say(
+                "한 회차의 수상 지자체 (없으면 통계가 있는 가장 최근 회차).",
+                "Winners of one edition (default: the newest the official series covers).",
+            ),
+        ),
     ] = None,
     window: WindowOption = None,
     format: FormatOption = Format.table,
@@ -253,9 +276,9 @@ def compare(
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
 ) -> None:
-    """Before/after indicators, largest change first; or, given two years, how two editions differ.
+    """Winners' official employment rate before and after, then the news figures; or two editions.
 
-    Examples: jobaward compare 강릉시 --indicator 취업자수; jobaward compare 2022 2023
+    Examples: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news
     """
     from ..names import NameIndex
     from ..query import SORTS, compare_indicators, indicator_names, matching_indicator_names
@@ -268,7 +291,7 @@ def compare(
     if years:
         if indicator is not None or sort is not None:
             raise UsageProblem("years_with_indicator")
-        if official or year is not None or window is not None:
+        if official or news_only or year is not None or window is not None:
             raise UsageProblem("years_with_official")
         compare_editions(dataset, years, options, labels)
         return
@@ -284,7 +307,9 @@ def compare(
             known = ", ".join(indicator_names(dataset))
             raise UsageProblem("unknown_indicator", option="--indicator", value=indicator, valid=known)
     rows = compare_indicators(dataset, governments, wanted, sort)
-    if official or year is not None or window is not None:
+    if news_only and (official or year is not None or window is not None):
+        raise UsageProblem("news_with_official")
+    if not news_only:
         from .official import compare_official
 
         compare_official(dataset, governments, rows, year, window, options, labels)

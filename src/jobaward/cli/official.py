@@ -15,7 +15,7 @@ from ..model import Dataset, Government
 from ..official import Series
 from ..query import IndicatorRow
 from ..render.emit import OutputOptions, View, emit
-from .common import DataOption, NoBundledOption, app, errors_in_english, load_data, reports_errors
+from .common import DataOption, NoBundledOption, app, echo, errors_in_english, load_data, reports_errors
 from .words import say
 
 official_app = typer.Typer(
@@ -58,18 +58,28 @@ def compare_official(
     options: OutputOptions,
     labels: Labels,
 ) -> None:
-    """``compare --official``: each award's official before/after, largest change first; in the
-    table, the news figures (``news``) of that year's winners follow, marked as such."""
+    """``compare`` (and ``--official``, ``--year``): each award's official before/after, largest
+    change first, then the news figures (``news``) of the same governments, marked as such.
+
+    Without names or a year: the newest edition whose window the series covers.
+    """
     from ..official import load_official
-    from ..official_query import winner_changes
-    from ..render import views
+    from ..official_query import newest_covered_edition, winner_changes
     from ..render.official import changes
 
     kind = parse_window(window)
-    rows = winner_changes(load_official(), dataset, year, governments, kind)
+    official = load_official()
+    edition = None
+    if year is None and not governments:
+        year = edition = newest_covered_edition(official, dataset, kind)
+    rows = winner_changes(official, dataset, year, governments, kind)
     won = {(award.government, award.year) for award in dataset.awards}
     news = [row for row in news if year is None or (row.government.id, year) in won]
-    emit(changes(dataset, rows, views.indicators(dataset, news), kind), options, labels)
+    found = {row.government.id for row in rows} | {row.government.id for row in news}
+    for government in governments:
+        if government.id not in found:
+            echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
+    emit(changes(dataset, rows, news, kind, edition), options, labels)
 
 
 def stats_official(

@@ -13,8 +13,9 @@ from ..labels import Labels
 from ..model import Dataset
 from ..official import CREDIT, NATIONAL, RATE, REGIONAL
 from ..official_query import Around, EditionSummary, OfficialChange
+from ..query import IndicatorRow
 from .emit import View
-from .machine import GOVERNMENT_FIELDS, Record, government_fields
+from .machine import GOVERNMENT_FIELDS, INDICATOR_KEYS, Record, government_fields, indicator_record
 
 AROUND_KEYS = (
     "section",
@@ -160,15 +161,29 @@ def change_record(dataset: Dataset, change: OfficialChange) -> Record:
     }
 
 
-def changes(dataset: Dataset, rows: Sequence[OfficialChange], news: View | None, window: str) -> View:
+#: compare's CSV/TSV columns: the official records' keys, then the news records' own.
+COMPARE_KEYS = ("section", *dict.fromkeys((*CHANGE_KEYS, *INDICATOR_KEYS)))
+
+
+def changes(
+    dataset: Dataset, rows: Sequence[OfficialChange], news: Sequence[IndicatorRow], window: str, edition: int | None
+) -> View:
+    """``compare``: the official records (``section`` = ``official``), then the news ones (``news``).
+
+    ``edition``: the edition a bare ``compare`` picked, named above the table.
+    """
+
     def table(labels: Labels) -> Any:
         from .official_table import changes_view
+        from .table import compare_view
 
-        return changes_view(rows, news.table(labels) if news is not None and not news.empty else None, window, labels)
+        news_table = compare_view(news, labels) if news else None
+        provinces = {gov.id: gov for gov in dataset.governments if gov.level == "광역"}
+        return changes_view(rows, news_table, window, labels, edition, provinces)
 
-    return records_view(
-        table, [change_record(dataset, row) for row in rows], CHANGE_KEYS, "jobaward compare --official"
-    )
+    records = [{"section": "official", **change_record(dataset, row)} for row in rows]
+    records += [{"section": "news", **indicator_record(dataset, row)} for row in news]
+    return records_view(table, records, COMPARE_KEYS, "jobaward compare")
 
 
 def records_view(table: Callable[[Labels], Any], records: list[Record], columns: Sequence[str], title: str) -> View:
