@@ -12,12 +12,10 @@ unpickling them (benchmarks/).
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import marshal
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -77,25 +75,10 @@ def cache_key(contents: Sequence[tuple[str, bytes]]) -> str:
 
 def read_entry(entry: Path, key: str) -> Merged | None:
     try:
-        with paused_gc():  # tens of thousands of new tuples, none of them garbage
-            stored_key, plain = marshal.loads(entry.read_bytes())
-            return from_plain(plain) if stored_key == key else None
+        stored_key, plain = marshal.loads(entry.read_bytes())
+        return from_plain(plain) if stored_key == key else None
     except Exception:  # missing, truncated, corrupt or another shape: rebuild
         return None
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No collections while the records are built; afterwards the records (kept for the whole
-    run) are frozen out of the collector's sight, so drawing a table does not rescan them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def write_entry(entry: Path, key: str, merged: Merged) -> None:

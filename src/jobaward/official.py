@@ -411,10 +411,20 @@ def to_text(series: Iterable[Series]) -> str:
 
 
 def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
-    """Parse the file form; a user's file (not ``trusted``) has every field and figure checked."""
+    """Parse the file form; a user's file (not ``trusted``) has every field and figure checked.
+
+    The bundle is trusted: tests/test_official.py checks that it is exactly what
+    tools/build_official.py writes, so it is split without checks (start-up time).
+    """
     lines = text.split("\n")
     if not lines[0].startswith(f"# {FILE_KIND} {FILE_VERSION}"):
         raise DataError([problem(origin, "1", "not_official_file", kind=FILE_KIND, version=FILE_VERSION)])
+    if trusted:
+        rows = (line.split("\t") for line in lines[1:] if line)
+        return [
+            Series(survey, label, gov, age, item, unit, start, tuple(values.split(",")))
+            for survey, label, gov, age, item, unit, start, values in rows
+        ]
     series = []
     for number, line in enumerate(lines[1:], start=2):
         if not line:
@@ -423,11 +433,9 @@ def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
         if len(fields) != 8 or not valid_start(fields[6]):
             raise DataError([problem(origin, str(number), "bad_series_line")])
         survey, label, gov, age, item, unit, start, values = fields
-        figures = tuple(values.split(","))
-        if not trusted:
-            for field in fields[:6]:
-                plain(field, origin, str(number))
-            figures = tuple(published(figure, origin, str(number)) for figure in figures)
+        for field in fields[:6]:
+            plain(field, origin, str(number))
+        figures = tuple(published(figure, origin, str(number)) for figure in values.split(","))
         series.append(Series(survey, label, gov, age, item, unit, start, figures))
     return series
 
