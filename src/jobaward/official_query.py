@@ -238,13 +238,14 @@ def median(values: Sequence[float]) -> float:
 
 def change_for(
     official: Official,
-    dataset: Dataset,
     gov: Government,
     year: int,
+    grade: str,
     kind: str,
     peer_median: Callable[[Window, str], float | None],
 ) -> OfficialChange | None:
-    """The official before/after of one award, or None when a figure is missing at either end."""
+    """The official before/after of one award (``grade``: the best that year), or None when a
+    figure is missing at either end."""
     window = window_for(year, kind, annual(gov))
     rates = own_series(official, gov)
     age = rate_basis(rates, list(window))
@@ -263,8 +264,6 @@ def change_for(
     else:
         peers = peer_median(window, age)
         label = "median"
-    grades = [a.grade for a in dataset.awards if a.government == gov.id and a.year == year]
-    grade = min(grades, key=grade_rank, default="")
     return OfficialChange(
         gov,
         year,
@@ -287,20 +286,20 @@ def winner_changes(
 ) -> list[OfficialChange]:
     """Each (government, award year) with official figures, largest change first."""
     wanted = {gov.id for gov in governments}
-    pairs = sorted(
-        {
-            (award.government, award.year)
-            for award in dataset.awards
-            if (year is None or award.year == year) and (not wanted or award.government in wanted)
-        }
-    )
+    grades: dict[tuple[str, int], list[str]] = {}  # (government, award year) → the grades won
+    for award in dataset.awards:
+        if (year is None or award.year == year) and (not wanted or award.government in wanted):
+            grades.setdefault((award.government, award.year), []).append(award.grade)
     primaries = regional_primaries(official, dataset)
 
     @cache
     def peer_median(window: Window, age: str) -> float | None:
         return median_change(primaries, window, age)[0]
 
-    changes = [change_for(official, dataset, dataset.government(gov_id), y, kind, peer_median) for gov_id, y in pairs]
+    changes = [
+        change_for(official, dataset.government(gov_id), y, min(won, key=grade_rank), kind, peer_median)
+        for (gov_id, y), won in sorted(grades.items())
+    ]
     found = [c for c in changes if c is not None]
     return sorted(found, key=lambda c: (-c.change, -c.year, dataset.position[c.government.id]))
 
@@ -351,8 +350,9 @@ def has_window(series: Series | None, window: Window) -> bool:
 
 def latest_period(official: Official) -> str:
     """The newest half-year any regional series reaches."""
-    ends = [series.end for series in official.series if series.survey == REGIONAL and series.values]
-    return max(ends, key=period_order, default="")
+    # series of one shape (first period, length) end alike: work out each shape's end once
+    shapes = {(s.start, len(s.values)): s for s in official.series if s.survey == REGIONAL and s.values}
+    return max((series.end for series in shapes.values()), key=period_order, default="")
 
 
 def newest_covered_edition(official: Official, dataset: Dataset, kind: str) -> int | None:
