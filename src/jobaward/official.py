@@ -129,6 +129,7 @@ def period_order(period: str) -> tuple[int, int]:
     return int(year), int(half) if half else 3
 
 
+@cache  # a few dozen distinct periods, asked for thousands of times by compare's medians
 def period_index(period: str) -> int:
     """Consecutive periods have consecutive indexes: half-years count halves, years count years."""
     year, _, half = period.partition("-H")
