@@ -115,6 +115,13 @@ def test_figures_are_as_kosis_published_them() -> None:
     assert national.at("2021") == "66.5"
 
 
+def test_the_bundle_read_without_checks_is_what_the_checked_reader_gives() -> None:
+    """The bundle is split without per-field checks (start-up time): it must pass them all."""
+    checked = read_file(bundled_path())
+    assert read_file(bundled_path(), trusted=True) == checked
+    assert checked and all(s.values for s in checked)
+
+
 # --- the views ------------------------------------------------------------------------------------------
 
 
