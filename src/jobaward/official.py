@@ -415,7 +415,8 @@ def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
     """Parse the file form; a user's file (not ``trusted``) has every field and figure checked.
 
     The bundle is trusted: tests/test_official.py checks that it is exactly what
-    tools/build_official.py writes, so it is split without checks (start-up time).
+    tools/build_official.py writes and that it passes every check, so it is split without
+    them (start-up time).
     """
     lines = text.split("\n")
     if not lines[0].startswith(f"# {FILE_KIND} {FILE_VERSION}"):
