@@ -290,16 +290,20 @@ AWARD_KEYS = (
     "note",
     "sources",
 )
-INDICATOR_KEYS = (
-    *GOVERNMENT_FIELDS,
-    "indicator",
-    "unit",
+#: A figure before and after, and the change between them: the same keys for news and official records.
+CHANGE_FIELDS = (
     "before_period",
     "before_value",
     "after_period",
     "after_value",
     "change",
     "change_unit",
+)
+INDICATOR_KEYS = (
+    *GOVERNMENT_FIELDS,
+    "indicator",
+    "unit",
+    *CHANGE_FIELDS,
     "percent_change",
     "benchmark_value",
     "benchmark_label",

@@ -15,7 +15,7 @@ from ..official import CREDIT, NATIONAL, RATE, REGIONAL
 from ..official_query import Around, EditionSummary, OfficialChange
 from ..query import IndicatorRow
 from .emit import View
-from .machine import GOVERNMENT_FIELDS, INDICATOR_KEYS, Record, government_fields, indicator_record
+from .machine import CHANGE_FIELDS, GOVERNMENT_FIELDS, INDICATOR_KEYS, Record, government_fields, indicator_record
 
 AROUND_KEYS = (
     "section",
@@ -44,12 +44,7 @@ CHANGE_KEYS = (
     "indicator",
     "age",
     "unit",
-    "before_period",
-    "before_value",
-    "after_period",
-    "after_value",
-    "change",
-    "change_unit",
+    *CHANGE_FIELDS,
     "rse",
     "peers",
     "peers_change",
