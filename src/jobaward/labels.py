@@ -185,6 +185,76 @@ UI: dict[str, tuple[str, str]] = {
     "name_then": ("당시", "then"),
     "no_award_year": ("수상 기록 없음", "no award recorded"),
     "awarded_unknown_grade_long": ("수상 (등급 미상)", "won (grade not given)"),
+    # the official statistics (통계청 KOSIS) in show, compare and stats
+    "official": ("공식 고용통계 (통계청)", "Official employment statistics (Statistics Korea)"),
+    "official_changes": (
+        "공식 통계: 수상 지자체의 고용률 변화",
+        "Official statistics: winners' employment rate change",
+    ),
+    "period": ("기간", "Period"),
+    "age": ("연령", "Age"),
+    "rate": ("고용률", "Rate"),
+    "employed": ("취업자(천명)", "Employed (000)"),
+    "official_benchmark": ("비교", "Compared with"),
+    "gap": ("차이", "Gap"),
+    "peers": ("비교군", "Peers"),
+    "versus": ("차이", "Diff"),
+    "winners": ("수상", "Winners"),
+    "others": ("그 외", "Others"),
+    "median": ("중앙값", "Median"),
+    "high_rse": ("RSE 높음 (표본이 작아 부정확, KOSIS 표시)", "High RSE (small sample; KOSIS marks it imprecise)"),
+    "newest_edition": (
+        "{year}년 회차: 공식 통계가 평가 기간을 모두 담은 가장 최근 회차. "
+        "다른 회차는 --year 연도, 보도 수치만은 --news.",
+        "The {year} edition: the newest whose window the official series covers. "
+        "Another edition: --year YEAR; news figures only: --news.",
+    ),
+    "spark_legend": ("▲ 수상 연도", "▲ award year"),
+    "window_before": (
+        "기간: 수상 전 평가 기간 (Y−2년 하반기 → Y−1년 하반기; 광역은 연간 Y−2 → Y−1)",
+        "Window: the year an edition evaluates, H2 of Y−2 → H2 of Y−1 (provinces: years)",
+    ),
+    "window_after": (
+        "기간: 수상 후 (Y−1년 하반기 → Y+1년 하반기; 광역은 연간 Y−1 → Y+1)",
+        "Window: after the award (H2 of Y−1 → H2 of Y+1; provinces: annual Y−1 → Y+1)",
+    ),
+    "peers_note": (
+        "증감·비교군·차이는 %p. 비교군: 같은 기간 전체 시군구 증감의 중앙값 (광역은 전국의 증감).",
+        "Changes in %p. Peers: the median change of all municipalities over the same window "
+        "(for a province: the nation's change).",
+    ),
+    "all_ages_mark": (
+        "15–64세 고용률이 공표되지 않은 기간: 전체 연령(15세 이상) 고용률.",
+        "15–64 rate not published for the window: the all-ages (15+) rate.",
+    ),
+    "rse_mark": (
+        "RSE 높음: 표본이 작아 추정치의 상대표준오차가 큽니다 (KOSIS 표시).",
+        "High RSE: a small sample; KOSIS marks the estimate as imprecise.",
+    ),
+    "benchmark_note": (
+        "비교: 그 해 시도(광역은 전국) 연간 고용률 (경제활동인구조사). 차이: %p.",
+        "Compared with: the province's (or nation's) annual rate, another survey; %p.",
+    ),
+    "age_note": (
+        "연령: 15–64세 고용률이 공표된 기간은 15–64세, 그 전은 전체(15세 이상).",
+        "Age: the 15–64 rate where published, the all-ages (15+) rate before.",
+    ),
+    "absorbed": ("다른 단위의 계열 (섞지 않음):", "Series of other units here (not blended in):"),
+    "news": ("보도 수치 (언론 보도, 공식 통계 아님)", "Figures as reported in the news (not official statistics)"),
+    "summary": (
+        "공식 통계: 수상 지자체와 그 외 기초 지자체의 고용률 증감 (중앙값, %p)",
+        "Official statistics: winners and other municipalities, median change (%p)",
+    ),
+    "caveat": (
+        "이 표는 서술일 뿐, 수상이 고용률을 바꿨다는 증거가 아닙니다. "
+        "수상 지자체는 이 데이터에 기록된 곳만이며 (기록 비율: stats --coverage), "
+        "'그 외'에는 기록되지 않은 수상 지자체도 섞여 있습니다. "
+        "지역별고용조사는 표본조사여서, 작은 시군의 1년 변화는 오차 범위 안일 수 있습니다.",
+        "This describes; it does not show that an award changed anything. "
+        "Winners are those this data records (see stats --coverage), so 'others' "
+        "includes winners it does not record. The survey is a sample: a small "
+        "county's one-year change may be within its error.",
+    ),
 }
 
 
