@@ -463,3 +463,18 @@ def test_absorbed_units_are_kept_apart_and_named(run: Run, dataset: Dataset) -> 
     assert cheongju.at("2013-H2") == published("청주시", "계", "고용률 (%)", "2013.2/2")
     assert published("청원군", "계", "고용률 (%)", "2013.2/2") != cheongju.at("2013-H2")
     assert "다른 단위의 계열 (섞지 않음): 청원군 2013-H1–2014-H1" in run("show", "청주시").stdout
+
+
+def test_compare_keeps_the_news_figures_of_the_editions_winners(dataset: Dataset) -> None:
+    from jobaward.official_query import news_of_winners, without_figures
+    from jobaward.query import compare_indicators
+
+    news = compare_indicators(dataset, [], None, None)
+    winners_2023 = {a.government for a in dataset.awards if a.year == 2023}
+    kept = news_of_winners(dataset, news, 2023)
+    assert kept and {row.government.id for row in kept} <= winners_2023
+    assert len(kept) == sum(row.government.id in winners_2023 for row in news) < len(news)
+    assert news_of_winners(dataset, news, None) == list(news)
+    with_news = kept[0].government
+    silent = next(gov for gov in dataset.governments if gov.id not in {row.government.id for row in news})
+    assert without_figures([with_news, silent], [], kept) == [silent]

@@ -30,7 +30,7 @@ from .official import (
     periods_from,
     value,
 )
-from .query import exact_difference
+from .query import IndicatorRow, exact_difference
 
 WINDOWS = ("before", "after")
 #: A reader sees the figures from two years before to two years after an award year.
@@ -279,6 +279,22 @@ def change_for(
         label,
         peers,
     )
+
+
+def news_of_winners(dataset: Dataset, news: Sequence[IndicatorRow], year: int | None) -> list[IndicatorRow]:
+    """The news figures that go with an edition's official table: those of its winners (all without a year)."""
+    if year is None:
+        return list(news)
+    won = {award.government for award in dataset.awards if award.year == year}
+    return [row for row in news if row.government.id in won]
+
+
+def without_figures(
+    governments: Sequence[Government], changes: Sequence[OfficialChange], news: Sequence[IndicatorRow]
+) -> list[Government]:
+    """The governments asked for that have neither an official change nor a news figure to show."""
+    shown = {row.government.id for row in changes} | {row.government.id for row in news}
+    return [gov for gov in governments if gov.id not in shown]
 
 
 def winner_changes(

@@ -64,7 +64,7 @@ def compare_official(
     Without names or a year: the newest edition whose window the series covers.
     """
     from ..official import load_official
-    from ..official_query import newest_covered_edition, winner_changes
+    from ..official_query import newest_covered_edition, news_of_winners, winner_changes, without_figures
     from ..render.official import changes
 
     kind = parse_window(window)
@@ -73,12 +73,9 @@ def compare_official(
     if year is None and not governments:
         year = edition = newest_covered_edition(official, dataset, kind)
     rows = winner_changes(official, dataset, year, governments, kind)
-    won = {(award.government, award.year) for award in dataset.awards}
-    news = [row for row in news if year is None or (row.government.id, year) in won]
-    found = {row.government.id for row in rows} | {row.government.id for row in news}
-    for government in governments:
-        if government.id not in found:
-            echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
+    news = news_of_winners(dataset, news, year)
+    for government in without_figures(governments, rows, news):
+        echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
     emit(changes(dataset, rows, news, kind, edition), options, labels)
 
 
