@@ -202,7 +202,9 @@ def test_a_refused_add_creates_nothing(run: Run, isolated_user_data: Path) -> No
 def test_an_unusable_data_directory_is_exit_3(run: Run) -> None:
     result = run(*ADD_AWARD, env={"XDG_DATA_HOME": "/dev/null"})
     assert result.exit_code == 3
-    assert only_line(result.stderr) == "jobaward: 데이터 디렉터리 /dev/null/jobaward를 쓸 수 없습니다: Not a directory"
+    assert only_line(result.stderr) == (
+        "jobaward: 데이터 디렉터리 /dev/null/jobaward를 쓸 수 없습니다: 디렉터리가 아닙니다 (ENOTDIR)"
+    )
 
 
 def test_add_to_a_full_stdout_keeps_the_record_and_says_so(tmp_path: Path) -> None:
@@ -218,7 +220,11 @@ def test_a_directory_that_takes_no_files_is_not_a_bug(run: Run) -> None:
     """/proc takes no new files, even from root: it stands for a read-only directory here."""
     added = run("add", "source", "--url", "https://example.org/1", "--publisher", "x", "--data", "/proc/jobaward.toml")
     assert added.exit_code == 3
-    assert only_line(added.stderr) == "jobaward: 데이터 디렉터리 /proc를 쓸 수 없습니다: No such file or directory"
+    assert only_line(added.stderr) == (
+        "jobaward: 데이터 디렉터리 /proc를 쓸 수 없습니다: 그런 파일이나 디렉터리가 없습니다 (ENOENT)"
+    )
     written = run("list", "-o", "/proc/jobaward.txt")
     assert written.exit_code == 2
-    assert only_line(written.stderr) == "jobaward: /proc/jobaward.txt에 쓸 수 없습니다: No such file or directory"
+    assert only_line(written.stderr) == (
+        "jobaward: /proc/jobaward.txt에 쓸 수 없습니다: 그런 파일이나 디렉터리가 없습니다 (ENOENT)"
+    )

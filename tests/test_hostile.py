@@ -124,7 +124,9 @@ def test_an_unreadable_file_is_exit_3_however_it_is_given(run: Run, tmp_path: Pa
     inside = plain / "data.toml"
     for result in (run("list", "--data", str(inside)), run("list", env={"JOBAWARD_DATA": str(inside)})):
         assert result.exit_code == 3
-        assert only_line(result.stderr) == f"jobaward: 데이터 오류: {inside}:0:0: 읽을 수 없습니다: Not a directory"
+        assert only_line(result.stderr) == (
+            f"jobaward: 데이터 오류: {inside}:0:0: 읽을 수 없습니다: 디렉터리가 아닙니다 (ENOTDIR)"
+        )
 
 
 # faults of the machine, not of jobaward: exit 2 or 3, never 4
@@ -137,6 +139,13 @@ def test_a_full_disk_on_stdout_is_exit_2() -> None:
     assert only_line(done.stderr) == "jobaward: cannot write to standard output: No space left on device"
 
 
+def test_the_system_reason_is_said_in_korean_with_its_errno_name() -> None:
+    with open("/dev/full", "w") as full:
+        done = run_process("list", stdout=full, LC_ALL=None, JOBAWARD_LANG="ko")
+    assert done.returncode == 2
+    assert only_line(done.stderr) == "jobaward: 표준 출력에 쓸 수 없습니다: 장치에 남은 공간이 없습니다 (ENOSPC)"
+
+
 @pytest.mark.parametrize("fmt", ["table", "json"])
 def test_a_closed_stdout_is_exit_2(fmt: str) -> None:
     command = f'"{sys.executable}" -m jobaward list --format {fmt} >&-'
@@ -144,7 +153,9 @@ def test_a_closed_stdout_is_exit_2(fmt: str) -> None:
         ["bash", "-c", command], capture_output=True, text=True, env={**os.environ, "LC_ALL": "C"}, check=False
     )
     assert done.returncode == 2
-    assert only_line(done.stderr) == "jobaward: 표준 출력에 쓸 수 없습니다: standard output is closed"
+    assert only_line(done.stderr) == (
+        "jobaward: 표준 출력에 쓸 수 없습니다: 파일 기술자가 닫혀 있거나 잘못되었습니다 (EBADF)"
+    )
 
 
 def test_a_symlink_loop_is_not_a_bug(run: Run, tmp_path: Path) -> None:
@@ -153,11 +164,13 @@ def test_a_symlink_loop_is_not_a_bug(run: Run, tmp_path: Path) -> None:
     (tmp_path / "loop2").symlink_to(loop)
     written = run("list", "-o", str(loop))
     assert written.exit_code == 2
-    assert only_line(written.stderr) == f"jobaward: {loop}에 쓸 수 없습니다: Too many levels of symbolic links"
+    assert only_line(written.stderr) == (
+        f"jobaward: {loop}에 쓸 수 없습니다: 심볼릭 링크가 너무 여러 번 이어집니다 (ELOOP)"
+    )
     read = run("list", "--data", str(loop))
     assert read.exit_code == 3
     assert only_line(read.stderr) == (
-        f"jobaward: 데이터 오류: {loop}:0:0: 읽을 수 없습니다: Too many levels of symbolic links"
+        f"jobaward: 데이터 오류: {loop}:0:0: 읽을 수 없습니다: 심볼릭 링크가 너무 여러 번 이어집니다 (ELOOP)"
     )
     added = run("add", "source", "--url", "https://example.org/1", "--publisher", "x", "--data", str(loop))
     assert added.exit_code == 3

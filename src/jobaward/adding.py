@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import tomli_w
 
-from .errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem
+from .errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem, system_reason
 from .files import atomic_write
 from .load import KEYS, Merged, merge_layers, parse_layer, read_bytes
 from .model import Dataset
@@ -66,7 +66,7 @@ def locked(path: Path) -> Iterator[None]:
     try:
         lock = open(lock_path, "a+b")  # noqa: SIM115 (closed below, after the unlock)
     except OSError as error:
-        raise EnvironmentProblem("cannot_use_data_dir", path=lock_path.parent, reason=error.strerror) from None
+        raise EnvironmentProblem("cannot_use_data_dir", path=lock_path.parent, reason=system_reason(error)) from None
     with lock:
         fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
         try:
@@ -94,7 +94,7 @@ def snapshot(path: Path) -> Snapshot:
         data = NEW_FILE_HEADER.encode("utf-8")
         return Snapshot(data, None, hashlib.sha256(data).hexdigest())
     except OSError as error:
-        raise EnvironmentProblem("cannot_use_data_dir", path=path.parent, reason=error.strerror) from None
+        raise EnvironmentProblem("cannot_use_data_dir", path=path.parent, reason=system_reason(error)) from None
     data = read_bytes(path)
     return Snapshot(data, (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns), hashlib.sha256(data).hexdigest())
 
@@ -133,7 +133,7 @@ def append(target: Target, blocks: Build | Sequence[Block]) -> Dataset:
     try:
         target.path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise EnvironmentProblem("cannot_use_data_dir", path=target.path.parent, reason=error.strerror) from None
+        raise EnvironmentProblem("cannot_use_data_dir", path=target.path.parent, reason=system_reason(error)) from None
     with locked(target.path):
         for _ in range(MAX_TRIES):
             seen = snapshot(target.path)

@@ -8,6 +8,7 @@ written inline: tests/test_hostile.py checks that every error, problem and note 
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -312,12 +313,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+#: errno name → what the operating system's English reason says, in Korean.
+SYSTEM_REASONS: dict[str, str] = {
+    "ENOSPC": "장치에 남은 공간이 없습니다",
+    "EDQUOT": "디스크 할당량을 넘었습니다",
+    "EACCES": "권한이 없습니다",
+    "EPERM": "허용되지 않는 작업입니다",
+    "ENOENT": "그런 파일이나 디렉터리가 없습니다",
+    "ENOTDIR": "디렉터리가 아닙니다",
+    "EISDIR": "디렉터리입니다",
+    "EROFS": "읽기 전용 파일 시스템입니다",
+    "ELOOP": "심볼릭 링크가 너무 여러 번 이어집니다",
+    "ENAMETOOLONG": "파일 이름이 너무 깁니다",
+    "EEXIST": "이미 있습니다",
+    "EBADF": "파일 기술자가 닫혀 있거나 잘못되었습니다",
+    "EPIPE": "파이프가 끊어졌습니다",
+    "EIO": "입출력 오류입니다",
+    "EFBIG": "파일이 너무 큽니다",
+    "EMFILE": "열린 파일이 너무 많습니다",
+    "ENFILE": "시스템에 열린 파일이 너무 많습니다",
+    "EBUSY": "장치나 자원이 사용 중입니다",
+    "ETXTBSY": "실행 중인 파일입니다",
+    "ENXIO": "그런 장치나 주소가 없습니다",
+    "ENODEV": "그런 장치가 없습니다",
+    "EINVAL": "잘못된 인수입니다",
+    "EXDEV": "다른 파일 시스템에 걸친 링크입니다",
+    "EAGAIN": "자원을 잠시 쓸 수 없습니다",
+    "ETIMEDOUT": "시간이 초과되었습니다",
+    "ECONNREFUSED": "연결이 거부되었습니다",
+    "ECONNRESET": "연결이 끊어졌습니다",
+    "ENETUNREACH": "네트워크에 닿을 수 없습니다",
+    "EHOSTUNREACH": "호스트에 닿을 수 없습니다",
+}
+
+
+class SystemReason(NamedTuple):
+    """Why the operating system refused, kept as its error number so the message can say it in the
+    reader's language: Korean with the errno name (for searching), else the system's own words."""
+
+    number: int | None
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    def said(self, english: bool) -> str:
+        name = errno.errorcode.get(self.number or 0, "")
+        korean = SYSTEM_REASONS.get(name)
+        return f"{korean} ({name})" if korean and not english else self.text
+
+
+def system_reason(error: OSError) -> SystemReason:
+    """The reason an OSError carries: its number and the system's text for it."""
+    return SystemReason(error.errno, error.strerror or str(error))
+
+
 def message(key: str, english: bool, **fields: object) -> str:
     """The catalogue's message for ``key`` in the chosen language, or ``key`` itself as plain text."""
     if key not in MESSAGES:
         return key
     korean, english_text = MESSAGES[key]
-    return (english_text if english else korean).format(**fields)
+    shown = {name: value.said(english) if isinstance(value, SystemReason) else value for name, value in fields.items()}
+    return (english_text if english else korean).format(**shown)
 
 
 def english_wanted(argv: Sequence[str] = (), environ: Mapping[str, str] | None = None) -> bool:

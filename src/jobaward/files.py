@@ -16,7 +16,7 @@ import os
 import stat
 from pathlib import Path
 
-from .errors import DataError, OutputProblem, Problem, problem
+from .errors import DataError, OutputProblem, Problem, problem, system_reason
 
 #: The largest data file jobaward parses (the bundled data is about 120 KB).
 MAX_DATA_BYTES = 32 * 1024 * 1024
@@ -33,14 +33,14 @@ def read_data_file(path: Path) -> bytes:
     except FileNotFoundError:
         raise DataError([problem(str(path), "0:0", "no_such_file")]) from None
     except OSError as error:
-        raise DataError([problem(str(path), "0:0", "cannot_read", reason=error.strerror or str(error))]) from None
+        raise DataError([problem(str(path), "0:0", "cannot_read", reason=system_reason(error))]) from None
     try:
         info = os.fstat(handle)
         refuse_unless_regular(path, info)
         with os.fdopen(handle, "rb", closefd=False) as stream:
             data = stream.read(MAX_DATA_BYTES + 1)
     except OSError as error:
-        raise DataError([problem(str(path), "0:0", "cannot_read", reason=error.strerror or str(error))]) from None
+        raise DataError([problem(str(path), "0:0", "cannot_read", reason=system_reason(error))]) from None
     finally:
         os.close(handle)
     if len(data) > MAX_DATA_BYTES:
@@ -78,7 +78,7 @@ def write_output(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise OutputProblem("cannot_write", path=path, reason=error.strerror or error) from None
+        raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise OutputProblem("output_is_directory", path=path)
@@ -108,7 +108,7 @@ def write_into(path: Path, data: bytes) -> None:
         with open(path, "ab") as out:
             out.write(data)
     except OSError as error:
-        raise OutputProblem("cannot_write", path=path, reason=error.strerror or error) from None
+        raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
 
 
 def atomic_write(path: Path, data: bytes) -> None:
@@ -130,7 +130,7 @@ def atomic_write(path: Path, data: bytes) -> None:
     try:
         handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{real.name}.", suffix=".tmp")
     except OSError as error:
-        raise OutputProblem("cannot_write", path=path, reason=error.strerror or error) from None
+        raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
@@ -145,7 +145,7 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         if isinstance(error, OSError):
-            raise OutputProblem("cannot_write", path=path, reason=error.strerror or error) from None
+            raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
         raise
 
 

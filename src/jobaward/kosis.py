@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from .errors import DataError, UsageProblem, problem
+from .errors import DataError, UsageProblem, problem, system_reason
 from .official import RawRow, read_api_response
 
 ENDPOINT = "https://kosis.kr/openapi/Param/statisticsParameterData.do"
@@ -53,5 +53,7 @@ def fetch_regional(key: str, start: str, end: str) -> list[RawRow]:
             body = response.read().decode("utf-8-sig")
     except (urllib.error.URLError, TimeoutError, OSError) as error:
         reason = getattr(error, "reason", error)
+        if isinstance(reason, OSError):
+            reason = system_reason(reason)
         raise DataError([problem("KOSIS OpenAPI", "0", "request_failed", reason=reason)]) from None
     return read_api_response(body, "KOSIS OpenAPI")

@@ -19,7 +19,7 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
-from ..errors import EXIT_INTERNAL, EXIT_USAGE, english_wanted, message
+from ..errors import EXIT_INTERNAL, EXIT_USAGE, english_wanted, message, system_reason
 
 
 def print_error(line: str) -> None:
@@ -94,7 +94,7 @@ def bad_parameter(error: click_errors.BadParameter, english: bool) -> str:
 
 def os_fault(error: OSError, english: bool) -> int:
     """An environment fault nobody caught closer to where it happened: exit 2, one line."""
-    reason = error.strerror or str(error)
+    reason = system_reason(error)
     if error.filename:
         say("cannot_write", english, path=error.filename, reason=reason)
     else:
