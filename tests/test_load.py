@@ -99,6 +99,31 @@ def test_toml_syntax_errors_give_line_and_column() -> None:
     assert problems(HEADER + "\n[[awards]]\nyear = = 2023\n") == ["user.toml:21:8: Invalid value"]
 
 
+BROKEN_SYNTAX = [
+    ("a = [1, 2", "배열이 닫히지 않았습니다"),
+    ('a = "x', "문자열이 닫히지 않았습니다"),
+    ("a = 1\na = 2", "이미 있는 값을 덮어쓸 수 없습니다"),
+    ("[t\n", "테이블 선언 끝에 ']'가 있어야 합니다"),
+    ("a 1", "키 다음에 '='가 있어야 합니다"),
+    ("a = 1 b", "한 문장 뒤에는 줄바꿈이나 파일 끝이 와야 합니다"),
+    ("a = {x = 1", "인라인 테이블이 닫히지 않았습니다"),
+    ('a = "\\q"', "문자열 안의 '\\'가 이스케이프되지 않았습니다"),
+    ("$ = 1", "알 수 없는 문장입니다"),
+    ("[a]\n[a]", "('a',)을(를) 두 번 선언할 수 없습니다"),
+    ("a = {b = 1, b = 2}", "인라인 테이블에 키 'b'이(가) 두 번 있습니다"),
+]
+
+
+@pytest.mark.parametrize(("text", "korean"), BROKEN_SYNTAX)
+def test_toml_syntax_errors_are_said_in_korean_too(text: str, korean: str) -> None:
+    with pytest.raises(DataError) as caught:
+        parse_dataset(text.encode(), "user.toml")
+    (found,) = caught.value.problems
+    assert found.text(english=False) == f"TOML 문법 오류: {korean}"
+    assert found.text(english=True) == str(found).split(": ", 1)[1]  # tomllib's own English words
+    assert "TOML" not in found.text(english=True)
+
+
 def test_invalid_utf8_is_a_data_error() -> None:
     with pytest.raises(DataError) as caught:
         parse_dataset(b"schema = 1\n\xff\xfe", "bad.toml")

@@ -110,7 +110,7 @@ BROKEN = [
     (
         "syntax.toml",
         b"[[awards]\nyear = 2023\n",
-        "syntax.toml:1:9: TOML 문법 오류: Expected ']]' at the end of an array declaration",
+        "syntax.toml:1:9: TOML 문법 오류: 배열 테이블 선언 끝에 ']]'가 있어야 합니다",
     ),
     (
         "types.toml",
@@ -118,7 +118,11 @@ BROKEN = [
         "types.toml:awards[0].year: 2010부터 2100까지의 연도가 필요합니다, 받은 값: 'abc'",
     ),
     ("missing.toml", b"[[awards]]\nyear = 2023\n", "missing.toml:awards[0].government: 빠졌습니다"),
-    ("dupkey.toml", b'[[sources]]\nid = "a"\nid = "b"\n', "dupkey.toml:3:9: TOML 문법 오류: Cannot overwrite a value"),
+    (
+        "dupkey.toml",
+        b'[[sources]]\nid = "a"\nid = "b"\n',
+        "dupkey.toml:3:9: TOML 문법 오류: 이미 있는 값을 덮어쓸 수 없습니다",
+    ),
     ("utf8.toml", b"schema = 1\n# \xff\xfe\n", "utf8.toml:2:0: 올바른 UTF-8 텍스트가 아닙니다"),
     ("binary.toml", bytes(range(256)) * 4, "binary.toml:2:0: 올바른 UTF-8 텍스트가 아닙니다"),
     (

@@ -347,25 +347,64 @@ SYSTEM_REASONS: dict[str, str] = {
 }
 
 
-class SystemReason(NamedTuple):
-    """Why the operating system refused, kept as its error number so the message can say it in the
-    reader's language: Korean with the errno name (for searching), else the system's own words."""
+#: tomllib's complaints (a full match of its English text) → the same in Korean; ``{0}`` is the
+#: part the pattern captured (a key or a character, shown as tomllib printed it).
+TOML_COMPLAINTS: tuple[tuple[str, str], ...] = (
+    (r"Cannot overwrite a value", "이미 있는 값을 덮어쓸 수 없습니다"),
+    (r"Escaped character is not a Unicode scalar value", "이스케이프한 문자가 유니코드 문자가 아닙니다"),
+    (r"Expected '=' after a key in a key/value pair", "키 다음에 '='가 있어야 합니다"),
+    (r"Expected '\]' at the end of a table declaration", "테이블 선언 끝에 ']'가 있어야 합니다"),
+    (r"Expected '\]\]' at the end of an array declaration", "배열 테이블 선언 끝에 ']]'가 있어야 합니다"),
+    (r"Expected newline or end of document after a statement", "한 문장 뒤에는 줄바꿈이나 파일 끝이 와야 합니다"),
+    (r"Invalid date or datetime", "날짜나 시각이 잘못되었습니다"),
+    (r"Invalid hex value", "16진수 값이 잘못되었습니다"),
+    (r"Invalid initial character for a key part", "키의 첫 글자가 잘못되었습니다"),
+    (r"Invalid statement", "알 수 없는 문장입니다"),
+    (r"Invalid value", "값이 잘못되었습니다"),
+    (r"Unclosed array", "배열이 닫히지 않았습니다"),
+    (r"Unclosed inline table", "인라인 테이블이 닫히지 않았습니다"),
+    (r"Unescaped '\\' in a string", "문자열 안의 '\\'가 이스케이프되지 않았습니다"),
+    (r"Unterminated string", "문자열이 닫히지 않았습니다"),
+    (r"Cannot declare (.+) twice", "{0}을(를) 두 번 선언할 수 없습니다"),
+    (r"Cannot mutate immutable namespace (.+)", "바꿀 수 없는 이름공간 {0}을(를) 바꾸려 했습니다"),
+    (r"Cannot redefine namespace (.+)", "이름공간 {0}을(를) 다시 정의할 수 없습니다"),
+    (r"Duplicate inline table key (.+)", "인라인 테이블에 키 {0}이(가) 두 번 있습니다"),
+    (r"Found invalid character (.+)", "잘못된 문자 {0}이(가) 있습니다"),
+    (r"Illegal character (.+)", "쓸 수 없는 문자 {0}이(가) 있습니다"),
+)
 
-    number: int | None
-    text: str
+
+class Bilingual(NamedTuple):
+    """A value a message shows in the reader's language: words that came from outside jobaward
+    (the operating system's reason, tomllib's complaint) with their Korean where we have it."""
+
+    english: str
+    korean: str
 
     def __str__(self) -> str:
-        return self.text
+        return self.english
 
     def said(self, english: bool) -> str:
-        name = errno.errorcode.get(self.number or 0, "")
-        korean = SYSTEM_REASONS.get(name)
-        return f"{korean} ({name})" if korean and not english else self.text
+        return self.english if english else self.korean
 
 
-def system_reason(error: OSError) -> SystemReason:
-    """The reason an OSError carries: its number and the system's text for it."""
-    return SystemReason(error.errno, error.strerror or str(error))
+def system_reason(error: OSError) -> Bilingual:
+    """The reason an OSError gives; in Korean with the errno name, for searching."""
+    text = error.strerror or str(error)
+    name = errno.errorcode.get(error.errno or 0, "")
+    korean = SYSTEM_REASONS.get(name)
+    return Bilingual(text, f"{korean} ({name})" if korean else text)
+
+
+def toml_complaint(text: str) -> Bilingual:
+    """tomllib's complaint about a file's syntax (its position already taken off)."""
+    import re
+
+    for pattern, korean in TOML_COMPLAINTS:
+        found = re.fullmatch(pattern, text)
+        if found:
+            return Bilingual(text, korean.format(*found.groups()))
+    return Bilingual(text, text)
 
 
 def message(key: str, english: bool, **fields: object) -> str:
@@ -373,7 +412,7 @@ def message(key: str, english: bool, **fields: object) -> str:
     if key not in MESSAGES:
         return key
     korean, english_text = MESSAGES[key]
-    shown = {name: value.said(english) if isinstance(value, SystemReason) else value for name, value in fields.items()}
+    shown = {name: value.said(english) if isinstance(value, Bilingual) else value for name, value in fields.items()}
     return (english_text if english else korean).format(**shown)
 
 

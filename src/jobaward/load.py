@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from .errors import DataError, Problem, problem
+from .errors import DataError, Problem, problem, toml_complaint
 from .model import (
     CATEGORIES,
     GRADES,
@@ -147,14 +147,14 @@ def check_shape(document: dict[str, Any], origin: str) -> None:
 def toml_problem(origin: str, message: str) -> Problem:
     """tomllib puts the position only in its message: '... (at line 3, column 7)'.
 
-    Its words are English only; in Korean they follow a Korean lead-in (``toml_syntax``).
+    Its words are English; Korean readers get them from ``errors.TOML_COMPLAINTS``.
     """
     found = re.search(r"\s*\(at line (\d+), column (\d+)\)$", message)
     if found:
-        return problem(origin, f"{found[1]}:{found[2]}", "toml_syntax", detail=message[: found.start()])
+        return problem(origin, f"{found[1]}:{found[2]}", "toml_syntax", detail=toml_complaint(message[: found.start()]))
     found = re.search(r"\s*\(at end of document\)$", message)
     where = "end" if found else "0:0"
-    return problem(origin, where, "toml_syntax", detail=message[: found.start()] if found else message)
+    return problem(origin, where, "toml_syntax", detail=toml_complaint(message[: found.start()] if found else message))
 
 
 class Record:
