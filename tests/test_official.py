@@ -159,6 +159,17 @@ def test_a_province_gets_the_annual_province_series(run: Run) -> None:
     assert figures["2021"]["survey"] == "경제활동인구조사"
     assert figures["2021"]["value"] == province_published("37 경상북도", "T100", "2021")
     assert figures["2021"]["benchmark_value"] == 66.5  # 전국
+    # 실업률 (all ages) comes with the 시·도 survey only
+    assert (figures["2021"]["unemployment"], figures["2021"]["unemployment_unit"]) == (
+        province_published("37 경상북도", "T80", "2021"),
+        "%",
+    )
+    table = run("show", "경북").stdout.splitlines()
+    (line,) = [x for x in table if x.startswith("2021 ") and "전국" in x]  # the official row, not an award
+    assert line.split()[-1] == str(province_published("37 경상북도", "T80", "2021"))
+    assert any(x.startswith("실업률: ") for x in table)
+    city = json.loads(run("show", "강릉시", "--format", "json").stdout)["official"]
+    assert city and all(row["unemployment"] is None for row in city)  # the 시·군·구 export has no 실업률
 
 
 def winners_median(window: tuple[str, str]) -> float:

@@ -195,6 +195,7 @@ UI: dict[str, tuple[str, str]] = {
     "age": ("연령", "Age"),
     "rate": ("고용률", "Rate"),
     "employed": ("취업자(천명)", "Employed (000)"),
+    "unemployment": ("실업률(%)", "Unemployment (%)"),
     "official_benchmark": ("비교", "Compared with"),
     "gap": ("차이", "Gap"),
     "peers": ("비교군", "Peers"),
@@ -230,6 +231,10 @@ UI: dict[str, tuple[str, str]] = {
     "rse_mark": (
         "RSE 높음: 표본이 작아 추정치의 상대표준오차가 큽니다 (KOSIS 표시).",
         "High RSE: a small sample; KOSIS marks the estimate as imprecise.",
+    ),
+    "unemployment_note": (
+        "실업률: 15세 이상 전체, 연간 (경제활동인구조사).",
+        "Unemployment: all ages (15+), annual (Economically Active Population Survey).",
     ),
     "benchmark_note": (
         "비교: 그 해 시도(광역은 전국) 연간 고용률 (경제활동인구조사). 차이: %p.",

@@ -22,6 +22,7 @@ from .official import (
     RATE,
     REGIONAL,
     RSE,
+    UNEMPLOYMENT,
     WORKING_AGE,
     Official,
     Series,
@@ -109,6 +110,7 @@ class AroundRow(NamedTuple):
     high_rse: bool
     award_year: bool
     employed: str = ""  # 취업자 of the same age group, thousands, as published (the 시·도 survey: none)
+    unemployment: str = ""  # 실업률 of all ages, %, as published (the 시·도 survey only)
 
 
 class Around(NamedTuple):
@@ -139,6 +141,7 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
         return None
     rse = own_series(official, gov, RSE)
     employed = own_series(official, gov, EMPLOYED)
+    unemployed = own_series(official, gov, UNEMPLOYMENT).get(ALL_AGES)
     years = tuple(sorted({a.year for a in dataset.awards if a.government == gov.id}))
     rows = []
     for period in periods_around(years, annual(gov)):
@@ -152,7 +155,9 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
         gap = difference(figure, bench)
         high = bool(rse.get(age) and rse[age].at(period) == "*")
         count = employed[age].at(period) if age in employed else ""
-        rows.append(AroundRow(period, age, figure, bench_id, bench, gap, high, int(period[:4]) in years, count))
+        jobless = unemployed.at(period) if unemployed else ""
+        award_year = int(period[:4]) in years
+        rows.append(AroundRow(period, age, figure, bench_id, bench, gap, high, award_year, count, jobless))
     spark_age = max(rates, key=lambda age: (len(rates[age].points), age == WORKING_AGE))  # the longest series
     spark = tuple((p, value(v)) for p, v in series_periods(rates[spark_age]))
     survey = rates[spark_age].survey

@@ -91,7 +91,9 @@ def around_section(around: Around, labels: Labels) -> RenderableType:
         Col("official_benchmark", priority=2),
         Col("gap", "right", priority=1),
     ]
+    with_unemployment = any(row.unemployment for row in around.rows)  # only the 시·도 survey has 실업률
     columns += [Col("employed", "right", priority=3)] if with_employed else []
+    columns += [Col("unemployment", "right", priority=3)] if with_unemployment else []
     table = FittedTable(columns, labels)
     marks = Footnotes()
     for row in around.rows:
@@ -104,8 +106,10 @@ def around_section(around: Around, labels: Labels) -> RenderableType:
             bench,
             Text(points(row.gap), style=gap_style(row.gap)),
             *([figure(row.employed)] if with_employed else []),
+            *([figure(row.unemployment)] if with_unemployment else []),
         )
     notes_above = [labels.ui("age_note"), labels.ui("benchmark_note")] if around.rows else []
+    notes_above += [labels.ui("unemployment_note")] if with_unemployment else []
     surveys = [around.survey]
     surveys += [NATIONAL] if around.rows else []  # the 시·도 figures beside the rows
     if around.absorbed:
