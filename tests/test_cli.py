@@ -215,14 +215,16 @@ def test_no_known_incentive_is_not_shown_as_zero(run: Run) -> None:
 
 
 def test_a_year_inferred_from_a_later_streak_is_marked(run: Run) -> None:
-    """인천 서구's 2015–2017 awards rest on a 2018 report of '2015년부터 4년 연속'."""
-    korean = run("list", "--year", "2016", "--province", "인천")
+    """인천 서구's 2015 award rests on later reports ('2015년부터 4년 연속', '2년 연속 우수상');
+    its 2016 award was reported in 2016."""
+    korean = run("list", "--year", "2015", "--province", "인천")
     (line,) = lines_with(korean.stdout, "서구")
-    assert line.startswith("2016 추정")
-    english = run("list", "--year", "2016", "--province", "인천", "--lang", "en")
-    assert lines_with(english.stdout, "Seo-gu")[0].startswith("2016 est.")
-    records = json.loads(run("list", "--year", "2018", "--province", "인천", "--format", "json").stdout)
-    assert {r["government_id"]: r["year_inferred"] for r in records}["인천 서구"] is False
+    assert line.startswith("2015 추정")
+    english = run("list", "--year", "2015", "--province", "인천", "--lang", "en")
+    assert lines_with(english.stdout, "Seo-gu")[0].startswith("2015 est.")
+    records = json.loads(run("list", "--year", "2016..2018", "--province", "인천", "--format", "json").stdout)
+    inferred = {r["year"]: r["year_inferred"] for r in records if r["government_id"] == "인천 서구"}
+    assert inferred == {2016: False, 2017: True, 2018: False}
 
 
 def test_a_seed_source_reads_as_publisher_date_and_headline(run: Run) -> None:
