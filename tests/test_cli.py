@@ -65,7 +65,7 @@ def test_show_gangneung_has_awards_indicators_changes_and_sources(run: Run) -> N
     assert "+5,600" in employed and "+5.0%" in employed
     assert lines_with(out, "고용률", "67.2% (2021)", "전국 평균 (2021) 66.5% +0.7%p")
     assert lines_with(out, "여성 고용률", "+0.5%p")
-    assert "[3] 브레이크뉴스, 2022-07-21: https://kb.breaknews.com/21684" in out
+    assert "[4] 브레이크뉴스, 2022-07-21: https://kb.breaknews.com/21684" in out  # [2] is its 2013 source
     assert "연속 수상: 2022–2025 (4년 연속)" in out
 
 

@@ -53,10 +53,12 @@ def test_streak_leaders(dataset: Dataset) -> None:
 
 def test_incentive_leaders(dataset: Dataset) -> None:
     board = stats(dataset).incentive_leaders
+    # 2017 종합대상 4억, 2020 대상 3억, and 우수상 1억 each in 2014, 2015 and 2016
+    assert (board[0].government.id, board[0].incentive) == ("전북", 1_000_000_000)
     # 2021 종합대상 3억4,500만, 2023 대상 2억4,000만 and 우수사업 500만, and earlier prizes
-    assert (board[0].government.id, board[0].incentive) == ("인천", 990_000_000)
+    assert (board[1].government.id, board[1].incentive) == ("인천", 990_000_000)
     # 2016 1억, 2018 8,000만, 2020 1억 + 1,000만, 2021 and 2022 2억4,000만 each, 2023 1억3,500만
-    assert (board[1].government.id, board[1].incentive) == ("강원", 905_000_000)
+    assert (board[2].government.id, board[2].incentive) == ("강원", 905_000_000)
 
 
 def test_stats_through_the_cli(run: Run) -> None:

@@ -97,7 +97,7 @@ def test_show_json_is_the_whole_profile(run: Run) -> None:
 def test_show_delimited_has_awards_then_indicators(run: Run, fmt: str) -> None:
     rows = parse_rows(run, fmt, "show", "강릉시")
     assert tuple(rows[0])[: len(PROFILE_ROW_KEYS)] == PROFILE_ROW_KEYS  # official figures' keys follow
-    assert [r["section"] for r in rows if r["section"] != "official"] == ["award"] * 6 + ["indicator"] * 9
+    assert [r["section"] for r in rows if r["section"] != "official"] == ["award"] * 7 + ["indicator"] * 9
     employed = next(r for r in rows if r["indicator"] == "취업자수")
     assert (employed["before_value"], employed["after_value"], employed["change"]) == ("112500", "118100", "5600")
     assert employed["percent_change"] == "4.98"
