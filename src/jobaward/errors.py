@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
@@ -398,8 +399,6 @@ def system_reason(error: OSError) -> Bilingual:
 
 def toml_complaint(text: str) -> Bilingual:
     """tomllib's complaint about a file's syntax (its position already taken off)."""
-    import re
-
     for pattern, korean in TOML_COMPLAINTS:
         found = re.fullmatch(pattern, text)
         if found:
