@@ -33,7 +33,12 @@ OFFICIAL = SHARED / "research" / "official"
 REGIONAL_CSV = OFFICIAL / "sigungu_employment_halfyear.csv"
 NATIONAL_CSV = OFFICIAL / "sido_labour_force_annual.csv"
 FIXTURES = ROOT / "tests" / "fixtures" / "kosis"
-needs_exports = pytest.mark.skipif(not REGIONAL_CSV.is_file(), reason="the KOSIS exports are not here")
+needs_exports = pytest.mark.skipif(
+    not REGIONAL_CSV.is_file(), reason=f"{REGIONAL_CSV.name} is not beside this checkout (../shared/research/official)"
+)
+needs_province_export = pytest.mark.skipif(
+    not NATIONAL_CSV.is_file(), reason=f"{NATIONAL_CSV.name} is not beside this checkout (../shared/research/official)"
+)
 
 
 def published(label: str, age: str, item: str, column: str, occurrence: int = 0) -> str:
@@ -91,13 +96,14 @@ def test_the_two_goseong_are_told_apart_by_position(dataset: Dataset) -> None:
     assert official_value("경남 고성군", "15 - 64세", "2021-H2") == gyeongnam
 
 
-@needs_exports
+@needs_province_export
 def test_every_province_label_maps(dataset: Dataset) -> None:
     series = national_series(read_national_csv(NATIONAL_CSV.read_text(encoding="utf-8"), "csv"), dataset)
     assert {s.government for s in series} == {"전국"} | {g.id for g in dataset.governments if g.level == "광역"}
 
 
 @needs_exports
+@needs_province_export
 def test_the_bundle_is_built_from_the_exports(dataset: Dataset) -> None:
     """tools/build_official.py was run after the last change to the exports or the readers."""
     series = regional_series(read_regional_csv(REGIONAL_CSV.read_text(encoding="utf-8"), "csv"), dataset)
@@ -139,6 +145,8 @@ def test_show_gives_the_rate_around_each_award_with_the_province_and_credit(run:
     assert "▲ 수상 연도" in out
 
 
+@needs_province_export
+@needs_exports
 def test_show_json_and_csv_carry_the_same_figures(run: Run) -> None:
     result = run("show", "여수시", "--format", "json")
     figures = {row["period"]: row for row in json.loads(result.stdout)["official"]}
@@ -153,6 +161,8 @@ def test_show_json_and_csv_carry_the_same_figures(run: Run) -> None:
     assert (official["2022-H2"]["value"], official["2021-H2"]["value"]) == ("70", "67.6")
 
 
+@needs_province_export
+@needs_exports
 def test_a_province_gets_the_annual_province_series(run: Run) -> None:
     result = run("show", "경북", "--format", "json")
     figures = {row["period"]: row for row in json.loads(result.stdout)["official"]}
@@ -448,6 +458,7 @@ def test_gunwi_is_set_beside_gyeongbuk_until_it_moved_to_daegu(dataset: Dataset)
     assert benchmark_id(dataset, dataset.government("경북"), "2021") == "전국"
 
 
+@needs_province_export
 def test_a_province_winner_is_compared_with_the_nation_over_the_same_years(run: Run) -> None:
     rows = json.loads(run("compare", "경북", "--official", "--format", "json").stdout)
     row = next(r for r in rows if r["section"] == "official" and r["year"] == 2023)
