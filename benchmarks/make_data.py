@@ -14,8 +14,8 @@ from pathlib import Path
 
 import tomli_w
 
-from jobaward.load import load_bundled
 from jobaward.model import GRADES
+from jobaward.storage.toml_data import load_bundled
 
 
 def generate(times: int) -> str:

@@ -142,7 +142,7 @@ def report_official_load(rounds: int) -> None:
     """The bundled official series' own cost: reading and parsing official.tsv in-process."""
     import time
 
-    from jobaward.official import bundled_path, read_file
+    from jobaward.storage.kosis_files import bundled_path, read_file
 
     samples = []
     for _ in range(max(rounds, 5)):

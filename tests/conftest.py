@@ -11,9 +11,9 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from jobaward.cli import app
-from jobaward.load import load_bundled
 from jobaward.model import Dataset
-from jobaward.names import NameIndex
+from jobaward.query.names import NameIndex
+from jobaward.storage.toml_data import load_bundled
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from jobaward import adding
-from jobaward.adding import Target, append
 from jobaward.errors import EnvironmentProblem
+from jobaward.storage import append as adding
+from jobaward.storage.append import Target, append
 
 from .conftest import Run, only_line, run_process
 

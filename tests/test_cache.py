@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from jobaward import cache
+from jobaward.storage import cache
 
 OWN = """
 [[sources]]
@@ -104,7 +104,7 @@ def test_jobaward_no_cache_turns_it_off(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_marshal_round_trip_is_exact(dataset: object) -> None:
-    from jobaward.load import load_layers
+    from jobaward.storage.toml_data import load_layers
 
     merged = load_layers([])
     assert cache.from_plain(cache.to_plain(merged)).dataset == merged.dataset

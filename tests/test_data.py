@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from jobaward.model import CATEGORIES, CONFLICT_MARK, GRADES, LEVELS, Award, Dataset, Measurement
-from jobaward.names import NameIndex, find_government
+from jobaward.query.names import NameIndex, find_government
 
 from .conftest import SHARED
 
@@ -239,5 +239,5 @@ def test_seed_001_facts(dataset: Dataset) -> None:
 
 
 def test_data_file_is_valid_utf8_toml_with_the_schema_line() -> None:
-    text = (Path(__file__).resolve().parent.parent / "src" / "jobaward" / "data.toml").read_text("utf-8")
+    text = (Path(__file__).resolve().parent.parent / "src" / "jobaward" / "data" / "data.toml").read_text("utf-8")
     assert "\nschema = 1\n" in text

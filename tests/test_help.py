@@ -11,7 +11,7 @@ import sys
 import pytest
 from rich.cells import cell_len
 
-from jobaward.cli.words import cell_wrap_text, chosen_lang
+from jobaward.cli.help_text import cell_wrap_text, chosen_lang
 
 COMMANDS = (
     (),

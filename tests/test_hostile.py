@@ -21,7 +21,7 @@ import pytest
 
 from jobaward.cli.lookup import complete_government
 from jobaward.errors import MESSAGES
-from jobaward.render.machine import to_json
+from jobaward.output.records import to_json
 
 from .conftest import Run, only_line, run_process
 

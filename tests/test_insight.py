@@ -10,9 +10,9 @@ import csv
 import io
 import json
 
-from jobaward.insight import compare_years, stats
 from jobaward.model import Dataset
-from jobaward.query import compare_indicators
+from jobaward.query.awards import compare_indicators
+from jobaward.query.stats import compare_years, stats
 
 from .conftest import Run
 

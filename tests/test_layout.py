@@ -7,8 +7,8 @@ import io
 from rich.console import Console
 from rich.text import Text
 
-from jobaward.labels import Labels
-from jobaward.render.layout import GAP, Col, FittedTable, Parts, fit_columns
+from jobaward.i18n.labels import Labels
+from jobaward.output.layout import GAP, Col, FittedTable, Parts, fit_columns
 
 COLUMNS = [
     Col("year", "right"),

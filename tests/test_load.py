@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jobaward.errors import DataError
-from jobaward.load import load_file, parse_dataset
+from jobaward.storage.toml_data import load_file, parse_dataset
 
 HEADER = """
 [[sources]]

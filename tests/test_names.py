@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from jobaward.errors import LookupFailed, UsageProblem
-from jobaward.names import NameIndex, find_government, find_province
+from jobaward.query.names import NameIndex, find_government, find_province
 
 
 def found(index: NameIndex, text: str) -> str:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from jobaward import kosis
 from jobaward.errors import DataError
 from jobaward.model import Dataset
-from jobaward.official import (
+from jobaward.storage import kosis_api as kosis
+from jobaward.storage.kosis_files import (
     REGIONAL,
     bundled_path,
     load_official,
@@ -233,7 +233,7 @@ def test_compare_window_after_and_the_news_figures_follow(run: Run) -> None:
 
 
 def test_bare_compare_is_the_newest_edition_the_series_covers(run: Run, dataset: Dataset) -> None:
-    from jobaward.official_query import latest_period
+    from jobaward.query.official import latest_period
 
     latest = latest_period(load_official())
     assert latest == "2024-H2"  # so 2025's window (2023-H2 → 2024-H2) is the newest covered
@@ -450,7 +450,7 @@ def test_a_hand_edited_user_file_with_junk_is_a_data_error(run: Run) -> None:
 
 
 def test_gunwi_is_set_beside_gyeongbuk_until_it_moved_to_daegu(dataset: Dataset) -> None:
-    from jobaward.official_query import benchmark_id
+    from jobaward.query.official import benchmark_id
 
     gunwi = dataset.government("대구 군위군")
     assert benchmark_id(dataset, gunwi, "2023-H1") == "경북"
@@ -470,7 +470,7 @@ def test_a_province_winner_is_compared_with_the_nation_over_the_same_years(run: 
 
 
 def test_sparkline_scales_low_to_high_and_leaves_gaps_blank() -> None:
-    from jobaward.render.official_table import sparkline
+    from jobaward.output.official_tables import sparkline
 
     assert sparkline([50.0, None, 60.0, 55.0]) == "▁ █▅"
     assert sparkline([None]) == ""
@@ -478,7 +478,7 @@ def test_sparkline_scales_low_to_high_and_leaves_gaps_blank() -> None:
 
 @needs_exports
 def test_absorbed_units_are_kept_apart_and_named(run: Run, dataset: Dataset) -> None:
-    from jobaward.official_query import own_series
+    from jobaward.query.official import own_series
 
     cheongju = own_series(load_official(), dataset.government("충북 청주시"))["계"]
     assert cheongju.label == "청주시"
@@ -488,8 +488,8 @@ def test_absorbed_units_are_kept_apart_and_named(run: Run, dataset: Dataset) -> 
 
 
 def test_compare_keeps_the_news_figures_of_the_editions_winners(dataset: Dataset) -> None:
-    from jobaward.official_query import news_of_winners, without_figures
-    from jobaward.query import compare_indicators
+    from jobaward.query.awards import compare_indicators
+    from jobaward.query.official import news_of_winners, without_figures
 
     news = compare_indicators(dataset, [], None, None)
     winners_2023 = {a.government for a in dataset.awards if a.year == 2023}

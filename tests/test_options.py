@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from jobaward.model import Dataset
-from jobaward.query import years_held
+from jobaward.query.awards import years_held
 
 from .conftest import Run
 

@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from jobaward import files
 from jobaward.errors import UsageProblem
-from jobaward.load import load_file
 from jobaward.model import Dataset
-from jobaward.render.machine import AWARD_KEYS, INDICATOR_KEYS, PROFILE_ROW_KEYS
+from jobaward.output.records import AWARD_KEYS, INDICATOR_KEYS, PROFILE_ROW_KEYS
+from jobaward.storage import files
+from jobaward.storage.toml_data import load_file
 
 from .conftest import Run
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from jobaward.model import Dataset
-from jobaward.query import (
+from jobaward.output.text import won
+from jobaward.query.awards import (
     AwardFilter,
     Streak,
     compare_indicators,
@@ -13,7 +14,6 @@ from jobaward.query import (
     streaks,
     totals,
 )
-from jobaward.render.text import won
 
 
 def test_streaks_join_consecutive_years() -> None:
@@ -110,7 +110,7 @@ def test_exact_difference_is_the_decimal_difference() -> None:
     """The fast route (rounding to the figures' places) agrees with exact decimal arithmetic."""
     from decimal import Decimal
 
-    from jobaward.query import exact_difference
+    from jobaward.query.awards import exact_difference
 
     pairs = [(61.4, 60.9), (67.2, 66.5), (0.3, 0.1), (118100.5, 112500.25), (1.000001, 0.3), (5, 2.5), (1e-07, 0.1)]
     for after, before in pairs:

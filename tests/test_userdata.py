@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jobaward.adding import Target, append
 from jobaward.errors import DataError
-from jobaward.load import parse_dataset
+from jobaward.storage.append import Target, append
+from jobaward.storage.toml_data import parse_dataset
 
 from .conftest import Run
 
@@ -243,7 +243,7 @@ def test_add_appends_and_keeps_the_users_text(run: Run, tmp_path: Path) -> None:
 
 
 def load_file_with_bundled(path: Path):  # type: ignore[no-untyped-def]
-    from jobaward.load import load_layers
+    from jobaward.storage.toml_data import load_layers
 
     return load_layers([path]).dataset
 

@@ -12,10 +12,10 @@ from typing import Any
 import pytest
 from rich.cells import cell_len
 
-from jobaward.labels import Labels
+from jobaward.i18n.labels import Labels
 from jobaward.model import Dataset
-from jobaward.render import text as fmt
-from jobaward.render.official_table import points
+from jobaward.output import text as fmt
+from jobaward.output.official_tables import points
 
 from .conftest import Run
 

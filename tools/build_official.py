@@ -1,4 +1,4 @@
-"""Build the bundled official series (src/jobaward/official.tsv) from the KOSIS exports.
+"""Build the bundled official series (src/jobaward/data/official.tsv) from the KOSIS exports.
 
     python tools/build_official.py [SHARED_RESEARCH_OFFICIAL_DIR]
 
@@ -13,8 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from jobaward.load import load_bundled
-from jobaward.official import (
+from jobaward.storage.kosis_files import (
     bundled_path,
     national_series,
     read_national_csv,
@@ -22,6 +21,7 @@ from jobaward.official import (
     regional_series,
     to_text,
 )
+from jobaward.storage.toml_data import load_bundled
 
 DEFAULT_SOURCE = Path(__file__).resolve().parents[2] / "shared" / "research" / "official"
 

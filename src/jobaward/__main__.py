@@ -1,3 +1,3 @@
-from .cli import run
+from jobaward.cli import run
 
 run()

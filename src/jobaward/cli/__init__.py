@@ -35,7 +35,7 @@ COMMAND_MODULES = {
 def full_app() -> Any:
     for module in dict.fromkeys(COMMAND_MODULES.values()):  # help lists commands in this order
         importlib.import_module(f"{__name__}.{module}")
-    from .common import app
+    from jobaward.cli.root import app
 
     return app
 
@@ -47,7 +47,7 @@ def app_for(argv: list[str]) -> Any:
     if completing or command not in COMMAND_MODULES or "--help" in argv or "-h" in argv:
         return full_app()
     importlib.import_module(f"{__name__}.{COMMAND_MODULES[command]}")
-    from .common import app
+    from jobaward.cli.root import app
 
     # Typer builds every registered command before running one: keep only the one asked for
     app.registered_commands = [info for info in app.registered_commands if command_name(info) == command]
@@ -69,8 +69,8 @@ def __getattr__(name: str) -> Any:
 def run() -> None:
     """Console-script entry point: the app, then stdout flushed, every fault as one line."""
     without_cycle_collector()
-    from ..errors import english_wanted
-    from .errorpath import internal_error, os_fault
+    from jobaward.cli.errorpath import internal_error, os_fault
+    from jobaward.errors import english_wanted
 
     english = english_wanted(sys.argv[1:])
     standard_streams()
@@ -126,7 +126,7 @@ class ClosedStream(io.RawIOBase):
 
 def flushed(code: str | int | None, english: bool) -> str | int | None:
     """Flush stdout now, so a full disk or a closed pipe is reported (and not at interpreter exit)."""
-    from .errorpath import os_fault
+    from jobaward.cli.errorpath import os_fault
 
     try:
         sys.stdout.flush()

@@ -19,12 +19,12 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
-from ..errors import EXIT_INTERNAL, EXIT_USAGE, english_wanted, message, system_reason
+from jobaward.errors import EXIT_INTERNAL, EXIT_USAGE, english_wanted, message, system_reason
 
 
 def print_error(line: str) -> None:
     """One line on stderr, cleaned like table cells, as UTF-8 whatever the locale says."""
-    from ..render.text import printable
+    from jobaward.output.text import printable
 
     data = (printable(line) + "\n").encode("utf-8", "replace")
     try:

@@ -8,10 +8,11 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageProblem
-from ..render.emit import write
-from .common import DataOption, NoBundledOption, app, load_data, reports_errors
-from .words import say
+from jobaward.cli.help_text import say
+from jobaward.cli.options import DataOption, NoBundledOption
+from jobaward.cli.root import app, load_data, reports_errors
+from jobaward.errors import UsageProblem
+from jobaward.output.emit import write
 
 
 class ExportFormat(StrEnum):
@@ -57,7 +58,7 @@ def export(
 
     TOML uses the same schema as the bundled data.toml, so the file loads back as the same dataset.
     """
-    from .. import exporting
+    from jobaward.output import export as exporting
 
     dataset = load_data(data, no_bundled)
     if format is ExportFormat.csv:

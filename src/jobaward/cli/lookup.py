@@ -6,15 +6,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..errors import JobawardError, LookupFailed, NamesNotFound, UsageProblem, message
-from ..labels import Labels, parse_category, parse_grade, parse_level
-from ..model import CATEGORIES, GRADES, LEVELS, Dataset, Government
-from ..render.emit import Format, OutputOptions, emit
+from jobaward.errors import JobawardError, LookupFailed, NamesNotFound, UsageProblem, message
+from jobaward.i18n.labels import Labels, parse_category, parse_grade, parse_level
+from jobaward.model import CATEGORIES, GRADES, LEVELS, Dataset, Government
+from jobaward.output.emit import Format, OutputOptions, emit
 
 if TYPE_CHECKING:
-    from ..names import NameIndex
+    from jobaward.query.names import NameIndex
 
-from .common import (
+from jobaward.cli.help_text import say
+from jobaward.cli.options import (
     CategoryOption,
     DataOption,
     ExcelOption,
@@ -25,15 +26,8 @@ from .common import (
     OutputOption,
     SvgOption,
     WideOption,
-    app,
-    choice,
-    echo,
-    labels_for,
-    load_data,
-    parse_years,
-    reports_errors,
 )
-from .words import say
+from jobaward.cli.root import app, choice, echo, labels_for, load_data, parse_years, reports_errors
 
 OfficialOption = Annotated[
     bool,
@@ -115,9 +109,9 @@ def list_command(
     lang: LangOption = None,
 ) -> None:
     """List awards, newest first.  Example: jobaward list --year 2023"""
-    from ..names import NameIndex, find_province
-    from ..query import LIST_SORTS, AwardFilter, list_awards
-    from ..render import views
+    from jobaward.output import views
+    from jobaward.query.awards import LIST_SORTS, AwardFilter, list_awards
+    from jobaward.query.names import NameIndex, find_province
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
@@ -141,7 +135,7 @@ def complete_government(incomplete: str) -> list[str]:
     Typer keeps only values that start with the typed text, so the user's own prefix is kept
     (``gangn`` → ``gangneung-si``).
     """
-    from ..render.text import printable
+    from jobaward.output.text import printable
 
     try:
         governments = load_data().governments
@@ -187,10 +181,10 @@ def show(
     lang: LangOption = None,
 ) -> None:
     """One government's profile: names, awards, streaks, indicators, sources.  Example: jobaward show 강릉시"""
-    from ..names import NameIndex, find_government
-    from ..query import profile
-    from ..render import views
-    from .official import with_official_figures
+    from jobaward.cli.official import with_official_figures
+    from jobaward.output import views
+    from jobaward.query.awards import profile
+    from jobaward.query.names import NameIndex, find_government
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
@@ -280,9 +274,9 @@ def compare(
 
     Examples: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news
     """
-    from ..names import NameIndex
-    from ..query import SORTS, compare_indicators, indicator_names, matching_indicator_names
-    from ..render import views
+    from jobaward.output import views
+    from jobaward.query.awards import SORTS, compare_indicators, indicator_names, matching_indicator_names
+    from jobaward.query.names import NameIndex
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
@@ -310,7 +304,7 @@ def compare(
     if news_only and (official or year is not None or window is not None):
         raise UsageProblem("news_with_official")
     if not news_only:
-        from .official import compare_official
+        from jobaward.cli.official import compare_official
 
         compare_official(dataset, governments, rows, year, window, options, labels)
         return
@@ -331,7 +325,7 @@ def award_years_given(names: list[str]) -> tuple[int, int] | None:
 
 def find_all(index: NameIndex, names: list[str]) -> list[Government]:
     """Every government named; if any name finds none (or several), one error naming them all."""
-    from ..names import find_government
+    from jobaward.query.names import find_government
 
     found, failed = [], []
     for name in names:
@@ -347,9 +341,9 @@ def find_all(index: NameIndex, names: list[str]) -> list[Government]:
 
 
 def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOptions, labels: Labels) -> None:
-    from ..insight import compare_years
-    from ..query import years_held
-    from ..render import views
+    from jobaward.output import views
+    from jobaward.query.awards import years_held
+    from jobaward.query.stats import compare_years
 
     first, second = years
     held = years_held(dataset)
@@ -400,15 +394,15 @@ def stats(
 
     Example: jobaward stats --year 2023
     """
-    from ..insight import coverage as coverage_rows
-    from ..insight import stats as compute
-    from ..render import views
+    from jobaward.output import views
+    from jobaward.query.stats import coverage as coverage_rows
+    from jobaward.query.stats import stats as compute
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     options = OutputOptions(format, excel, output, svg, wide)
     if official or window is not None:
-        from .official import stats_official
+        from jobaward.cli.official import stats_official
 
         if coverage:
             raise UsageProblem("official_with_coverage")

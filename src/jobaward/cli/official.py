@@ -9,14 +9,15 @@ from typing import Annotated
 
 import typer
 
-from ..errors import UsageProblem, message
-from ..labels import Labels
-from ..model import Dataset, Government
-from ..official import Series
-from ..query import IndicatorRow
-from ..render.emit import OutputOptions, View, emit
-from .common import DataOption, NoBundledOption, app, echo, errors_in_english, load_data, reports_errors
-from .words import say
+from jobaward.cli.help_text import say
+from jobaward.cli.options import DataOption, NoBundledOption
+from jobaward.cli.root import app, echo, errors_in_english, load_data, reports_errors
+from jobaward.errors import UsageProblem, message
+from jobaward.i18n.labels import Labels
+from jobaward.model import Dataset, Government
+from jobaward.output.emit import OutputOptions, View, emit
+from jobaward.query.awards import IndicatorRow
+from jobaward.storage.kosis_files import Series
 
 official_app = typer.Typer(
     help=say(
@@ -33,15 +34,15 @@ app.add_typer(official_app, name="official")
 
 def with_official_figures(dataset: Dataset, gov: Government, view: View) -> View:
     """``show``: the government's official 고용률 around its award years, when KOSIS has it."""
-    from ..official import load_official
-    from ..official_query import around_awards
-    from ..render.official import with_around
+    from jobaward.output.official_views import with_around
+    from jobaward.query.official import around_awards
+    from jobaward.storage.kosis_files import load_official
 
     return with_around(view, dataset, around_awards(load_official(), dataset, gov))
 
 
 def parse_window(window: str | None) -> str:
-    from ..official_query import WINDOWS
+    from jobaward.query.official import WINDOWS
 
     chosen = (window or "before").strip().lower()
     if chosen not in WINDOWS:
@@ -63,9 +64,9 @@ def compare_official(
 
     Without names or a year: the newest edition whose window the series covers.
     """
-    from ..official import load_official
-    from ..official_query import newest_covered_edition, news_of_winners, winner_changes, without_figures
-    from ..render.official import changes
+    from jobaward.output.official_views import changes
+    from jobaward.query.official import newest_covered_edition, news_of_winners, winner_changes, without_figures
+    from jobaward.storage.kosis_files import load_official
 
     kind = parse_window(window)
     official = load_official()
@@ -83,9 +84,9 @@ def stats_official(
     dataset: Dataset, year: int | None, window: str | None, options: OutputOptions, labels: Labels
 ) -> None:
     """``stats --official``: winners' median change against the other 기초, per edition."""
-    from ..official import load_official
-    from ..official_query import edition_summaries
-    from ..render.official import summary
+    from jobaward.output.official_views import summary
+    from jobaward.query.official import edition_summaries
+    from jobaward.storage.kosis_files import load_official
 
     rows = edition_summaries(load_official(), dataset, parse_window(window))
     emit(summary([row for row in rows if year is None or row.year == year]), options, labels)
@@ -99,8 +100,8 @@ def write_user_series(series: Sequence[Series], target: Path) -> str:
 
     A file that exists but is not one jobaward wrote is never replaced.
     """
-    from ..files import atomic_write, read_data_file
-    from ..official import FILE_KIND, overlay, read_file, to_text
+    from jobaward.storage.files import atomic_write, read_data_file
+    from jobaward.storage.kosis_files import FILE_KIND, overlay, read_file, to_text
 
     layers: list[list[Series]] = []
     if target.exists():
@@ -156,8 +157,8 @@ def import_command(
 
     Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv
     """
-    from ..files import read_data_text
-    from ..official import read_api_response, read_regional_csv, regional_series, user_file
+    from jobaward.storage.files import read_data_text
+    from jobaward.storage.kosis_files import read_api_response, read_regional_csv, regional_series, user_file
 
     text = read_data_text(file, "utf-8-sig")
     dataset = load_data(data, no_bundled)
@@ -203,8 +204,8 @@ def fetch_command(
 
     Example: jobaward official fetch --key KEY --from 2025-H1
     """
-    from ..kosis import fetch_regional
-    from ..official import regional_series, user_file
+    from jobaward.storage.kosis_api import fetch_regional
+    from jobaward.storage.kosis_files import regional_series, user_file
 
     if not key:
         raise UsageProblem("kosis_key_needed")
@@ -223,6 +224,6 @@ def fetch_command(
 )
 def path_command() -> None:
     """Print where your official series file is (what import and fetch write)."""
-    from ..official import user_file
+    from jobaward.storage.kosis_files import user_file
 
     typer.echo(str(user_file()))

@@ -11,19 +11,11 @@ from typing import Annotated, Any, NamedTuple
 
 import typer
 
-from ..errors import DataError, Problem, UsageProblem, message, problem
-from ..model import Dataset
-from .common import (
-    CategoryOption,
-    DataOption,
-    GradeOption,
-    NoBundledOption,
-    app,
-    echo,
-    errors_in_english,
-    reports_errors,
-)
-from .words import say
+from jobaward.cli.help_text import say
+from jobaward.cli.options import CategoryOption, DataOption, GradeOption, NoBundledOption
+from jobaward.cli.root import app, echo, errors_in_english, reports_errors
+from jobaward.errors import DataError, Problem, UsageProblem, message, problem
+from jobaward.model import Dataset
 
 data_app = typer.Typer(help=say("내 자료 파일의 위치.", "Where your own data file is."), no_args_is_help=True)
 add_app = typer.Typer(
@@ -42,7 +34,7 @@ app.add_typer(add_app, name="add")
 )
 def data_path() -> None:
     """Print where the default user data file is (read when it exists).  Example: jobaward data path"""
-    from ..locations import default_user_file
+    from jobaward.storage.paths import default_user_file
 
     echo(str(default_user_file()))
 
@@ -78,8 +70,8 @@ def validate(
     Errors (syntax, schema, unknown references) exit 3; warnings (suspicious values) and notes
     (a record replacing a bundled one) exit 0.  Example: jobaward validate my-awards.toml
     """
-    from ..load import BUNDLED_NAME, load_layers, parse_layer, read_bytes, suspicious
-    from ..locations import user_files
+    from jobaward.storage.paths import user_files
+    from jobaward.storage.toml_data import BUNDLED_NAME, load_layers, parse_layer, read_bytes, suspicious
 
     bundled = not no_bundled
     english = errors_in_english()
@@ -134,8 +126,8 @@ SourceDateOption = Annotated[
 
 def target_for(path: Path | None) -> tuple[Any, Path]:
     """The file to append to and, loaded around it, the bundled data and other user files."""
-    from ..adding import Target
-    from ..locations import default_user_file, user_files
+    from jobaward.storage.append import Target
+    from jobaward.storage.paths import default_user_file, user_files
 
     chosen = path or default_user_file()
     return Target(chosen, user_files()), chosen
@@ -167,14 +159,14 @@ def number(text: str | None, option: str) -> int | float | None:
 
 
 def government_id(current: Dataset, name: str) -> str:
-    from ..names import NameIndex, find_government
+    from jobaward.query.names import NameIndex, find_government
 
     return find_government(NameIndex(current), name).government.id
 
 
 def with_source(current: Dataset, url: str, when: date | None, section: str, record: dict[str, Any]) -> list[Any]:
     """The blocks to append: a new source first when the URL is not yet known, then the record."""
-    from ..adding import source_for, without_empty
+    from jobaward.storage.append import source_for, without_empty
 
     source_id, source_record = source_for(current, url.strip(), when)
     record["sources"] = [source_id]
@@ -186,7 +178,7 @@ def add_record(
     target: Any, path: Path, section: str, decide: Callable[[Dataset], dict[str, Any]], source: Citation
 ) -> None:
     """Append a record and its source, both decided under the lock from the file as it is then."""
-    from ..adding import append
+    from jobaward.storage.append import append
 
     added: list[dict[str, Any]] = []
 
@@ -278,7 +270,7 @@ def add_award(
     Example: jobaward add award --year 2025 --government 강릉시 --category 공시제 --grade 우수상
     --source https://www.asiae.co.kr/article/2025093019095215387 --source-date 2025-09-30
     """
-    from ..labels import parse_category, parse_grade
+    from jobaward.i18n.labels import parse_category, parse_grade
 
     target, path = target_for(data)
     amount = number(incentive, "--incentive")
@@ -387,7 +379,7 @@ def add_source(
     data: TargetOption = None,
 ) -> None:
     """Add a source, to be named by later records.  Example: jobaward add source --url URL --publisher 아시아경제"""
-    from ..adding import append, source_for, without_empty
+    from jobaward.storage.append import append, source_for, without_empty
 
     target, path = target_for(data)
     day = iso_date(when, "--date")

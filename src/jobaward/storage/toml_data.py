@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from .errors import DataError, Problem, problem, toml_complaint
-from .model import (
+from jobaward.errors import DataError, Problem, problem, toml_complaint
+from jobaward.model import (
     CATEGORIES,
     GRADES,
     LEVELS,
@@ -25,6 +25,7 @@ from .model import (
     Number,
     Source,
 )
+from jobaward.storage.paths import bundled_file
 
 SCHEMA_VERSION = 1
 YEAR_RANGE = (2010, 2100)
@@ -35,13 +36,13 @@ T = TypeVar("T")
 
 
 def bundled_bytes() -> bytes:
-    """data.toml from the installed package (beside this file; importlib.resources for a zip)."""
-    beside = Path(__file__).with_name(BUNDLED_NAME)
+    """data.toml from the installed package (in its data folder; importlib.resources for a zip)."""
+    beside = bundled_file(BUNDLED_NAME)
     if beside.is_file():
         return beside.read_bytes()
     from importlib import resources
 
-    return resources.files("jobaward").joinpath(BUNDLED_NAME).read_bytes()
+    return resources.files("jobaward").joinpath("data", BUNDLED_NAME).read_bytes()
 
 
 def load_bundled() -> Dataset:
@@ -55,7 +56,7 @@ def load_file(path: Path) -> Dataset:
 
 def read_bytes(path: Path) -> bytes:
     """A data file's bytes: a regular file within the size limit (files.read_data_file)."""
-    from .files import read_data_file
+    from jobaward.storage.files import read_data_file
 
     return read_data_file(path)
 

@@ -19,8 +19,9 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import NamedTuple
 
-from .errors import DataError, problem
-from .model import Dataset, Government
+from jobaward.errors import DataError, problem
+from jobaward.model import Dataset, Government
+from jobaward.storage.paths import bundled_file
 
 REGIONAL = "지역별고용조사"
 NATIONAL = "경제활동인구조사"
@@ -449,7 +450,7 @@ def valid_start(period: str) -> bool:
 
 def read_file(path: Path, trusted: bool = False) -> list[Series]:
     """A series file, read within the limits of every data file (files.read_data_file)."""
-    from .files import read_data_text
+    from jobaward.storage.files import read_data_text
 
     return from_text(read_data_text(path), str(path), trusted)
 
@@ -470,13 +471,13 @@ def overlay(layers: Iterable[Iterable[Series]]) -> tuple[Series, ...]:
 
 
 def user_file() -> Path:
-    from .locations import user_dir
+    from jobaward.storage.paths import user_dir
 
     return user_dir("data") / USER_FILE_NAME
 
 
 def bundled_path() -> Path:
-    return Path(__file__).with_name(BUNDLED_NAME)
+    return bundled_file(BUNDLED_NAME)
 
 
 def load_official() -> Official:

@@ -20,10 +20,10 @@ from urllib.parse import urlparse
 
 import tomli_w
 
-from .errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem, system_reason
-from .files import atomic_write
-from .load import KEYS, Merged, merge_layers, parse_layer, read_bytes
-from .model import Dataset
+from jobaward.errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem, system_reason
+from jobaward.model import Dataset
+from jobaward.storage.files import atomic_write
+from jobaward.storage.toml_data import KEYS, Merged, merge_layers, parse_layer, read_bytes
 
 NEW_FILE_HEADER = (
     "# jobaward user data: loaded on top of the bundled dataset (schema: docs/data.md).\n"
@@ -81,7 +81,7 @@ def same_file(a: Path, b: Path) -> bool:
 
 def others(target: Target) -> Merged:
     """Everything loaded except the target file: what an added record must not duplicate."""
-    from .cache import load_cached
+    from jobaward.storage.cache import load_cached
 
     return load_cached([p for p in target.before if not same_file(p, target.path)], target.bundled)
 

@@ -13,8 +13,9 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from .model import Dataset, Government, grade_rank
-from .official import (
+from jobaward.model import Dataset, Government, grade_rank
+from jobaward.query.awards import IndicatorRow, exact_difference
+from jobaward.storage.kosis_files import (
     ALL_AGES,
     EMPLOYED,
     NATION,
@@ -31,7 +32,6 @@ from .official import (
     periods_from,
     value,
 )
-from .query import IndicatorRow, exact_difference
 
 WINDOWS = ("before", "after")
 #: A reader sees the figures from two years before to two years after an award year.

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..insight import Coverage, Leader, Movement, Stats
-from ..model import Dataset, Government, Source
-from ..query import AwardRow, IndicatorRow, Profile
+from jobaward.model import Dataset, Government, Source
+from jobaward.query.awards import AwardRow, IndicatorRow, Profile
+from jobaward.query.stats import Coverage, Leader, Movement, Stats
 
 Record = dict[str, Any]
 

@@ -9,12 +9,12 @@ from collections.abc import Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..labels import Labels
-from ..model import Government
-from ..official import ALL_AGES, CREDIT, CREDIT_EN, NATIONAL, REGIONAL
-from ..official_query import Around, EditionSummary, OfficialChange
-from . import text as fmt
-from .layout import Col, FittedTable, Footnotes, Parts
+from jobaward.i18n.labels import Labels
+from jobaward.model import Government
+from jobaward.output import text as fmt
+from jobaward.output.layout import Col, FittedTable, Footnotes, Parts
+from jobaward.query.official import Around, EditionSummary, OfficialChange
+from jobaward.storage.kosis_files import ALL_AGES, CREDIT, CREDIT_EN, NATIONAL, REGIONAL
 
 
 def credit(survey: str, labels: Labels) -> str:

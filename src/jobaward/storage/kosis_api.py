@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from .errors import DataError, UsageProblem, problem, system_reason
-from .official import RawRow, read_api_response
+from jobaward.errors import DataError, UsageProblem, problem, system_reason
+from jobaward.storage.kosis_files import RawRow, read_api_response
 
 ENDPOINT = "https://kosis.kr/openapi/Param/statisticsParameterData.do"
 TABLE = {"orgId": "101", "tblId": "DT_1ES3A03_A01S"}

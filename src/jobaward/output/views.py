@@ -5,21 +5,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from ..labels import Labels
-from ..model import Dataset
-from ..query import AwardRow, IndicatorRow, Profile, totals
-from . import machine
-from .emit import View
+from jobaward.i18n.labels import Labels
+from jobaward.model import Dataset
+from jobaward.output import records as machine
+from jobaward.output.emit import View
+from jobaward.query.awards import AwardRow, IndicatorRow, Profile, totals
 
 if TYPE_CHECKING:  # only list, show and compare run on every start; insight is for stats
-    from ..insight import Coverage, Movement, Stats
+    from jobaward.query.stats import Coverage, Movement, Stats
 
 
 def awards(dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None) -> View:
     """``rows`` as a table and records; ``of``: how many matched, when --limit showed fewer."""
 
     def table(labels: Labels) -> Any:
-        from .table import awards_view
+        from jobaward.output.tables import awards_view
 
         return awards_view(rows, totals(row.award for row in rows), labels, of)
 
@@ -39,7 +39,7 @@ def awards(dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None) ->
 
 def profile(dataset: Dataset, result: Profile) -> View:
     def table(labels: Labels) -> Any:
-        from .table import profile_view
+        from jobaward.output.tables import profile_view
 
         return profile_view(result, labels)
 
@@ -54,7 +54,7 @@ def profile(dataset: Dataset, result: Profile) -> View:
 
 def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
     def table(labels: Labels) -> Any:
-        from .table import compare_view
+        from jobaward.output.tables import compare_view
 
         return compare_view(rows, labels)
 
@@ -74,7 +74,7 @@ def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
 
 def stats(result: Stats) -> View:
     def table(labels: Labels) -> Any:
-        from .table import stats_view
+        from jobaward.output.tables import stats_view
 
         return stats_view(result, labels)
 
@@ -91,7 +91,7 @@ def stats(result: Stats) -> View:
 
 def years(movements: Sequence[Movement], first: int, second: int) -> View:
     def table(labels: Labels) -> Any:
-        from .table import years_view
+        from jobaward.output.tables import years_view
 
         return years_view(movements, first, second, labels)
 
@@ -111,7 +111,7 @@ def years(movements: Sequence[Movement], first: int, second: int) -> View:
 
 def coverage(rows: Sequence[Coverage]) -> View:
     def table(labels: Labels) -> Any:
-        from .table import coverage_view
+        from jobaward.output.tables import coverage_view
 
         return coverage_view(rows, labels)
 

@@ -18,13 +18,13 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-from ..insight import Count, Coverage, Movement, Stats
-from ..labels import Labels
-from ..model import Award, Government, Indicator, Source
-from ..model import Measurement as Figure
-from ..query import AwardRow, IndicatorRow, Profile, Totals
-from . import text as fmt
-from .layout import Col, FittedTable, Footnotes, Parts, Trimmed
+from jobaward.i18n.labels import Labels
+from jobaward.model import Award, Government, Indicator, Source
+from jobaward.model import Measurement as Figure
+from jobaward.output import text as fmt
+from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, Trimmed
+from jobaward.query.awards import AwardRow, IndicatorRow, Profile, Totals
+from jobaward.query.stats import Count, Coverage, Movement, Stats
 
 BAR_WIDTH = 10
 

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
-from ..errors import english_wanted
+from jobaward.errors import english_wanted
 
 
 def chosen_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:

@@ -25,16 +25,16 @@ try:  # the same BLAKE2b as hashlib's, without loading OpenSSL's library for it 
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-from . import __version__
-from .errors import Problem
-from .load import Merged, merge_contents, read_contents
-from .model import Award, Benchmark, Dataset, Edition, FormerState, Government, Indicator, Measurement, Source
+from jobaward import __version__
+from jobaward.errors import Problem
+from jobaward.model import Award, Benchmark, Dataset, Edition, FormerState, Government, Indicator, Measurement, Source
+from jobaward.storage.toml_data import Merged, merge_contents, read_contents
 
 FORMAT = 2
 
 
 def cache_dir() -> Path:
-    from .locations import user_cache_dir
+    from jobaward.storage.paths import user_cache_dir
 
     return user_cache_dir()
 
@@ -82,7 +82,7 @@ def read_entry(entry: Path, key: str) -> Merged | None:
 
 
 def write_entry(entry: Path, key: str, merged: Merged) -> None:
-    from .files import atomic_write
+    from jobaward.storage.files import atomic_write
 
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)

@@ -9,13 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from ..labels import Labels
-from ..model import Dataset
-from ..official import CREDIT, NATIONAL, RATE, REGIONAL
-from ..official_query import Around, EditionSummary, OfficialChange
-from ..query import IndicatorRow
-from .emit import View
-from .machine import CHANGE_FIELDS, GOVERNMENT_FIELDS, INDICATOR_KEYS, Record, government_fields, indicator_record
+from jobaward.i18n.labels import Labels
+from jobaward.model import Dataset
+from jobaward.output.emit import View
+from jobaward.output.records import (
+    CHANGE_FIELDS,
+    GOVERNMENT_FIELDS,
+    INDICATOR_KEYS,
+    Record,
+    government_fields,
+    indicator_record,
+)
+from jobaward.query.awards import IndicatorRow
+from jobaward.query.official import Around, EditionSummary, OfficialChange
+from jobaward.storage.kosis_files import CREDIT, NATIONAL, RATE, REGIONAL
 
 AROUND_KEYS = (
     "section",
@@ -122,7 +129,7 @@ def with_around(view: View, dataset: Dataset, around: Around | None) -> View:
         from rich.console import Group
         from rich.text import Text
 
-        from .official_table import around_section
+        from jobaward.output.official_tables import around_section
 
         return Group(view.table(labels), Text(), around_section(around, labels))
 
@@ -173,8 +180,8 @@ def changes(
     """
 
     def table(labels: Labels) -> Any:
-        from .official_table import changes_view
-        from .table import compare_view
+        from jobaward.output.official_tables import changes_view
+        from jobaward.output.tables import compare_view
 
         news_table = compare_view(news, labels) if news else None
         provinces = {gov.id: gov for gov in dataset.governments if gov.level == "광역"}
@@ -216,7 +223,7 @@ def summary_record(summary: EditionSummary) -> Record:
 
 def summary(rows: Sequence[EditionSummary]) -> View:
     def table(labels: Labels) -> Any:
-        from .official_table import summary_view
+        from jobaward.output.official_tables import summary_view
 
         return summary_view(rows, labels)
 

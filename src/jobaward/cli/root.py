@@ -1,4 +1,4 @@
-"""The Typer app, the options every command shares, error reporting and data loading."""
+"""The Typer app and its root callback, error reporting and data loading (options: cli/options.py)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,12 @@ from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 
-from .. import __version__
-from ..errors import JobawardError, UsageProblem, english_wanted, locale_is_english
-from ..labels import LANGS, Labels
-from ..model import Dataset
-from ..render.emit import Format
-from .errorpath import JobawardGroup, print_error
-from .words import install_help_formatter, say
+from jobaward import __version__
+from jobaward.cli.errorpath import JobawardGroup, print_error
+from jobaward.cli.help_text import install_help_formatter, say
+from jobaward.errors import JobawardError, UsageProblem, english_wanted, locale_is_english
+from jobaward.i18n.labels import LANGS, Labels
+from jobaward.model import Dataset
 
 install_help_formatter()
 
@@ -74,15 +73,15 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
 
 def echo(text: str, err: bool = False) -> None:
     """A line for the terminal: text from data or arguments goes through the tables' cleaning."""
-    from ..render.text import printable
+    from jobaward.output.text import printable
 
     typer.echo(printable(text), err=err)
 
 
 def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Dataset:
     """The bundled data, then the default user file, JOBAWARD_DATA and --data on top."""
-    from ..cache import load_cached
-    from ..locations import user_files
+    from jobaward.storage.cache import load_cached
+    from jobaward.storage.paths import user_files
 
     bundled = not no_bundled
     return load_cached(user_files(given or [], bundled), bundled).dataset
@@ -129,98 +128,6 @@ def version_callback(value: bool) -> None:
     if value:
         typer.echo(f"jobaward {__version__}")
         raise typer.Exit()
-
-
-CategoryOption = Annotated[
-    str | None,
-    typer.Option("--category", "-c", help=say("공시제, 우수사업, … (영어도 가능)", "공시제, 우수사업, … or English.")),
-]
-GradeOption = Annotated[
-    str | None,
-    typer.Option(
-        "--grade",
-        "-g",
-        help=say(
-            "종합대상, 대상, 최우수상, 우수상, 특별상 (영어도 가능)",
-            "종합대상, 대상, 최우수상, 우수상, 특별상 or English.",
-        ),
-    ),
-]
-FormatOption = Annotated[
-    Format,
-    typer.Option(
-        "--format",
-        "-f",
-        case_sensitive=False,
-        help=say("table(기본), json, csv, tsv.", "table (default), json, csv or tsv."),
-    ),
-]
-ExcelOption = Annotated[
-    bool,
-    typer.Option(
-        "--excel",
-        help=say(
-            "엑셀용 CSV (BOM이 붙은 UTF-8: 한글이 깨지지 않음).", "CSV as UTF-8 with a BOM, so Excel reads Hangul."
-        ),
-    ),
-]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        dir_okay=False,
-        help=say("표준 출력 대신 FILE에 쓰기 (원자적 쓰기).", "Write to FILE (atomically) instead of stdout."),
-    ),
-]
-SvgOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--svg",
-        dir_okay=False,
-        help=say("표를 SVG 그림으로 FILE에도 저장.", "Also save the table as an SVG picture in FILE."),
-    ),
-]
-WideOption = Annotated[
-    bool,
-    typer.Option(
-        "--wide",
-        "-w",
-        help=say(
-            "표가 넓어져도 모든 열 표시 (less -S로 보기).", "Every column, however wide the table gets (for less -S)."
-        ),
-    ),
-]
-DataOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--data",
-        "-d",
-        help=say(
-            "내장 자료 위에 덧붙여 읽을 사용자 자료 파일 (여러 번 가능).",
-            "A user data file loaded on top of the bundled data (repeatable).",
-        ),
-        show_default=False,
-    ),
-]
-NoBundledOption = Annotated[
-    bool,
-    typer.Option(
-        "--no-bundled",
-        help=say("내장 자료 없이 --data 파일만 사용.", "Use only the files given with --data, not the bundled data."),
-    ),
-]
-LangOption = Annotated[
-    str | None,
-    typer.Option(
-        "--lang",
-        help=say(
-            "표시 언어: ko(기본) 또는 en. JOBAWARD_LANG이나 영어 로캘로도 정함.",
-            "Label language: ko (default) or en. Also JOBAWARD_LANG or an English locale.",
-        ),
-        show_default=False,
-    ),
-]
 
 
 @app.callback(

@@ -13,8 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..errors import UsageProblem
-from ..labels import Labels
+from jobaward.errors import UsageProblem
+from jobaward.i18n.labels import Labels
 
 UTF8_BOM = "\ufeff"
 
@@ -61,7 +61,7 @@ def emit(view: View, options: OutputOptions, labels: Labels) -> None:
     if options.format is Format.table:
         emit_table(view, options, labels)
         return
-    from .machine import to_delimited, to_json
+    from jobaward.output.records import to_delimited, to_json
 
     if options.format is Format.json:
         write(to_json(view.document()), options.output)
@@ -69,7 +69,7 @@ def emit(view: View, options: OutputOptions, labels: Labels) -> None:
         delimiter = "," if options.format is Format.csv else "\t"
         text = to_delimited(view.rows(), view.columns, delimiter, excel=options.excel)
         if options.output is None and sys.stdout.isatty():
-            from .text import printable  # a terminal would run escape codes in a cell
+            from jobaward.output.text import printable  # a terminal would run escape codes in a cell
 
             text = printable(text, keep="\n\t")
         write(UTF8_BOM + text if options.excel else text, options.output)
@@ -78,7 +78,7 @@ def emit(view: View, options: OutputOptions, labels: Labels) -> None:
 def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
     from rich.text import Text
 
-    from .table import PIPE_WIDTH, make_console, print_view
+    from jobaward.output.tables import PIPE_WIDTH, make_console, print_view
 
     drawing = Text(labels.ui(view.empty_message)) if view.empty else view.table(labels)
     if options.svg is not None or options.output is not None:
@@ -89,8 +89,8 @@ def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
 
 def save_table(drawing: Any, title: str, options: OutputOptions) -> None:
     """The table as an SVG picture and/or plain text in a file (--svg, --output)."""
-    from ..files import write_output
-    from .table import make_console, print_view, svg_of
+    from jobaward.output.tables import make_console, print_view, svg_of
+    from jobaward.storage.files import write_output
 
     if options.svg is not None:
         write_output(options.svg, svg_of(drawing, title).encode("utf-8"))
@@ -110,7 +110,7 @@ def write(text: str, output: Path | None) -> None:
     data = text.encode("utf-8")
     output = to_file(output)
     if output is not None:
-        from ..files import write_output
+        from jobaward.storage.files import write_output
 
         write_output(output, data)
         return

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..labels import Labels
-from ..model import Measurement, Number
-from ..query import Change
+from jobaward.i18n.labels import Labels
+from jobaward.model import Measurement, Number
+from jobaward.query.awards import Change
 
 KOREAN_UNITS = ((10**12, "조"), (10**8, "억"), (10**4, "만"))
 

@@ -54,8 +54,8 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 
-from ..labels import Labels
-from .text import printable
+from jobaward.i18n.labels import Labels
+from jobaward.output.text import printable
 
 #: Cells between two columns: padding, the (blank) separator, padding.
 GAP = 3

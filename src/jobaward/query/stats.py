@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
-from .model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank, is_contest
-from .query import Streak, Totals, streaks, totals, years_held
+from jobaward.model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank, is_contest
+from jobaward.query.awards import Streak, Totals, streaks, totals, years_held
 
 
 class Count(NamedTuple):

@@ -8,11 +8,11 @@ from typing import Any
 
 import tomli_w
 
-from .dump import dataset_document, json_ready
-from .errors import UsageProblem
-from .files import write_output
-from .model import Dataset
-from .render.machine import to_delimited, to_json
+from jobaward.errors import UsageProblem
+from jobaward.model import Dataset
+from jobaward.output.records import to_delimited, to_json
+from jobaward.storage.files import write_output
+from jobaward.storage.serialize import dataset_document, json_ready
 
 HEADER = "# jobaward dataset export: the same schema as the bundled data.toml (docs/data.md).\n"
 

@@ -14,8 +14,8 @@ from collections import defaultdict
 from functools import cached_property
 from typing import NamedTuple
 
-from .errors import LookupFailed, UsageProblem
-from .model import Dataset, FormerState, Government
+from jobaward.errors import LookupFailed, UsageProblem
+from jobaward.model import Dataset, FormerState, Government
 
 EXACT, FORMER, SHORT = 0, 1, 2
 MAX_INPUT = 200

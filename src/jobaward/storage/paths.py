@@ -1,4 +1,4 @@
-"""Where user data files are: the default user file, JOBAWARD_DATA and --data."""
+"""Where files are: the bundled data folder, the user's data and cache directories, JOBAWARD_DATA and --data."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 USER_FILE_NAME = "data.toml"
+
+
+def bundled_file(name: str) -> Path:
+    """A file of the dataset shipped inside the package (``src/jobaward/data/``)."""
+    return Path(__file__).resolve().parent.parent / "data" / name
 
 
 def default_user_file() -> Path:

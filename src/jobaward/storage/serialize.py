@@ -6,8 +6,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from .load import SCHEMA_VERSION
-from .model import Benchmark, Dataset, FormerState, Indicator, Measurement
+from jobaward.model import Benchmark, Dataset, FormerState, Indicator, Measurement
+from jobaward.storage.toml_data import SCHEMA_VERSION
 
 Document = dict[str, Any]
 
