@@ -19,8 +19,8 @@ from pathlib import Path
 
 import pytest
 
-from jobaward.cli.lookup import complete_government
-from jobaward.errors import MESSAGES
+from jobaward.cli.options import complete_government
+from jobaward.i18n.messages import MESSAGES
 from jobaward.output.records import to_json
 
 from .conftest import Run, only_line, run_process
@@ -400,7 +400,7 @@ def test_excel_guards_cells_starting_with_a_tab_or_carriage_return(run: Run, tmp
 
 
 def test_every_error_is_raised_by_a_catalogue_key() -> None:
-    """No inline error text: each error, problem and note names a key of errors.MESSAGES."""
+    """No inline error text: each error, problem and note names a key of i18n/messages.MESSAGES."""
     import ast
 
     source = Path(__file__).resolve().parent.parent / "src" / "jobaward"

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 
 from jobaward.errors import DataError
-from jobaward.model import Dataset
+from jobaward.model import REGIONAL, Dataset
 from jobaward.storage import kosis_api as kosis
 from jobaward.storage.kosis_files import (
-    REGIONAL,
     bundled_path,
     load_official,
     national_series,

@@ -20,10 +20,10 @@ from typing import Any
 
 #: Which module defines each top-level command.
 COMMAND_MODULES = {
-    "list": "lookup",
-    "show": "lookup",
-    "compare": "lookup",
-    "stats": "lookup",
+    "list": "list_awards",
+    "show": "show",
+    "compare": "compare",
+    "stats": "stats",
     "export": "export",
     "validate": "userdata",
     "data": "userdata",
@@ -70,7 +70,7 @@ def run() -> None:
     """Console-script entry point: the app, then stdout flushed, every fault as one line."""
     without_cycle_collector()
     from jobaward.cli.errorpath import internal_error, os_fault
-    from jobaward.errors import english_wanted
+    from jobaward.i18n.language import english_wanted
 
     english = english_wanted(sys.argv[1:])
     standard_streams()

@@ -19,7 +19,9 @@ from typer._click import exceptions as click_errors
 from typer.core import TyperGroup
 from typer.exceptions import Abort
 
-from jobaward.errors import EXIT_INTERNAL, EXIT_USAGE, english_wanted, message, system_reason
+from jobaward.errors import EXIT_INTERNAL, EXIT_USAGE
+from jobaward.i18n.language import english_wanted
+from jobaward.i18n.messages import message, system_reason
 
 
 def print_error(line: str) -> None:

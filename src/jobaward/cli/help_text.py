@@ -12,11 +12,11 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 
-from jobaward.errors import english_wanted
+from jobaward.i18n.language import english_wanted
 
 
 def chosen_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
-    """The language of help: the same choice as the errors' (errors.english_wanted)."""
+    """The language of help: the same choice as the errors' (i18n/language.english_wanted)."""
     return "en" if english_wanted(argv, environ) else "ko"
 
 

@@ -1,5 +1,4 @@
-"""Official statistics (통계청 KOSIS): the sections `show`, `compare` and `stats` add, and the
-`official` commands that extend the bundled series with a KOSIS download or the OpenAPI."""
+"""`official`: extend the bundled 통계청 (KOSIS) series with a KOSIS download or the OpenAPI."""
 
 from __future__ import annotations
 
@@ -11,13 +10,10 @@ import typer
 
 from jobaward.cli.help_text import say
 from jobaward.cli.options import DataOption, NoBundledOption
-from jobaward.cli.root import app, echo, errors_in_english, load_data, reports_errors
-from jobaward.errors import UsageProblem, message
-from jobaward.i18n.labels import Labels
-from jobaward.model import Dataset, Government
-from jobaward.output.emit import OutputOptions, View, emit
-from jobaward.query.awards import IndicatorRow
-from jobaward.storage.kosis_files import Series
+from jobaward.cli.root import app, errors_in_english, load_data, reports_errors
+from jobaward.errors import UsageProblem
+from jobaward.i18n.messages import message
+from jobaward.model import Series
 
 official_app = typer.Typer(
     help=say(
@@ -27,69 +23,6 @@ official_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(official_app, name="official")
-
-
-# --- the sections other commands add ---------------------------------------------------------------
-
-
-def with_official_figures(dataset: Dataset, gov: Government, view: View) -> View:
-    """``show``: the government's official 고용률 around its award years, when KOSIS has it."""
-    from jobaward.output.official_views import with_around
-    from jobaward.query.official import around_awards
-    from jobaward.storage.kosis_files import load_official
-
-    return with_around(view, dataset, around_awards(load_official(), dataset, gov))
-
-
-def parse_window(window: str | None) -> str:
-    from jobaward.query.official import WINDOWS
-
-    chosen = (window or "before").strip().lower()
-    if chosen not in WINDOWS:
-        raise UsageProblem("unknown_value", option="--window", value=window, valid=", ".join(WINDOWS))
-    return chosen
-
-
-def compare_official(
-    dataset: Dataset,
-    governments: list[Government],
-    news: Sequence[IndicatorRow],
-    year: int | None,
-    window: str | None,
-    options: OutputOptions,
-    labels: Labels,
-) -> None:
-    """``compare`` (and ``--official``, ``--year``): each award's official before/after, largest
-    change first, then the news figures (``news``) of the same governments, marked as such.
-
-    Without names or a year: the newest edition whose window the series covers.
-    """
-    from jobaward.output.official_views import changes
-    from jobaward.query.official import newest_covered_edition, news_of_winners, winner_changes, without_figures
-    from jobaward.storage.kosis_files import load_official
-
-    kind = parse_window(window)
-    official = load_official()
-    edition = None
-    if year is None and not governments:
-        year = edition = newest_covered_edition(official, dataset, kind)
-    rows = winner_changes(official, dataset, year, governments, kind)
-    news = news_of_winners(dataset, news, year)
-    for government in without_figures(governments, rows, news):
-        echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
-    emit(changes(dataset, rows, news, kind, edition), options, labels)
-
-
-def stats_official(
-    dataset: Dataset, year: int | None, window: str | None, options: OutputOptions, labels: Labels
-) -> None:
-    """``stats --official``: winners' median change against the other 기초, per edition."""
-    from jobaward.output.official_views import summary
-    from jobaward.query.official import edition_summaries
-    from jobaward.storage.kosis_files import load_official
-
-    rows = edition_summaries(load_official(), dataset, parse_window(window))
-    emit(summary([row for row in rows if year is None or row.year == year]), options, labels)
 
 
 # --- extending the series -------------------------------------------------------------------------

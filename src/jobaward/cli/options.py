@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from jobaward.cli.help_text import say
+from jobaward.errors import JobawardError, UsageProblem
 from jobaward.output.emit import Format
 
 CategoryOption = Annotated[
@@ -100,3 +101,56 @@ LangOption = Annotated[
         show_default=False,
     ),
 ]
+OfficialOption = Annotated[
+    bool,
+    typer.Option(
+        "--official",
+        help=say(
+            "통계청 (KOSIS) 공식 고용률 (보도 수치 대신).",
+            "Official 고용률 from 통계청 (KOSIS) instead of news figures.",
+        ),
+    ),
+]
+WindowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--window",
+        help=say(
+            "before (기본: Y-2년 하반기 → Y-1년 하반기) 또는 after (Y-1년 하반기 → Y+1년 하반기).",
+            "before (default: H2 of Y-2 → H2 of Y-1) or after (H2 of Y-1 → H2 of Y+1).",
+        ),
+        show_default=False,
+    ),
+]
+
+
+def complete_government(incomplete: str) -> list[str]:
+    """Shell completion (runs on every TAB): names, ids and English names extending what was typed.
+
+    Typer keeps only values that start with the typed text, so the user's own prefix is kept
+    (``gangn`` → ``gangneung-si``).
+    """
+    from jobaward.cli.root import load_data
+    from jobaward.output.text import printable
+
+    try:
+        governments = load_data().governments
+    except JobawardError:
+        return []
+    typed = incomplete.casefold()
+    found = {
+        incomplete + form[len(incomplete) :]
+        for gov in governments
+        for form in (gov.name, gov.id, gov.name_en, *(s.name for s in gov.former_names if s.name))
+        if form.casefold().startswith(typed) and printable(form) == form  # no escape codes into the shell
+    }
+    return sorted(found)
+
+
+def parse_window(window: str | None) -> str:
+    from jobaward.query.official import WINDOWS
+
+    chosen = (window or "before").strip().lower()
+    if chosen not in WINDOWS:
+        raise UsageProblem("unknown_value", option="--window", value=window, valid=", ".join(WINDOWS))
+    return chosen

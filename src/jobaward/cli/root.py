@@ -13,8 +13,9 @@ import typer
 from jobaward import __version__
 from jobaward.cli.errorpath import JobawardGroup, print_error
 from jobaward.cli.help_text import install_help_formatter, say
-from jobaward.errors import JobawardError, UsageProblem, english_wanted, locale_is_english
+from jobaward.errors import JobawardError, UsageProblem
 from jobaward.i18n.labels import LANGS, Labels
+from jobaward.i18n.language import english_wanted, locale_is_english
 from jobaward.model import Dataset
 
 install_help_formatter()
@@ -46,7 +47,7 @@ def fail(error: JobawardError) -> typer.Exit:
 
 
 def errors_in_english() -> bool:
-    """This command's --lang, else JOBAWARD_LANG, else the locale (errors.english_wanted)."""
+    """This command's --lang, else JOBAWARD_LANG, else the locale (i18n/language.english_wanted)."""
     from typer._click.globals import get_current_context
 
     context = get_current_context(silent=True)

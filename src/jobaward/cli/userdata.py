@@ -14,7 +14,8 @@ import typer
 from jobaward.cli.help_text import say
 from jobaward.cli.options import CategoryOption, DataOption, GradeOption, NoBundledOption
 from jobaward.cli.root import app, echo, errors_in_english, reports_errors
-from jobaward.errors import DataError, Problem, UsageProblem, message, problem
+from jobaward.errors import DataError, Problem, UsageProblem, problem
+from jobaward.i18n.messages import message
 from jobaward.model import Dataset
 
 data_app = typer.Typer(help=say("내 자료 파일의 위치.", "Where your own data file is."), no_args_is_help=True)

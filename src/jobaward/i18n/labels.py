@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from jobaward.i18n.folding import compact
 from jobaward.model import CATEGORIES, GRADES, LEVELS, Government
-from jobaward.query.names import compact
 
 LANGS = ("ko", "en")
 

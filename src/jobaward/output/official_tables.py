@@ -10,11 +10,11 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from jobaward.i18n.labels import Labels
-from jobaward.model import Government
+from jobaward.model import ALL_AGES, NATIONAL, REGIONAL, Government
 from jobaward.output import text as fmt
 from jobaward.output.layout import Col, FittedTable, Footnotes, Parts
 from jobaward.query.official import Around, EditionSummary, OfficialChange
-from jobaward.storage.kosis_files import ALL_AGES, CREDIT, CREDIT_EN, NATIONAL, REGIONAL
+from jobaward.storage.kosis_files import CREDIT, CREDIT_EN
 
 
 def credit(survey: str, labels: Labels) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from jobaward.i18n.labels import Labels
-from jobaward.model import Dataset
+from jobaward.model import NATIONAL, RATE, REGIONAL, Dataset
 from jobaward.output.emit import View
 from jobaward.output.records import (
     CHANGE_FIELDS,
@@ -22,7 +22,7 @@ from jobaward.output.records import (
 )
 from jobaward.query.awards import IndicatorRow
 from jobaward.query.official import Around, EditionSummary, OfficialChange
-from jobaward.storage.kosis_files import CREDIT, NATIONAL, RATE, REGIONAL
+from jobaward.storage.kosis_files import CREDIT
 
 AROUND_KEYS = (
     "section",

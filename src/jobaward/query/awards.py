@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+from jobaward.i18n.folding import compact
 from jobaward.model import CATEGORIES, Award, Dataset, Government, Indicator, Number, Source, grade_rank
-from jobaward.query.names import compact
 
 
 class AwardRow(NamedTuple):

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from jobaward.errors import LookupFailed, UsageProblem
+from jobaward.i18n.folding import compact, normalize
 from jobaward.model import Dataset, FormerState, Government
 
 EXACT, FORMER, SHORT = 0, 1, 2
@@ -24,16 +25,6 @@ KOREAN_SUFFIXES = {
     "기초": ("시", "군", "구"),
 }
 ENGLISH_SUFFIX = re.compile(r"(-(si|gun|gu|do)| (state|city))$")
-
-
-def normalize(text: str) -> str:
-    """NFKC (composes NFD Hangul, folds full-width forms), single spaces, case-folded."""
-    text = unicodedata.normalize("NFKC", text)
-    return " ".join(text.split()).casefold()
-
-
-def compact(text: str) -> str:
-    return re.sub(r"[\s\-·.]", "", normalize(text))
 
 
 def strip_suffix(name: str, level: str) -> str:

@@ -13,9 +13,7 @@ from datetime import date
 from functools import cache
 from typing import NamedTuple
 
-from jobaward.model import Dataset, Government, grade_rank
-from jobaward.query.awards import IndicatorRow, exact_difference
-from jobaward.storage.kosis_files import (
+from jobaward.model import (
     ALL_AGES,
     EMPLOYED,
     NATION,
@@ -25,13 +23,17 @@ from jobaward.storage.kosis_files import (
     RSE,
     UNEMPLOYMENT,
     WORKING_AGE,
+    Dataset,
+    Government,
     Official,
     Series,
+    grade_rank,
     names_of,
     period_order,
     periods_from,
     value,
 )
+from jobaward.query.awards import IndicatorRow, exact_difference
 
 WINDOWS = ("before", "after")
 #: A reader sees the figures from two years before to two years after an award year.
@@ -385,3 +387,34 @@ def newest_covered_edition(official: Official, dataset: Dataset, kind: str) -> i
         if period_order(window_for(year, kind, annual=False).end) <= period_order(latest):
             return year
     return None
+
+
+class Comparison(NamedTuple):
+    """Everything `compare` shows: the official changes, the news figures that go with them, who
+    was asked for and has neither, and the edition chosen when none was asked for."""
+
+    rows: list[OfficialChange]
+    news: list[IndicatorRow]
+    missing: list[Government]
+    edition: int | None
+    kind: str
+
+
+def compare_winners(
+    official: Official,
+    dataset: Dataset,
+    governments: Sequence[Government] = (),
+    year: int | None = None,
+    kind: str = "before",
+    news: Sequence[IndicatorRow] = (),
+) -> Comparison:
+    """Each award's official before/after (largest change first) and ``news`` of the same winners.
+
+    Without governments or a year: the newest edition whose window the series covers.
+    """
+    edition = None
+    if year is None and not governments:
+        year = edition = newest_covered_edition(official, dataset, kind)
+    rows = winner_changes(official, dataset, year, governments, kind)
+    shown_news = news_of_winners(dataset, news, year)
+    return Comparison(rows, shown_news, without_figures(governments, rows, shown_news), edition, kind)

@@ -20,7 +20,8 @@ from urllib.parse import urlparse
 
 import tomli_w
 
-from jobaward.errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem, system_reason
+from jobaward.errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem
+from jobaward.i18n.messages import system_reason
 from jobaward.model import Dataset
 from jobaward.storage.files import atomic_write
 from jobaward.storage.toml_data import KEYS, Merged, merge_layers, parse_layer, read_bytes

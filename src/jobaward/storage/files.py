@@ -16,7 +16,8 @@ import os
 import stat
 from pathlib import Path
 
-from jobaward.errors import DataError, OutputProblem, Problem, problem, system_reason
+from jobaward.errors import DataError, OutputProblem, Problem, problem
+from jobaward.i18n.messages import system_reason
 
 #: The largest data file jobaward parses (the bundled data is about 120 KB).
 MAX_DATA_BYTES = 32 * 1024 * 1024

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from jobaward.errors import DataError, UsageProblem, problem, system_reason
+from jobaward.errors import DataError, UsageProblem, problem
+from jobaward.i18n.messages import system_reason
 from jobaward.storage.kosis_files import RawRow, read_api_response
 
 ENDPOINT = "https://kosis.kr/openapi/Param/statisticsParameterData.do"

@@ -1,4 +1,6 @@
-"""Official employment statistics of 통계청 (KOSIS): typed records, readers and region mapping.
+"""Official employment statistics of 통계청 (KOSIS) on disk: KOSIS's file shapes, the region mapping, our own file.
+
+The records (Series, Official) and the period arithmetic are in model.py.
 
 Two surveys, kept apart because their figures are not interchangeable:
 
@@ -14,30 +16,36 @@ KOSIS printed (``"67.2"``); ``value`` turns one into a number for arithmetic.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
-from functools import cache, cached_property
+from collections.abc import Iterable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from jobaward.errors import DataError, problem
-from jobaward.model import Dataset, Government
+from jobaward.model import (
+    ALL_AGES,
+    EMPLOYED,
+    NATION,
+    NATIONAL,
+    RATE,
+    REGIONAL,
+    RSE,
+    UNEMPLOYMENT,
+    WORKING_AGE,
+    Dataset,
+    Official,
+    Series,
+    aligned,
+    names_of,
+    period_order,
+)
 from jobaward.storage.paths import bundled_file
 
-REGIONAL = "지역별고용조사"
-NATIONAL = "경제활동인구조사"
 CREDIT = {REGIONAL: "출처: 통계청, 「지역별고용조사」 (KOSIS)", NATIONAL: "출처: 통계청, 「경제활동인구조사」 (KOSIS)"}
 CREDIT_EN = {
     REGIONAL: "Source: Statistics Korea, Local Area Labour Force Survey (KOSIS)",
     NATIONAL: "Source: Statistics Korea, Economically Active Population Survey (KOSIS)",
 }
-
-ALL_AGES = "계"
-WORKING_AGE = "15 - 64세"
-RATE = "고용률"
-EMPLOYED = "취업자"
-RSE = "RSE"
-UNEMPLOYMENT = "실업률"
-NATION = "전국"
 
 #: What the bundle keeps of the regional table: (age, item) pairs.
 REGIONAL_KEPT = frozenset((age, item) for age in (ALL_AGES, WORKING_AGE) for item in (RATE, EMPLOYED, RSE))
@@ -54,108 +62,6 @@ FILE_KIND = "jobaward-official"
 FILE_VERSION = 1
 BUNDLED_NAME = "official.tsv"
 USER_FILE_NAME = "official.tsv"
-
-
-class Series(NamedTuple):
-    """One published series: a region's figures for one age group and item, period after period.
-
-    ``values[i]`` is the figure of the i-th period from ``start`` as KOSIS printed it ("" where
-    it published none); periods are ``2021-H2`` (half-years) or ``2021`` (years).
-    """
-
-    survey: str
-    label: str  # the region as KOSIS labels it: "강릉시", "서울 종로구", "32 강원도"
-    government: str  # our government id, or "전국"
-    age: str
-    item: str
-    unit: str
-    start: str
-    values: tuple[str, ...]
-
-    @property
-    def key(self) -> tuple[str, str, str, str, str]:
-        return (self.survey, self.label, self.government, self.age, self.item)
-
-    @property
-    def end(self) -> str:
-        """The last period the series reaches ("" for an empty one)."""
-        if not self.values:
-            return ""
-        return period_at(period_index(self.start) + len(self.values) - 1, "-H" in self.start)
-
-    @property
-    def points(self) -> list[tuple[str, str]]:
-        """(period, value) for every published value."""
-        if not self.start:
-            return []
-        return [(period, text) for period, text in zip(periods_from(self.start), self.values, strict=False) if text]
-
-    def at(self, period: str) -> str:
-        """The published value for ``period``, or "" (not published, or outside the series)."""
-        if not self.start or ("-H" in period) != ("-H" in self.start):
-            return ""
-        offset = period_index(period) - period_index(self.start)
-        return self.values[offset] if 0 <= offset < len(self.values) else ""
-
-
-class Official:
-    """Every series loaded, with an index by government built on first use."""
-
-    def __init__(self, series: tuple[Series, ...], origins: tuple[str, ...] = ()) -> None:
-        self.series = series
-        self.origins = origins
-
-    @cached_property
-    def by_government(self) -> dict[str, tuple[Series, ...]]:
-        found: dict[str, list[Series]] = {}
-        for series in self.series:
-            found.setdefault(series.government, []).append(series)
-        return {gov_id: tuple(found[gov_id]) for gov_id in found}
-
-    def of(self, gov_id: str) -> tuple[Series, ...]:
-        return self.by_government.get(gov_id, ())
-
-
-def value(text: str) -> float | None:
-    """A published value as a number; ``*`` (an RSE mark) and ``""`` (none published) are None."""
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def period_order(period: str) -> tuple[int, int]:
-    """``2021-H2`` → (2021, 2); an annual ``2021`` sorts after both halves of its year."""
-    year, _, half = period.partition("-H")
-    return int(year), int(half) if half else 3
-
-
-@cache  # a few dozen distinct periods, asked for thousands of times by compare's medians
-def period_index(period: str) -> int:
-    """Consecutive periods have consecutive indexes: half-years count halves, years count years."""
-    year, _, half = period.partition("-H")
-    return int(year) * 2 + int(half) - 1 if half else int(year)
-
-
-def period_at(index: int, half_yearly: bool) -> str:
-    return f"{index // 2}-H{index % 2 + 1}" if half_yearly else str(index)
-
-
-def periods_from(start: str) -> Iterator[str]:
-    index, half_yearly = period_index(start), "-H" in start
-    while True:
-        yield period_at(index, half_yearly)
-        index += 1
-
-
-def aligned(points: Iterable[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
-    """(period, value) pairs → the first period and the values from there, "" in the gaps."""
-    by_index = {period_index(period): (period, text) for period, text in points if text}
-    if not by_index:
-        return "", ()
-    first, last = min(by_index), max(by_index)
-    half_yearly = "-H" in by_index[first][0]
-    return period_at(first, half_yearly), tuple(by_index.get(i, ("", ""))[1] for i in range(first, last + 1))
 
 
 # --- reading KOSIS's shapes -------------------------------------------------------------------
@@ -307,10 +213,6 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
 
 
 # --- region labels → our governments ----------------------------------------------------------
-
-
-def names_of(gov: Government) -> set[str]:
-    return {gov.name, *(state.name for state in gov.former_names if state.name)}
 
 
 def map_regional_labels(labels: Sequence[str], dataset: Dataset) -> dict[tuple[int, str], str]:

@@ -9,7 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
-from jobaward.errors import DataError, Problem, problem, toml_complaint
+from jobaward.errors import DataError, Problem, problem
+from jobaward.i18n.messages import toml_complaint
 from jobaward.model import (
     CATEGORIES,
     GRADES,
@@ -169,7 +170,7 @@ class Record:
         self.seen: set[str] = set()
 
     def problem(self, key: str, message: str, **values: object) -> None:
-        """Note a problem with field ``key``: ``message`` is a catalogue key (errors.MESSAGES) or plain text."""
+        """Note a problem with field ``key``: ``message`` is a catalogue key (i18n/messages.MESSAGES) or plain text."""
         where = f"{self.path}.{key}" if key else self.path
         self.problems.append(problem(self.origin, where, message, **values))
 
