@@ -13,10 +13,12 @@ from typer.testing import CliRunner, Result
 from jobaward.cli import app
 from jobaward.model import Dataset
 from jobaward.query.names import NameIndex
-from jobaward.storage.toml_data import load_bundled
+from jobaward.storage.toml_data import load_bundled, load_file
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+#: The small frozen dataset behaviour tests run on (its header says what it holds).
+MINI = ROOT / "tests" / "fixtures" / "mini.toml"
 
 Run = Callable[..., Result]
 
@@ -24,6 +26,12 @@ Run = Callable[..., Result]
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_bundled()
+
+
+@pytest.fixture(scope="session")
+def mini() -> Dataset:
+    """tests/fixtures/mini.toml alone: figures that do not move when the research adds facts."""
+    return load_file(MINI)
 
 
 @pytest.fixture(scope="session")
@@ -60,6 +68,16 @@ def run() -> Run:
         }
         environment.update(env or {})
         return runner.invoke(app, list(args), env=environment)
+
+    return invoke
+
+
+@pytest.fixture
+def mini_run(run: Run) -> Run:
+    """``run`` on tests/fixtures/mini.toml alone (``--no-bundled --data mini.toml``)."""
+
+    def invoke(*args: str, env: dict[str, str | None] | None = None) -> Result:
+        return run(*args, "--no-bundled", "--data", str(MINI), env=env)
 
     return invoke
 

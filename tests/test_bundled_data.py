@@ -1,5 +1,8 @@
-"""The bundled dataset is whole and honest: every record sourced, every reference resolved,
-every research row and seed fact present."""
+"""The bundled dataset itself (src/jobaward/data/): whole and honest, every record sourced, every
+reference resolved, every research row and seed fact present, and the counts the tool reports
+equal to counts made here from the file directly. Expectations come from the data file or the
+research tables in ../shared (those tests skip when it is absent), never from a hand-typed count.
+Tests of how jobaward behaves run on tests/fixtures/mini.toml instead."""
 
 from __future__ import annotations
 
@@ -16,12 +19,19 @@ from jobaward.query.names import NameIndex, find_government
 from .conftest import SHARED
 
 RESEARCH = SHARED / "research"
+DATA_FILE = Path(__file__).resolve().parent.parent / "src" / "jobaward" / "data" / "data.toml"
 needs_research = pytest.mark.skipif(not RESEARCH.is_dir(), reason="../shared/research is not beside this checkout")
 
 
+@needs_research
 def test_every_government_of_the_research_table_is_present(dataset: Dataset) -> None:
-    assert len(dataset.governments) == 247
-    assert Counter(g.level for g in dataset.governments) == {"광역": 17, "기초": 230}
+    with (RESEARCH / "governments.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    held = {(g.level, g.name_en) for g in dataset.governments}
+    assert [row for row in rows if (row["level"], row["name_en"]) not in held] == []
+    researched = {(row["level"], row["name_en"]) for row in rows}
+    extra = [g.id for g in dataset.governments if (g.level, g.name_en) not in researched]
+    assert all(dataset.government(gov_id).established for gov_id in extra), extra  # only ones set up since
 
 
 def test_every_award_and_indicator_names_a_known_source(dataset: Dataset) -> None:
@@ -239,5 +249,31 @@ def test_seed_001_facts(dataset: Dataset) -> None:
 
 
 def test_data_file_is_valid_utf8_toml_with_the_schema_line() -> None:
-    text = (Path(__file__).resolve().parent.parent / "src" / "jobaward" / "data" / "data.toml").read_text("utf-8")
+    text = DATA_FILE.read_text("utf-8")
     assert "\nschema = 1\n" in text
+
+
+def test_coverage_counts_are_the_data_files_own() -> None:
+    """`stats --coverage` per edition equals a count made here from data.toml with tomllib:
+    distinct governments among the ceremony's awards (the autumn contest not counted)."""
+    import json
+    import tomllib
+
+    from typer.testing import CliRunner
+
+    from jobaward.cli import app
+
+    raw = tomllib.loads(DATA_FILE.read_text("utf-8"))
+    contest_years = {e["year"] for e in raw["editions"] if e.get("contest")}
+    ceremonies = {e["year"]: e for e in raw["editions"] if not e.get("contest")}
+    result = CliRunner().invoke(app, ["stats", "--coverage", "--format", "json"], env={"COLUMNS": "200"})
+    shown = {r["year"]: r for r in json.loads(result.stdout)}
+    assert set(shown) == set(ceremonies)
+    for year, edition in ceremonies.items():
+        awards = [a for a in raw["awards"] if a["year"] == year]
+        ceremony = [a for a in awards if not (year in contest_years and a.get("category", "").startswith("경진대회"))]
+        held = len({a["government"] for a in ceremony})
+        awarded = edition.get("awarded_governments")
+        assert (shown[year]["governments_held"], shown[year]["awarded"]) == (held, awarded), year
+        expected_share = round(100 * held / awarded, 1) if awarded else None
+        assert shown[year]["share_percent"] == expected_share, year
