@@ -114,7 +114,7 @@ def test_every_research_award_row_is_in_the_data(dataset: Dataset, index: NameIn
         # the note says so; what it leaves empty may come only from a further source
         incentive = int(row["incentive_krw"]) if row["incentive_krw"] else None
         for field, given, held in (
-            ("honor", row["honor"], award.honor),
+            ("honor", *(re.sub(r"고용노동부|기관|\(.*?\)| ", "", h) for h in (row["honor"], award.honor))),  # #22
             ("incentive", incentive, award.incentive),
             ("project", row["project"], award.project),
         ):
