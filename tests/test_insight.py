@@ -174,11 +174,11 @@ def test_coverage_view(run: Run) -> None:
             "share_percent": 81.5,
         }
     ]
-    # 2014 holds 51 award records, 11 of them from the autumn project contest: not counted
+    # 2014 holds 52 award records, 12 of them from the autumn project contest: not counted
     (contest_year,) = json.loads(run("stats", "--coverage", "--year", "2014", "--format", "json").stdout)
     assert (contest_year["award_records"], contest_year["governments_held"]) == (40, 40)
     assert contest_year["share_percent"] == 71.4  # 40 of the 56 governments awarded
-    assert "수상 51건" in run("list", "--year", "2014").stdout
+    assert "수상 52건" in run("list", "--year", "2014").stdout
     # 2017: 73 prizes to 63 governments (the ministry's release); 2021: 58 공시제 and 15 우수사업
     # prizes, and how many governments won both is not known: no share
     (both,) = json.loads(run("stats", "--coverage", "--year", "2017", "--format", "json").stdout)

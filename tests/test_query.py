@@ -55,7 +55,7 @@ def test_list_filters_by_year_and_sorts_by_grade(dataset: Dataset) -> None:
         ("광주 북구", ""),
         ("경기 고양시", ""),
     ]
-    assert len(rows) == 52 and totals(r.award for r in rows).incentive == 1_990_000_000
+    assert len(rows) == 52 and totals(r.award for r in rows).incentive == 2_060_000_000
 
 
 def test_province_filter_keeps_the_province_and_its_governments(dataset: Dataset) -> None:
