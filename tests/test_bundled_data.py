@@ -108,7 +108,7 @@ def holds(award: Award, row: dict[str, str], gov: str) -> bool:
     empty may have been filled in by a further source."""
     return (
         (award.year, award.government) == (int(row["year"]), gov)
-        and row["category"] in ("", award.category)
+        and (row["category"] in ("", award.category) or row["category"].startswith(f"{award.category}:"))
         and row["grade"] in ("", award.grade)
     )
 
@@ -124,7 +124,7 @@ def test_every_research_award_row_is_in_the_data(dataset: Dataset, index: NameIn
         # the note says so; what it leaves empty may come only from a further source
         incentive = int(row["incentive_krw"]) if row["incentive_krw"] else None
         for field, given, held in (
-            ("honor", row["honor"], award.honor),
+            ("honor", *(re.sub(r"고용노동부|기관|\(.*?\)| ", "", h) for h in (row["honor"], award.honor))),  # #22
             ("incentive", incentive, award.incentive),
             ("project", row["project"], award.project),
         ):
