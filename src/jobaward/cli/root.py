@@ -65,11 +65,31 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            refuse_undecodable(kwargs)
             return command(*args, **kwargs)
         except JobawardError as error:
             raise fail(error) from None
 
     return wrapper
+
+
+def refuse_undecodable(values: dict[str, object]) -> None:
+    """In ``add``, a text option with bytes that are not UTF-8 (kept by Python as surrogates) is a
+    usage error (it would be written to the data file); file names (paths) may hold such bytes."""
+    from typer._click.globals import get_current_context
+
+    context = get_current_context(silent=True)
+    if context is None or " add " not in f" {context.command_path} ":
+        return
+    names = {p.name: p.opts[0] for p in context.command.params if p.opts}
+    for name, value in values.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = text.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+                    raise UsageProblem("argument_not_utf8", name=names.get(name, name), value=shown) from None
 
 
 def echo(text: str, err: bool = False) -> None:

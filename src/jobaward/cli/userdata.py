@@ -188,8 +188,19 @@ def add_record(
         added[:] = [record]
         return with_source(current, source.url, source.when, section, record)
 
-    append(target, build)
+    append(target, build, waiting(path))
     report_added(section, path, added[0])
+
+
+def waiting(path: Path) -> Callable[[], None]:
+    """What ``add`` says (once, on stderr) while another add holds the file's lock."""
+    from jobaward.storage.append import lock_timeout
+
+    def say_waiting() -> None:
+        lock = path.with_name(path.name + ".lock")
+        echo(message("waiting_for_lock", errors_in_english(), path=lock, seconds=f"{lock_timeout():g}"), err=True)
+
+    return say_waiting
 
 
 class Citation(NamedTuple):
@@ -395,5 +406,5 @@ def add_source(
         added[:] = [record["id"]]
         return [("sources", without_empty(record))]
 
-    append(target, build)
+    append(target, build, waiting(path))
     echo(message("added_source", errors_in_english(), path=path, id=added[0]))

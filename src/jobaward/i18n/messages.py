@@ -145,6 +145,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}에 쓸 수 없습니다: 읽기 전용 파일입니다",
         "cannot write {path}: it is a read-only file",
     ),
+    "output_hard_linked": (
+        "{path}에 쓸 수 없습니다: 다른 하드 링크가 {links}개 있어 바꾸면 링크가 끊어집니다",
+        "cannot write {path}: it has {links} hard links, which replacing it would split",
+    ),
     "output_is_data": (
         "{path}에 쓸 수 없습니다: 불러온 데이터 파일은 덮어쓰지 않습니다",
         "cannot write {path}: it is a data file being loaded (it is never overwritten)",
@@ -159,6 +163,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cannot_use_data_dir": (
         "데이터 디렉터리 {path}를 쓸 수 없습니다: {reason}",
         "cannot use the data directory {path}: {reason}",
+    ),
+    "waiting_for_lock": (
+        "{path}: 다른 jobaward add가 끝나기를 기다리는 중… (최대 {seconds}초, JOBAWARD_LOCK_TIMEOUT)",
+        "{path}: waiting for another jobaward add to finish… (up to {seconds} s, JOBAWARD_LOCK_TIMEOUT)",
+    ),
+    "lock_timeout": (
+        "{path}의 잠금을 {seconds}초 동안 얻지 못했습니다 (다른 jobaward add가 실행 중); 아무것도 쓰지 않았습니다",
+        "could not get the lock {path} within {seconds} s (another jobaward add is running); nothing was written",
+    ),
+    "argument_not_utf8": (
+        "{name}: UTF-8이 아닌 바이트가 있는 값입니다: {value}",
+        "{name}: the value has bytes that are not UTF-8: {value}",
     ),
     "changed_while_adding": (
         "{path}이(가) 추가하는 동안 계속 바뀌었습니다 ({tries}번 시도); 아무것도 쓰지 않았습니다",
