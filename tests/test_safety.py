@@ -6,13 +6,22 @@ files, the lock, temporary files left by a killed run.
 
 from __future__ import annotations
 
+import fcntl
+import os
+import stat
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .conftest import run_process
+import pytest
+
+from .conftest import ROOT, Run, only_line, run_process
+
+KOSIS = ROOT / "tests" / "fixtures" / "kosis"
+OWN = "# my awards\nschema = 1\n"
+ADD_SOURCE = ("add", "source", "--url", "https://example.com/first", "--publisher", "예시")
 
 #: An editor that re-reads the file and saves in place (appending its line, as ``>>`` does)
 #: every few milliseconds until told to stop; it prints how many saves it made.
@@ -59,3 +68,143 @@ def test_every_editor_save_and_every_acknowledged_add_survive(tmp_path: Path) ->
     assert [url for url in acknowledged if text.count(f'url = "{url}"') != 1] == []
     assert text.startswith("# my file\nschema = 1\n")
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".jobaward-")]
+
+
+# --- outputs never replace a file jobaward reads -------------------------------------------------
+
+
+def user_official() -> Path:
+    from jobaward.storage.kosis_files import user_file
+
+    return user_file()
+
+
+@pytest.mark.parametrize("which", ["bundled data", "bundled official", "user data", "user official"])
+@pytest.mark.parametrize("option", ["-o", "--svg"])
+def test_output_onto_a_file_jobaward_reads_is_refused(run: Run, which: str, option: str) -> None:
+    from jobaward.storage.paths import bundled_file, default_user_file
+
+    if which == "user data":
+        default_user_file().parent.mkdir(parents=True, exist_ok=True)
+        default_user_file().write_text(OWN, "utf-8")
+    if which == "user official":
+        assert run("official", "import", str(KOSIS / "download.csv")).exit_code == 0
+    path = {
+        "bundled data": bundled_file("data.toml"),
+        "bundled official": bundled_file("official.tsv"),
+        "user data": default_user_file(),
+        "user official": user_official(),
+    }[which]
+    before, inode = path.read_bytes(), path.stat().st_ino
+    result = run("list", "--year", "2022", option, str(path))
+    assert result.exit_code == 2
+    assert only_line(result.stderr) == f"jobaward: {path}에 쓸 수 없습니다: 불러온 데이터 파일은 덮어쓰지 않습니다"
+    assert path.read_bytes() == before and path.stat().st_ino == inode
+
+
+def test_output_through_another_name_of_a_read_file_is_refused(run: Run, tmp_path: Path) -> None:
+    from jobaward.storage.paths import default_user_file
+
+    default_user_file().parent.mkdir(parents=True, exist_ok=True)
+    default_user_file().write_text(OWN, "utf-8")
+    through = tmp_path / "via"
+    through.symlink_to(default_user_file().parent)
+    result = run("list", "-o", str(through / "data.toml"))
+    assert result.exit_code == 2
+    assert default_user_file().read_text("utf-8") == OWN
+
+
+# --- read-only, hard-linked and long-named files ------------------------------------------------------
+
+
+def test_add_and_official_import_never_replace_a_read_only_file(run: Run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(OWN, "utf-8")
+    mine.chmod(0o444)
+    added = run(*ADD_SOURCE, "--data", str(mine))
+    assert added.exit_code == 2
+    assert only_line(added.stderr) == f"jobaward: {mine}에 쓸 수 없습니다: 읽기 전용 파일입니다"
+    assert mine.read_text("utf-8") == OWN and stat.S_IMODE(mine.stat().st_mode) == 0o444
+    assert run("official", "import", str(KOSIS / "download.csv")).exit_code == 0
+    official = user_official()
+    official.chmod(0o444)
+    before = official.read_bytes()
+    imported = run("official", "import", str(KOSIS / "download.csv"))
+    assert imported.exit_code == 2
+    assert only_line(imported.stderr) == f"jobaward: {official}에 쓸 수 없습니다: 읽기 전용 파일입니다"
+    assert official.read_bytes() == before
+
+
+def test_add_keeps_the_mode_and_refuses_to_split_hard_links(run: Run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(OWN, "utf-8")
+    mine.chmod(0o640)
+    assert run(*ADD_SOURCE, "--data", str(mine)).exit_code == 0
+    assert stat.S_IMODE(mine.stat().st_mode) == 0o640
+    os.link(mine, tmp_path / "other-name.toml")
+    before = mine.read_bytes()
+    result = run(*ADD_SOURCE[:3], "https://example.com/second", *ADD_SOURCE[4:], "--data", str(mine))
+    assert result.exit_code == 2
+    assert "하드 링크가 2개 있어" in only_line(result.stderr)
+    assert mine.read_bytes() == before == (tmp_path / "other-name.toml").read_bytes()
+
+
+def test_a_255_byte_file_name_can_be_written(run: Run, tmp_path: Path) -> None:
+    name = "가" * 83 + "ab.csv"  # 83 × 3 + 6 = 255 bytes
+    assert len(name.encode()) == 255
+    result = run("list", "--year", "2022", "-f", "csv", "-o", str(tmp_path / name))
+    assert result.exit_code == 0, result.stderr
+    assert "강릉시" in (tmp_path / name).read_text("utf-8")
+
+
+def test_a_proc_path_to_a_regular_file_replaces_it_not_appends(tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    out.write_text("old line\n", "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "jobaward", "list", "--year", "2022", "-f", "csv", "-o", "/proc/self/cwd/out.csv"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert not out.read_text("utf-8").startswith("old line")
+
+
+def test_stale_temporary_files_are_removed_on_the_next_write(run: Run, tmp_path: Path) -> None:
+    stale, fresh = tmp_path / ".jobaward-0123456789ab.tmp", tmp_path / ".jobaward-ba9876543210.tmp"
+    stale.write_text("left by kill -9", "utf-8")
+    fresh.write_text("another run, still writing", "utf-8")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    assert run("list", "--year", "2022", "-f", "csv", "-o", str(tmp_path / "out.csv")).exit_code == 0
+    assert not stale.exists() and fresh.exists()
+
+
+# --- the lock ------------------------------------------------------------------------------------
+
+
+def test_add_says_it_waits_for_a_held_lock_and_gives_up(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(OWN, "utf-8")
+    with open(tmp_path / "mine.toml.lock", "a+b") as lock:
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX)
+        done = run_process(*ADD_SOURCE, "--data", str(mine), JOBAWARD_LOCK_TIMEOUT="0.3")
+    assert done.returncode == 2
+    waiting, gave_up = done.stderr.splitlines()
+    assert waiting.startswith(f"{mine}.lock: waiting for another jobaward add to finish")
+    assert (
+        gave_up
+        == f"jobaward: could not get the lock {mine}.lock within 0.3 s (another jobaward add is running); nothing was written"
+    )
+    assert mine.read_text("utf-8") == OWN
+
+
+def test_a_dangling_lock_symlink_is_not_followed(run: Run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(OWN, "utf-8")
+    (tmp_path / "mine.toml.lock").symlink_to(tmp_path / "elsewhere")
+    result = run(*ADD_SOURCE, "--data", str(mine))
+    assert result.exit_code == 3
+    assert not (tmp_path / "elsewhere").exists()
+    assert mine.read_text("utf-8") == OWN

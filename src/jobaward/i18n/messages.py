@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: 기간은 2025-H1처럼 적습니다, 받은 값: '{value}'",
         "{option}: expected a half-year like 2025-H1, got '{value}'",
     ),
+    "to_before_from": (
+        "--to {end}이(가) --from {start}보다 앞입니다",
+        "--to {end} comes before --from {start}",
+    ),
     "kosis_key_needed": (
         "--key: KOSIS OpenAPI 키가 필요합니다 (kosis.kr에서 무료 발급, 또는 KOSIS_API_KEY)",
         "--key: a KOSIS OpenAPI key is needed (free from kosis.kr, or set KOSIS_API_KEY)",
@@ -262,6 +266,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "series_written": ("{path}: 계열 {count}개 ({span}) 기록", "{path}: {count} series ({span}) recorded"),
     # problems in a KOSIS download or an official-figures file
     "request_failed": ("요청 실패: {reason}", "request failed: {reason}"),
+    "figure_out_of_range": (
+        "{item}에 맞지 않는 수치입니다: {value} (음수가 아닌 수, 고용률·실업률은 0–100)",
+        "not a figure {item} can be: {value} (a non-negative number; rates within 0–100)",
+    ),
+    "period_outside": ("기간이 {low}..{high}년 밖입니다", "the period is outside the years {low}..{high}"),
+    "bad_csv": ("CSV로 읽을 수 없습니다: {reason}", "cannot be read as CSV: {reason}"),
     "not_a_figure": ("수치가 아닙니다: {value}", "not a figure: {value}"),
     "control_characters": ("제어 문자가 들어 있습니다", "contains control characters"),
     "not_regional_csv": (
