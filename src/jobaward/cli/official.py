@@ -169,8 +169,9 @@ def fetch_command(
 
     if not key:
         raise UsageProblem("kosis_key_needed")
+    first = api_period(start, "--from")
     last = end or f"{start.strip()[:4]}-H2"
-    if api_period(last, "--to") < api_period(start, "--from"):
+    if api_period(last, "--to") < first:
         raise UsageProblem("to_before_from", start=start, end=last)
     raw = fetch_regional(key, start, last)
     dataset = load_data(data, no_bundled)

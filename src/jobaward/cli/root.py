@@ -127,13 +127,18 @@ def parse_years(values: list[str] | None) -> frozenset[int] | None:
     years: set[int] = set()
     for value in values:
         first, dots, last = value.strip().partition("..")
-        if not (first.isdigit() and len(first) == 4 and (not dots or (last.isdigit() and len(last) == 4))):
+        if not (is_year(first) and (not dots or is_year(last))):
             raise UsageProblem("not_year_or_range", option="--year", value=value)
         start, end = sorted((int(first), int(last or first)))
         if start < FIRST_YEAR or end > LAST_YEAR:
             raise UsageProblem("year_outside", option="--year", value=value, low=FIRST_YEAR, high=LAST_YEAR)
         years.update(range(start, end + 1))
     return frozenset(years)
+
+
+def is_year(text: str) -> bool:
+    """Four ASCII digits (``²⁰²³`` and other Unicode digits are not a year)."""
+    return len(text) == 4 and text.isascii() and text.isdigit()
 
 
 def choice(value: str | None, parse: Callable[[str], str | None], valid: tuple[str, ...], option: str) -> str | None:

@@ -148,7 +148,7 @@ def number(text: str | None, option: str) -> int | float | None:
     if text is None:
         return None
     cleaned = text.strip().replace(",", "")
-    if re.fullmatch(r"-?\d+", cleaned):
+    if re.fullmatch(r"-?[0-9]+", cleaned):
         return int(cleaned)
     try:
         parsed = float(cleaned)

@@ -82,7 +82,7 @@ class RawRow(NamedTuple):
 def half_period(column: str) -> str | None:
     """KOSIS's column heading ``2021.2/2`` → ``2021-H2``; other headings → None."""
     year, dot, half = column.strip().partition(".")
-    if dot and year.isdigit() and len(year) == 4 and half in ("1/2", "2/2"):
+    if dot and year.isascii() and year.isdigit() and len(year) == 4 and half in ("1/2", "2/2"):
         return f"{year}-H{half[0]}"
     return None
 
@@ -115,7 +115,7 @@ def published(cell: str, origin: str, where: str) -> str:
 def without_separators(text: str) -> str:
     """``1,234`` → ``1234``; commas anywhere but between groups of three digits (``61,5``, a
     decimal comma) are kept, so the cell is refused instead of read as another number."""
-    if "," in text and not re.fullmatch(r"-?\d{1,3}(,\d{3})+(\.\d+)?", text):
+    if "," in text and not re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):
         return text
     return text.replace(",", "")
 
@@ -221,7 +221,7 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
             raise DataError([problem(origin, f"[{number}]", "kosis_record_incomplete")]) from None
         item, unit = split_item(item_name)
         unit = plain(str(record.get("UNIT_NM") or unit), origin, where)
-        if len(period) != 6 or not period.isdigit() or period[4:] not in ("01", "02"):
+        if len(period) != 6 or not (period.isascii() and period.isdigit()) or period[4:] not in ("01", "02"):
             raise DataError([problem(origin, f"[{number}].PRD_DE", "not_half_year_period", value=repr(period))])
         points = grouped.setdefault((label, age, item, unit), [])
         if cell:
@@ -364,7 +364,7 @@ def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
 
 def valid_start(period: str) -> bool:
     year, _, half = period.partition("-H")
-    return len(year) == 4 and year.isdigit() and half in ("", "1", "2")
+    return len(year) == 4 and year.isascii() and year.isdigit() and half in ("", "1", "2")
 
 
 def read_file(path: Path, trusted: bool = False) -> list[Series]:
