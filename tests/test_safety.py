@@ -6,6 +6,7 @@ files, the lock, temporary files left by a killed run.
 
 from __future__ import annotations
 
+import csv
 import fcntl
 import os
 import stat
@@ -308,3 +309,37 @@ def test_undecodable_bytes_in_add_options_are_a_usage_error(option: str, tmp_pat
     assert done.returncode == 2
     assert only_line(done.stderr).startswith(f"jobaward: {option}: the value has bytes that are not UTF-8: ")
     assert mine.read_text("utf-8") == OWN
+
+
+# --- a bare CR in a cell ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("how", [("-f", "csv"), ("-f", "tsv"), ("--excel",)])
+def test_a_bare_cr_in_a_cell_survives_a_csv_round_trip(run: Run, tmp_path: Path, how: tuple[str, ...]) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        'schema = 1\n[[awards]]\nyear = 2022\ngovernment = "강원 양양군"\ngrade = "우수상"\n'
+        'category = "공시제"\nnote = "first\\rsecond"\nsources = ["seed-001"]\n',
+        "utf-8",
+    )
+    out = tmp_path / "out.csv"
+    result = run("list", "--year", "2022", "--province", "강원", "--data", str(mine), *how, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    delimiter = "\t" if "tsv" in how else ","
+    with open(out, encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter=delimiter))
+    assert [row["note"] for row in rows if row["government"] == "양양군"] == ["first\rsecond"]
+    assert all(len(row) == len(rows[0]) for row in rows)
+
+
+def test_export_csv_quotes_a_bare_cr(run: Run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        'schema = 1\n[[sources]]\nid = "cr"\npublisher = "a\\rb"\nurl = "https://example.com/cr"\n', "utf-8"
+    )
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    assert run("export", "-f", "csv", "--data", str(mine), "-o", str(folder)).exit_code == 0
+    with open(folder / "sources.csv", encoding="utf-8", newline="") as f:
+        publishers = [row["publisher"] for row in csv.DictReader(f)]
+    assert "a\rb" in publishers

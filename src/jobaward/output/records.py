@@ -318,11 +318,23 @@ PROFILE_ROW_KEYS = ("section", *dict.fromkeys((*AWARD_KEYS, *INDICATOR_KEYS)))
 def to_delimited(rows: Sequence[Record], columns: Sequence[str], delimiter: str, excel: bool = False) -> str:
     """CSV or TSV with a header row; raw numbers, no 만/억 formatting."""
     import csv  # only for --format csv/tsv (start-up time)
-    import io
 
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if excel else "\n")
+    out = Lines("\r\n" if excel else "\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([flat_cell(row.get(column), excel) for column in columns])
-    return out.getvalue()
+    return "".join(out.lines)
+
+
+class Lines:
+    """Where the csv writer puts rows. It is given CRLF as the line ending, because it quotes only
+    cells holding a character of the line ending: so a bare CR in a cell is quoted (else a reader
+    splits the row there); each row's CRLF is then replaced by the ending asked for."""
+
+    def __init__(self, ending: str) -> None:
+        self.ending = ending
+        self.lines: list[str] = []
+
+    def write(self, line: str) -> None:
+        self.lines.append(line.removesuffix("\r\n") + self.ending)
