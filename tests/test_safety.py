@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import fcntl
+import json
 import os
 import stat
 import subprocess
@@ -343,3 +344,42 @@ def test_export_csv_quotes_a_bare_cr(run: Run, tmp_path: Path) -> None:
     with open(folder / "sources.csv", encoding="utf-8", newline="") as f:
         publishers = [row["publisher"] for row in csv.DictReader(f)]
     assert "a\rb" in publishers
+
+
+def test_the_svg_picture_is_valid_xml_whatever_the_text_holds() -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    from rich.text import Text
+
+    from jobaward.output.tables import svg_of
+
+    svg = svg_of(Text("강릉\x01시 \x0b \ud800"), "제목\x07")
+    root = ElementTree.fromstring(svg)
+    assert "강릉" in "".join(root.itertext())
+
+
+# --- one line, nothing a terminal would run ---------------------------------------------------------
+
+
+def test_a_newline_in_a_file_name_does_not_split_the_error(run: Run, tmp_path: Path) -> None:
+    odd = tmp_path / "a\nb\x1b[31m.toml"
+    result = run("list", "--data", str(odd))
+    assert result.exit_code == 3
+    assert only_line(result.stderr) == f"jobaward: 데이터 오류: {tmp_path}/a\\nb\\x1b[31m.toml:0:0: 파일이 없습니다"
+
+
+def test_json_escapes_invisible_and_control_characters(run: Run, tmp_path: Path) -> None:
+    hostile = "국무\x7f총리\x9b상\u202e뒤집기\u200b끝\u2028"
+    mine = tmp_path / "mine.toml"
+    mine.write_text(
+        'schema = 1\n[[awards]]\nyear = 2022\ngovernment = "강원 양양군"\ngrade = "우수상"\ncategory = "공시제"\n'
+        f'honor = "{hostile.encode("unicode_escape").decode().replace(chr(92) + "x", chr(92) + "u00")}"\n'
+        'sources = ["seed-001"]\n',
+        "utf-8",
+    )
+    result = run("list", "--year", "2022", "--province", "강원", "--data", str(mine), "-f", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "\\u007f" in result.stdout and "\\u009b" in result.stdout and "\\u202e" in result.stdout
+    assert not any(ch in result.stdout for ch in "\x7f\x9b\u202e\u200b\u2028")
+    honors = [row["honor"] for row in json.loads(result.stdout) if row["government"] == "양양군"]
+    assert hostile in honors

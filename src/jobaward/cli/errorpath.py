@@ -25,10 +25,10 @@ from jobaward.i18n.messages import message, system_reason
 
 
 def print_error(line: str) -> None:
-    """One line on stderr, cleaned like table cells, as UTF-8 whatever the locale says."""
-    from jobaward.output.text import printable
+    """One line on stderr (control characters shown escaped), as UTF-8 whatever the locale says."""
+    from jobaward.output.text import one_line
 
-    data = (printable(line) + "\n").encode("utf-8", "replace")
+    data = (one_line(line) + "\n").encode("utf-8", "replace")
     try:
         stream = getattr(sys.stderr, "buffer", None)
         if stream is None:
