@@ -383,3 +383,19 @@ def test_json_escapes_invisible_and_control_characters(run: Run, tmp_path: Path)
     assert not any(ch in result.stdout for ch in "\x7f\x9b\u202e\u200b\u2028")
     honors = [row["honor"] for row in json.loads(result.stdout) if row["government"] == "양양군"]
     assert hostile in honors
+
+
+def test_limit_names_its_bound(run: Run) -> None:
+    result = run("list", "--limit", "-1")
+    assert result.exit_code == 2
+    assert only_line(result.stderr) == "jobaward: --limit: 1 이상의 정수가 필요합니다, 받은 값: '-1'"
+
+
+def test_a_file_with_thousands_of_problems_prints_a_capped_list(run: Run, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.toml"
+    mine.write_text("schema = 1\n" + "[[sources]]\nid = 1\n" * 3000, "utf-8")
+    result = run("list", "--data", str(mine))
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert len(lines) == 101  # 3,000 sources with three problems each: 100 shown, the rest counted
+    assert lines[-1] == f"jobaward: … 그리고 문제 {3000 * 3 - 100:,}개 더"

@@ -85,6 +85,8 @@ def bad_parameter(error: click_errors.BadParameter, english: bool) -> str:
     if choices is not None and found:
         return message("bad_choice", english, option=option, value=value, valid=", ".join(map(str, choices)))
     if hasattr(kind, "min") and hasattr(kind, "max") and found:
+        if kind.max is None and kind.min is not None:
+            return message("bad_integer_from", english, option=option, value=value, low=kind.min)
         low = "" if kind.min is None else kind.min
         high = "" if kind.max is None else kind.max
         return message("bad_integer", english, option=option, value=value, low=low, high=high)

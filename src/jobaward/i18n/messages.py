@@ -163,6 +163,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "stdout_failed": ("표준 출력에 쓸 수 없습니다: {reason}", "cannot write to standard output: {reason}"),
     # reading data
+    "more_problems": ("… 그리고 문제 {count:,}개 더", "… and {count:,} more problems"),
     "data_error": ("데이터 오류: {problem}", "data error: {problem}"),
     "cannot_use_data_dir": (
         "데이터 디렉터리 {path}를 쓸 수 없습니다: {reason}",
@@ -320,6 +321,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_integer": (
         "{option}: {low}부터 {high}까지의 정수가 필요합니다, 받은 값: '{value}'",
         "{option}: expected a whole number from {low} to {high}, got '{value}'",
+    ),
+    "bad_integer_from": (
+        "{option}: {low} 이상의 정수가 필요합니다, 받은 값: '{value}'",
+        "{option}: expected a whole number of at least {low}, got '{value}'",
     ),
     "bad_value": ("{option}: 올바르지 않은 값: {detail}", "Invalid value for {option}: {detail}"),
     "usage": ("사용법 오류: {detail}", "usage error: {detail}"),
