@@ -188,7 +188,7 @@ def test_a_file_that_keeps_changing_is_left_alone(tmp_path: Path, monkeypatch: p
     with pytest.raises(EnvironmentProblem, match="kept changing while adding"):
         append(Target(own, []), [("awards", AWARD)])
     assert own.read_text("utf-8") == OWN + "".join(edits)
-    assert len(edits) == 5
+    assert len(edits) == adding.MAX_TRIES
 
 
 def test_a_refused_add_creates_nothing(run: Run, isolated_user_data: Path) -> None:

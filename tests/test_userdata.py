@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jobaward.errors import DataError
+from jobaward.storage import safety
 from jobaward.storage.append import Target, append
 from jobaward.storage.toml_data import parse_dataset
 
@@ -396,7 +397,13 @@ def test_a_crash_mid_write_leaves_the_previous_file(run: Run, tmp_path: Path, mo
             raise KeyboardInterrupt
         replace(source, destination)
 
+    def crash_exchanging(source: Path, destination: Path) -> bool:
+        if Path(destination) == own:
+            raise KeyboardInterrupt
+        return False
+
     monkeypatch.setattr(os, "replace", crash)
+    monkeypatch.setattr(safety, "exchange", crash_exchanging)
     with pytest.raises(KeyboardInterrupt):
         append(Target(own, []), [("awards", {"year": 2031, "government": "강원 양양군", "sources": ["mine"]})])
     assert own.read_text("utf-8") == OWN

@@ -69,8 +69,15 @@ class DataError(JobawardError):
         super().__init__("; ".join(str(p) for p in problems))
         self.problems = problems
 
+    #: The most problems printed one by one; the rest are counted in one more line.
+    MAX_SHOWN = 100
+
     def lines(self, english: bool = True) -> list[str]:
-        return [message("data_error", english, problem=found.shown(english)) for found in self.problems]
+        shown = [
+            message("data_error", english, problem=found.shown(english)) for found in self.problems[: self.MAX_SHOWN]
+        ]
+        rest = len(self.problems) - self.MAX_SHOWN
+        return shown + ([message("more_problems", english, count=rest)] if rest > 0 else [])
 
 
 class LookupFailed(JobawardError):

@@ -31,7 +31,7 @@ from jobaward.cli.options import (
     complete_government,
     parse_window,
 )
-from jobaward.cli.root import app, echo, labels_for, load_data, reports_errors
+from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports_errors
 
 
 @app.command(
@@ -154,9 +154,12 @@ def compare(
 def award_years_given(names: list[str]) -> tuple[int, int] | None:
     """``compare 2022 2023``: two four-digit years (no government is called that)."""
     words = [name.strip() for name in names]
-    if len(words) == 2 and all(len(w) == 4 and w.isdigit() for w in words):
-        return int(words[0]), int(words[1])
-    return None
+    if len(words) != 2 or not all(w.isdigit() for w in words):
+        return None
+    for word in words:
+        if not is_year(word):
+            raise UsageProblem("not_year_or_range", option="compare", value=word)
+    return int(words[0]), int(words[1])
 
 
 def find_all(index: NameIndex, names: list[str]) -> list[Government]:

@@ -25,10 +25,10 @@ from jobaward.i18n.messages import message, system_reason
 
 
 def print_error(line: str) -> None:
-    """One line on stderr, cleaned like table cells, as UTF-8 whatever the locale says."""
-    from jobaward.output.text import printable
+    """One line on stderr (control characters shown escaped), as UTF-8 whatever the locale says."""
+    from jobaward.output.text import one_line
 
-    data = (printable(line) + "\n").encode("utf-8", "replace")
+    data = (one_line(line) + "\n").encode("utf-8", "replace")
     try:
         stream = getattr(sys.stderr, "buffer", None)
         if stream is None:
@@ -85,6 +85,8 @@ def bad_parameter(error: click_errors.BadParameter, english: bool) -> str:
     if choices is not None and found:
         return message("bad_choice", english, option=option, value=value, valid=", ".join(map(str, choices)))
     if hasattr(kind, "min") and hasattr(kind, "max") and found:
+        if kind.max is None and kind.min is not None:
+            return message("bad_integer_from", english, option=option, value=value, low=kind.min)
         low = "" if kind.min is None else kind.min
         high = "" if kind.max is None else kind.max
         return message("bad_integer", english, option=option, value=value, low=low, high=high)

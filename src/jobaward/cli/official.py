@@ -11,8 +11,8 @@ import typer
 from jobaward.cli.help_text import say
 from jobaward.cli.options import DataOption, NoBundledOption
 from jobaward.cli.root import app, errors_in_english, load_data, reports_errors
-from jobaward.errors import UsageProblem
-from jobaward.i18n.messages import message
+from jobaward.errors import EnvironmentProblem, OutputProblem, UsageProblem
+from jobaward.i18n.messages import message, system_reason
 from jobaward.model import Series
 
 official_app = typer.Typer(
@@ -28,14 +28,18 @@ app.add_typer(official_app, name="official")
 # --- extending the series -------------------------------------------------------------------------
 
 
-def write_user_series(series: Sequence[Series], target: Path) -> str:
+def write_user_series(series: Sequence[Series], target: Path, origin: str) -> str:
     """Lay ``series`` over the user's official file and write it atomically.
 
-    A file that exists but is not one jobaward wrote is never replaced.
+    Every period and figure is checked first (nothing is written when one is wrong). A file that
+    exists but is not one jobaward wrote, a read-only or hard-linked one, and the bundled files
+    are never replaced.
     """
     from jobaward.storage.files import atomic_write, read_data_file
-    from jobaward.storage.kosis_files import FILE_KIND, overlay, read_file, to_text
+    from jobaward.storage.kosis_files import FILE_KIND, checked_series, overlay, read_file, to_text
 
+    checked_series(series, origin)
+    refuse_target(target)
     layers: list[list[Series]] = []
     if target.exists():
         if not read_data_file(target).startswith(f"# {FILE_KIND}".encode()):
@@ -43,11 +47,34 @@ def write_user_series(series: Sequence[Series], target: Path) -> str:
         layers.append(read_file(target))
     layers.append(list(series))
     merged = overlay(layers)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise EnvironmentProblem("cannot_use_data_dir", path=target.parent, reason=system_reason(error)) from None
     atomic_write(target, to_text(merged).encode("utf-8"))
     periods = sorted({p for s in layers[-1] for p, _ in s.points})
     span = f"{periods[0]}–{periods[-1]}" if periods else "-"
     return message("series_written", errors_in_english(), path=target, count=len(layers[-1]), span=span)
+
+
+def refuse_target(target: Path) -> None:
+    """The bundled files are never a target; an existing one must be a writable file of its own."""
+    import os
+
+    from jobaward.storage.files import refuse_unless_replaceable
+    from jobaward.storage.paths import bundled_file
+
+    real = os.path.realpath(target)
+    if real in (os.path.realpath(bundled_file(name)) for name in ("data.toml", "official.tsv")):
+        raise OutputProblem("output_is_data", path=target)
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        raise EnvironmentProblem("cannot_use_data_dir", path=target.parent, reason=system_reason(error)) from None
+    if os.path.isfile(target):
+        refuse_unless_replaceable(target, info)
 
 
 TargetOption = Annotated[
@@ -97,7 +124,7 @@ def import_command(
     dataset = load_data(data, no_bundled)
     reader = read_api_response if text.lstrip().startswith(("[", "{")) else read_regional_csv
     series = regional_series(reader(text, str(file)), dataset)
-    typer.echo(write_user_series(series, output or user_file()))
+    typer.echo(write_user_series(series, output or user_file(), str(file)))
 
 
 @official_app.command(
@@ -137,15 +164,19 @@ def fetch_command(
 
     Example: jobaward official fetch --key KEY --from 2025-H1
     """
-    from jobaward.storage.kosis_api import fetch_regional
+    from jobaward.storage.kosis_api import api_period, fetch_regional
     from jobaward.storage.kosis_files import regional_series, user_file
 
     if not key:
         raise UsageProblem("kosis_key_needed")
-    raw = fetch_regional(key, start, end or f"{start[:4]}-H2")
+    first = api_period(start, "--from")
+    last = end or f"{start.strip()[:4]}-H2"
+    if api_period(last, "--to") < first:
+        raise UsageProblem("to_before_from", start=start, end=last)
+    raw = fetch_regional(key, start, last)
     dataset = load_data(data, no_bundled)
     series = regional_series(raw, dataset)
-    typer.echo(write_user_series(series, output or user_file()))
+    typer.echo(write_user_series(series, output or user_file(), "KOSIS OpenAPI"))
 
 
 @official_app.command(

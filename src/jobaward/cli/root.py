@@ -65,11 +65,31 @@ def reports_errors(command: Callable[P, R]) -> Callable[P, R]:
     @functools.wraps(command)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
+            refuse_undecodable(kwargs)
             return command(*args, **kwargs)
         except JobawardError as error:
             raise fail(error) from None
 
     return wrapper
+
+
+def refuse_undecodable(values: dict[str, object]) -> None:
+    """In ``add``, a text option with bytes that are not UTF-8 (kept by Python as surrogates) is a
+    usage error (it would be written to the data file); file names (paths) may hold such bytes."""
+    from typer._click.globals import get_current_context
+
+    context = get_current_context(silent=True)
+    if context is None or " add " not in f" {context.command_path} ":
+        return
+    names = {p.name: p.opts[0] for p in context.command.params if p.opts}
+    for name, value in values.items():
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                try:
+                    text.encode("utf-8")
+                except UnicodeEncodeError:
+                    shown = text.encode("utf-8", "surrogateescape").decode("ascii", "backslashreplace")
+                    raise UsageProblem("argument_not_utf8", name=names.get(name, name), value=shown) from None
 
 
 def echo(text: str, err: bool = False) -> None:
@@ -107,13 +127,18 @@ def parse_years(values: list[str] | None) -> frozenset[int] | None:
     years: set[int] = set()
     for value in values:
         first, dots, last = value.strip().partition("..")
-        if not (first.isdigit() and len(first) == 4 and (not dots or (last.isdigit() and len(last) == 4))):
+        if not (is_year(first) and (not dots or is_year(last))):
             raise UsageProblem("not_year_or_range", option="--year", value=value)
         start, end = sorted((int(first), int(last or first)))
         if start < FIRST_YEAR or end > LAST_YEAR:
             raise UsageProblem("year_outside", option="--year", value=value, low=FIRST_YEAR, high=LAST_YEAR)
         years.update(range(start, end + 1))
     return frozenset(years)
+
+
+def is_year(text: str) -> bool:
+    """Four ASCII digits (``²⁰²³`` and other Unicode digits are not a year)."""
+    return len(text) == 4 and text.isascii() and text.isdigit()
 
 
 def choice(value: str | None, parse: Callable[[str], str | None], valid: tuple[str, ...], option: str) -> str | None:

@@ -148,7 +148,7 @@ def number(text: str | None, option: str) -> int | float | None:
     if text is None:
         return None
     cleaned = text.strip().replace(",", "")
-    if re.fullmatch(r"-?\d+", cleaned):
+    if re.fullmatch(r"-?[0-9]+", cleaned):
         return int(cleaned)
     try:
         parsed = float(cleaned)
@@ -188,8 +188,19 @@ def add_record(
         added[:] = [record]
         return with_source(current, source.url, source.when, section, record)
 
-    append(target, build)
+    append(target, build, waiting(path))
     report_added(section, path, added[0])
+
+
+def waiting(path: Path) -> Callable[[], None]:
+    """What ``add`` says (once, on stderr) while another add holds the file's lock."""
+    from jobaward.storage.append import lock_timeout
+
+    def say_waiting() -> None:
+        lock = path.with_name(path.name + ".lock")
+        echo(message("waiting_for_lock", errors_in_english(), path=lock, seconds=f"{lock_timeout():g}"), err=True)
+
+    return say_waiting
 
 
 class Citation(NamedTuple):
@@ -395,5 +406,5 @@ def add_source(
         added[:] = [record["id"]]
         return [("sources", without_empty(record))]
 
-    append(target, build)
+    append(target, build, waiting(path))
     echo(message("added_source", errors_in_english(), path=path, id=added[0]))

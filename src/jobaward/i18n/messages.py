@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: 기간은 2025-H1처럼 적습니다, 받은 값: '{value}'",
         "{option}: expected a half-year like 2025-H1, got '{value}'",
     ),
+    "to_before_from": (
+        "--to {end}이(가) --from {start}보다 앞입니다",
+        "--to {end} comes before --from {start}",
+    ),
     "kosis_key_needed": (
         "--key: KOSIS OpenAPI 키가 필요합니다 (kosis.kr에서 무료 발급, 또는 KOSIS_API_KEY)",
         "--key: a KOSIS OpenAPI key is needed (free from kosis.kr, or set KOSIS_API_KEY)",
@@ -145,6 +149,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}에 쓸 수 없습니다: 읽기 전용 파일입니다",
         "cannot write {path}: it is a read-only file",
     ),
+    "output_hard_linked": (
+        "{path}에 쓸 수 없습니다: 다른 하드 링크가 {links}개 있어 바꾸면 링크가 끊어집니다",
+        "cannot write {path}: it has {links} hard links, which replacing it would split",
+    ),
     "output_is_data": (
         "{path}에 쓸 수 없습니다: 불러온 데이터 파일은 덮어쓰지 않습니다",
         "cannot write {path}: it is a data file being loaded (it is never overwritten)",
@@ -155,10 +163,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "stdout_failed": ("표준 출력에 쓸 수 없습니다: {reason}", "cannot write to standard output: {reason}"),
     # reading data
+    "more_problems": ("… 그리고 문제 {count:,}개 더", "… and {count:,} more problems"),
     "data_error": ("데이터 오류: {problem}", "data error: {problem}"),
     "cannot_use_data_dir": (
         "데이터 디렉터리 {path}를 쓸 수 없습니다: {reason}",
         "cannot use the data directory {path}: {reason}",
+    ),
+    "waiting_for_lock": (
+        "{path}: 다른 jobaward add가 끝나기를 기다리는 중… (최대 {seconds}초, JOBAWARD_LOCK_TIMEOUT)",
+        "{path}: waiting for another jobaward add to finish… (up to {seconds} s, JOBAWARD_LOCK_TIMEOUT)",
+    ),
+    "lock_timeout": (
+        "{path}의 잠금을 {seconds}초 동안 얻지 못했습니다 (다른 jobaward add가 실행 중); 아무것도 쓰지 않았습니다",
+        "could not get the lock {path} within {seconds} s (another jobaward add is running); nothing was written",
+    ),
+    "argument_not_utf8": (
+        "{name}: UTF-8이 아닌 바이트가 있는 값입니다: {value}",
+        "{name}: the value has bytes that are not UTF-8: {value}",
     ),
     "changed_while_adding": (
         "{path}이(가) 추가하는 동안 계속 바뀌었습니다 ({tries}번 시도); 아무것도 쓰지 않았습니다",
@@ -246,6 +267,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "series_written": ("{path}: 계열 {count}개 ({span}) 기록", "{path}: {count} series ({span}) recorded"),
     # problems in a KOSIS download or an official-figures file
     "request_failed": ("요청 실패: {reason}", "request failed: {reason}"),
+    "figure_out_of_range": (
+        "{item}에 맞지 않는 수치입니다: {value} (음수가 아닌 수, 고용률·실업률은 0–100)",
+        "not a figure {item} can be: {value} (a non-negative number; rates within 0–100)",
+    ),
+    "period_outside": ("기간이 {low}..{high}년 밖입니다", "the period is outside the years {low}..{high}"),
+    "bad_csv": ("CSV로 읽을 수 없습니다: {reason}", "cannot be read as CSV: {reason}"),
     "not_a_figure": ("수치가 아닙니다: {value}", "not a figure: {value}"),
     "control_characters": ("제어 문자가 들어 있습니다", "contains control characters"),
     "not_regional_csv": (
@@ -294,6 +321,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bad_integer": (
         "{option}: {low}부터 {high}까지의 정수가 필요합니다, 받은 값: '{value}'",
         "{option}: expected a whole number from {low} to {high}, got '{value}'",
+    ),
+    "bad_integer_from": (
+        "{option}: {low} 이상의 정수가 필요합니다, 받은 값: '{value}'",
+        "{option}: expected a whole number of at least {low}, got '{value}'",
     ),
     "bad_value": ("{option}: 올바르지 않은 값: {detail}", "Invalid value for {option}: {detail}"),
     "usage": ("사용법 오류: {detail}", "usage error: {detail}"),

@@ -255,7 +255,32 @@ def to_json(document: Any) -> str:
     """Valid JSON only: NaN and infinities are refused when data is read, never written as ``NaN``."""
     import json  # only for --format json (start-up time)
 
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return invisible_escaped(json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
+
+
+def invisible_escaped(text: str) -> str:
+    """JSON text with every control and format character (DEL, C1 controls such as U+009B, bidi
+    overrides, zero-width characters, line separators) written as a ``\\uXXXX`` escape: the same
+    JSON value, and nothing a terminal would run or hide. (json.dumps escapes only U+0000–U+001F.)"""
+    if text.replace("\n", "").isprintable():
+        return text
+    return "".join(json_escape(ch) if hidden(ch) else ch for ch in text)
+
+
+def hidden(ch: str) -> bool:
+    """A control, format or line/paragraph separator character (spaces stay), not JSON's newline."""
+    import unicodedata
+
+    kind = unicodedata.category(ch)
+    return ch != "\n" and (kind[0] == "C" or kind in ("Zl", "Zp"))
+
+
+def json_escape(ch: str) -> str:
+    code = ord(ch)
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
 
 
 def flat_cell(value: Any, excel: bool) -> Any:
@@ -318,11 +343,23 @@ PROFILE_ROW_KEYS = ("section", *dict.fromkeys((*AWARD_KEYS, *INDICATOR_KEYS)))
 def to_delimited(rows: Sequence[Record], columns: Sequence[str], delimiter: str, excel: bool = False) -> str:
     """CSV or TSV with a header row; raw numbers, no 만/억 formatting."""
     import csv  # only for --format csv/tsv (start-up time)
-    import io
 
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n" if excel else "\n")
+    out = Lines("\r\n" if excel else "\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
         writer.writerow([flat_cell(row.get(column), excel) for column in columns])
-    return out.getvalue()
+    return "".join(out.lines)
+
+
+class Lines:
+    """Where the csv writer puts rows. It is given CRLF as the line ending, because it quotes only
+    cells holding a character of the line ending: so a bare CR in a cell is quoted (else a reader
+    splits the row there); each row's CRLF is then replaced by the ending asked for."""
+
+    def __init__(self, ending: str) -> None:
+        self.ending = ending
+        self.lines: list[str] = []
+
+    def write(self, line: str) -> None:
+        self.lines.append(line.removesuffix("\r\n") + self.ending)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import IO
@@ -415,7 +416,16 @@ def svg_of(view: RenderableType, title: str) -> str:
     width = max((Segment.get_line_length(line) for line in lines), default=0)
     console = make_console(width=max(width, 40), record=True, file=io.StringIO())
     print_view(console, view)
-    return console.export_svg(title=title)
+    return xml_characters(console.export_svg(title=title))
+
+
+#: Characters XML 1.0 does not allow at all (not even escaped): a data string holding one would
+#: make the picture unreadable.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_characters(svg: str) -> str:
+    return NOT_XML.sub("\ufffd", svg)
 
 
 def titled(title: str, body: RenderableType) -> Group:

@@ -84,3 +84,23 @@ def printable(text: str, keep: str = "\n") -> str:
     if text.isprintable():  # no control or format characters at all: nothing to remove (most text)
         return text
     return "".join(ch for ch in text if ch in keep or unicodedata.category(ch)[0] != "C")
+
+
+#: How a control character is shown in a one-line message.
+SHOWN_CONTROLS = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """A message as one line: NFC, control and format characters (a newline in a file name, an
+    escape code, a bidi override) shown escaped (``\\n``, ``\\x1b``, ``\\u202e``), never run."""
+    text = unicodedata.normalize("NFC", text)
+    if text.isprintable():
+        return text
+    return "".join(ch if unicodedata.category(ch)[0] != "C" else escaped(ch) for ch in text)
+
+
+def escaped(ch: str) -> str:
+    code = ord(ch)
+    if ch in SHOWN_CONTROLS:
+        return SHOWN_CONTROLS[ch]
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

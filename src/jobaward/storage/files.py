@@ -12,7 +12,9 @@ rename). A directory, a read-only file and a data file being loaded are refused.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -46,8 +48,13 @@ def read_data_file(path: Path) -> bytes:
         os.close(handle)
     if len(data) > MAX_DATA_BYTES:
         raise DataError([too_large(path, len(data))])
-    _read_files.add((info.st_dev, info.st_ino))
+    remember_read(info)
     return data
+
+
+def remember_read(info: os.stat_result) -> None:
+    """This run read the file: no output replaces it."""
+    _read_files.add((info.st_dev, info.st_ino))
 
 
 def read_data_text(path: Path, encoding: str = "utf-8") -> str:
@@ -83,21 +90,64 @@ def write_output(path: Path, data: bytes) -> None:
     if info is not None:
         if stat.S_ISDIR(info.st_mode):
             raise OutputProblem("output_is_directory", path=path)
-        if (info.st_dev, info.st_ino) in _read_files:
+        if is_protected(path, info):
             raise OutputProblem("output_is_data", path=path)
-        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode) or is_system_path(path):
+        if stat.S_ISCHR(info.st_mode) or stat.S_ISFIFO(info.st_mode) or is_descriptor_path(path):
             write_into(path, data)
             return
         if not stat.S_ISREG(info.st_mode):
             raise OutputProblem("output_not_regular", path=path)
-        if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
-            raise OutputProblem("output_read_only", path=path)
+        refuse_unless_replaceable(path, info)
+    elif is_protected(path, None):
+        raise OutputProblem("output_is_data", path=path)
     atomic_write(path, data)
 
 
-def is_system_path(path: Path) -> bool:
-    """/dev/stdout or /proc/self/fd/1 may stand for a regular file the shell opened: write into it."""
-    return Path(os.path.abspath(path)).parts[1:2] in (("dev",), ("proc",))
+def refuse_unless_replaceable(path: Path, info: os.stat_result) -> None:
+    """A read-only file, or one with other hard links (replacing it would split them), is refused."""
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise OutputProblem("output_read_only", path=path)
+    if info.st_nlink > 1:
+        raise OutputProblem("output_hard_linked", path=path, links=info.st_nlink)
+
+
+def protected_files() -> list[Path]:
+    """jobaward's own data files, whether or not this run read them: never an output."""
+    from jobaward.storage.paths import bundled_file, default_user_file, environment_files, user_dir
+
+    return [
+        bundled_file("data.toml"),
+        bundled_file("official.tsv"),
+        default_user_file(),
+        user_dir("data") / "official.tsv",
+        *environment_files(),
+    ]
+
+
+def is_protected(path: Path, info: os.stat_result | None) -> bool:
+    """``path`` is a file this run read or one of jobaward's own (by resolved path or by inode)."""
+    if info is not None and (info.st_dev, info.st_ino) in _read_files:
+        return True
+    real = os.path.realpath(path)
+    for known in protected_files():
+        if os.path.realpath(known) == real:
+            return True
+        if info is not None:
+            with contextlib.suppress(OSError):
+                other = os.stat(known)
+                if (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino):
+                    return True
+    return False
+
+
+#: /dev/stdout, /dev/fd/1, /proc/self/fd/1: a descriptor the shell opened (maybe on a file it
+#: truncated, or opened for appending): written into, never replaced.
+DESCRIPTOR_PATH = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|thread-self|\d+)/fd/\d+")
+
+
+def is_descriptor_path(path: Path) -> bool:
+    """Only a descriptor alias is written into: /proc/self/cwd/file is an ordinary file."""
+    return DESCRIPTOR_PATH.fullmatch(os.path.abspath(path)) is not None
 
 
 def write_into(path: Path, data: bytes) -> None:
@@ -112,42 +162,95 @@ def write_into(path: Path, data: bytes) -> None:
         raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
 
 
+#: Temporary files are named ``.jobaward-<random>.tmp`` (short: a 255-byte name can still be
+#: written); ones older than this were left by a killed run and are removed by the next write.
+TEMP_PREFIX, TEMP_SUFFIX = ".jobaward-", ".tmp"
+STALE_TEMP_SECONDS = 15 * 60
+
+
 def atomic_write(path: Path, data: bytes) -> None:
     """Write a temporary file beside ``path``'s target, fsync it, then rename it over the target.
 
     The rename is atomic on one file system, so readers see the old file or the new one, never
     a mix. A symlink is followed (its target is replaced, the link kept). An existing file's
-    permissions are kept (mkstemp creates files with mode 0600).
+    permissions and, where allowed, its owner are kept.
     """
-    import shutil  # here, not at the top: reading data needs neither (1.5 ms of start-up)
-    import tempfile
-
     real = Path(os.path.realpath(path))
+    temporary = write_temporary(path, real, data)
+    try:
+        os.replace(temporary, real)
+    except BaseException as error:
+        discard(temporary)
+        if isinstance(error, OSError):
+            raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
+        raise
+
+
+def write_temporary(path: Path, real: Path, data: bytes) -> Path:
+    """``data`` in a new, fsynced temporary file beside ``real``, with ``real``'s mode and owner."""
     directory = real.parent
     if not directory.is_dir():
         raise OutputProblem("no_such_directory", path=path, directory=path.parent)
     if real.is_dir():
         raise OutputProblem("output_is_directory", path=path)
+    remove_stale_temporaries(directory)
     try:
-        handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{real.name}.", suffix=".tmp")
+        handle, temporary = new_temporary(directory)
     except OSError as error:
         raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
             out.flush()
+            keep_mode_and_owner(real, out.fileno())
             os.fsync(out.fileno())
-        if real.exists():
-            shutil.copymode(real, temporary)
-        else:
-            os.chmod(temporary, 0o666 & ~current_umask())
-        os.replace(temporary, real)
     except BaseException as error:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
+        discard(temporary)
         if isinstance(error, OSError):
             raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
         raise
+    return temporary
+
+
+def new_temporary(directory: Path) -> tuple[int, Path]:
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        temporary = directory / f"{TEMP_PREFIX}{os.urandom(6).hex()}{TEMP_SUFFIX}"
+        try:
+            return os.open(temporary, flags, 0o600), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(directory))
+
+
+def keep_mode_and_owner(real: Path, handle: int) -> None:
+    """The replaced file's mode and owner (a chown another user's file needs is skipped)."""
+    try:
+        old = os.stat(real)
+    except FileNotFoundError:
+        os.fchmod(handle, 0o666 & ~current_umask())
+        return
+    os.fchmod(handle, stat.S_IMODE(old.st_mode))
+    with contextlib.suppress(OSError):
+        os.fchown(handle, old.st_uid, old.st_gid)
+
+
+def remove_stale_temporaries(directory: Path) -> None:
+    """Temporary files a killed run left (older than STALE_TEMP_SECONDS): best effort."""
+    import time
+
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    with contextlib.suppress(OSError), os.scandir(directory) as entries:
+        for entry in entries:
+            if entry.name.startswith(TEMP_PREFIX) and entry.name.endswith(TEMP_SUFFIX):
+                with contextlib.suppress(OSError):
+                    if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                        os.unlink(entry.path)
+
+
+def discard(temporary: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
 
 
 def current_umask() -> int:

@@ -21,7 +21,7 @@ TIMEOUT_SECONDS = 30
 def api_period(period: str, option: str = "--from") -> str:
     """``2025-H1`` → ``202501``, KOSIS's form for a half-year."""
     year, _, half = period.strip().upper().partition("-H")
-    if len(year) != 4 or not year.isdigit() or half not in ("1", "2"):
+    if len(year) != 4 or not (year.isascii() and year.isdigit()) or half not in ("1", "2"):
         raise UsageProblem("bad_half_year", option=option, value=period)
     return f"{year}0{half}"
 

@@ -16,6 +16,8 @@ KOSIS printed (``"67.2"``); ``value`` turns one into a number for arithmetic.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -80,7 +82,7 @@ class RawRow(NamedTuple):
 def half_period(column: str) -> str | None:
     """KOSIS's column heading ``2021.2/2`` → ``2021-H2``; other headings → None."""
     year, dot, half = column.strip().partition(".")
-    if dot and year.isdigit() and len(year) == 4 and half in ("1/2", "2/2"):
+    if dot and year.isascii() and year.isdigit() and len(year) == 4 and half in ("1/2", "2/2"):
         return f"{year}-H{half[0]}"
     return None
 
@@ -102,12 +104,31 @@ def published(cell: str, origin: str, where: str) -> str:
     Downloads are untrusted input: a figure must be a number or a KOSIS mark, so nothing else
     (a tab, a comma, text) can reach the series file or a terminal.
     """
-    text = cell.strip().replace(",", "")
+    text = without_separators(cell.strip())
     if text in NOT_PUBLISHED:
         return ""
     if text in RSE_MARKS or is_figure(text):
         return text
     raise DataError([problem(origin, where, "not_a_figure", value=repr(cell.strip()[:40]))])
+
+
+def without_separators(text: str) -> str:
+    """``1,234`` → ``1234``; commas anywhere but between groups of three digits (``61,5``, a
+    decimal comma) are kept, so the cell is refused instead of read as another number."""
+    if "," in text and not re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", text):
+        return text
+    return text.replace(",", "")
+
+
+def csv_rows(text: str, origin: str) -> list[list[str]]:
+    """A CSV download's rows; a CR-only file (Excel for Mac) is read like any other line ending."""
+    import csv
+    import io
+
+    try:
+        return list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=None)))
+    except csv.Error as error:
+        raise DataError([problem(origin, "0", "bad_csv", reason=str(error))]) from None
 
 
 def is_figure(text: str) -> bool:
@@ -126,10 +147,7 @@ def plain(text: str, origin: str, where: str) -> str:
 
 def read_regional_csv(text: str, origin: str) -> list[RawRow]:
     """A KOSIS download of 지역별고용조사 시군구/연령별 취업자 및 고용률 (CSV, 행렬 전환)."""
-    import csv
-    import io
-
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    rows = csv_rows(text, origin)
     if not rows or [cell.strip() for cell in rows[0][:3]] != ["행정구역별", "연령별", "항목"]:
         raise DataError([problem(origin, "1", "not_regional_csv")])
     periods = [half_period(column) for column in rows[0]]
@@ -154,10 +172,7 @@ def read_regional_csv(text: str, origin: str) -> list[RawRow]:
 
 def read_national_csv(text: str, origin: str) -> list[RawRow]:
     """The KOSIS export of 경제활동인구조사 시도별 (annual): years in row 1, item codes in row 2."""
-    import csv
-    import io
-
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    rows = csv_rows(text, origin)
     if len(rows) < 3:
         raise DataError([problem(origin, "1", "not_national_csv")])
     years = [cell.split()[-1] if cell.strip() else "" for cell in rows[0]]
@@ -188,6 +203,8 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
         document = json.loads(text)
     except ValueError as error:
         raise DataError([problem(origin, "0", "kosis_not_json", reason=error)]) from None
+    except RecursionError:
+        raise DataError([problem(origin, "0", "too_deep", limit=sys.getrecursionlimit())]) from None
     if isinstance(document, dict):
         code, message = document.get("err", "?"), document.get("errMsg", "")
         raise DataError([problem(origin, "0", "kosis_error", code=code, detail=message)])
@@ -204,7 +221,7 @@ def read_api_response(text: str, origin: str) -> list[RawRow]:
             raise DataError([problem(origin, f"[{number}]", "kosis_record_incomplete")]) from None
         item, unit = split_item(item_name)
         unit = plain(str(record.get("UNIT_NM") or unit), origin, where)
-        if len(period) != 6 or not period.isdigit() or period[4:] not in ("01", "02"):
+        if len(period) != 6 or not (period.isascii() and period.isdigit()) or period[4:] not in ("01", "02"):
             raise DataError([problem(origin, f"[{number}].PRD_DE", "not_half_year_period", value=repr(period))])
         points = grouped.setdefault((label, age, item, unit), [])
         if cell:
@@ -347,7 +364,7 @@ def from_text(text: str, origin: str, trusted: bool = False) -> list[Series]:
 
 def valid_start(period: str) -> bool:
     year, _, half = period.partition("-H")
-    return len(year) == 4 and year.isdigit() and half in ("", "1", "2")
+    return len(year) == 4 and year.isascii() and year.isdigit() and half in ("", "1", "2")
 
 
 def read_file(path: Path, trusted: bool = False) -> list[Series]:
@@ -396,3 +413,37 @@ def load_layers(extra: str, stamp: tuple[int, int] | None) -> Official:
     if stamp is None:
         return Official(tuple(bundled), (str(bundled_path()),))
     return Official(overlay([bundled, read_file(Path(extra))]), (str(bundled_path()), extra))
+
+
+# --- values checked before a user file is written -----------------------------------------------
+
+
+#: The years a period may name, the largest figure KOSIS prints for these tables, and the most
+#: decimals: what ``official import`` and ``fetch`` accept before writing anything.
+FIRST_PERIOD_YEAR, LAST_PERIOD_YEAR = 1960, 2100
+MAX_DIGITS, MAX_DECIMALS = 9, 6
+
+
+def checked_value(text: str, item: str, unit: str, where: str) -> None:
+    """A figure as strict as in a data file: a plain non-negative number of sane length, a rate
+    (unit ``%``) within 0–100; RSE may be ``*``. Else a DataError naming ``where``."""
+    if item == RSE and text in RSE_MARKS:
+        return
+    whole, _, decimals = text.partition(".")
+    if not (is_figure(text) and whole.isdigit() and len(whole) <= MAX_DIGITS and len(decimals) <= MAX_DECIMALS):
+        raise DataError([problem(where, item, "figure_out_of_range", value=repr(text[:40]), item=item)])
+    if unit == "%" and float(text) > 100:
+        raise DataError([problem(where, item, "figure_out_of_range", value=repr(text[:40]), item=item)])
+
+
+def checked_series(series: Sequence[Series], origin: str) -> None:
+    """Every period and figure of series about to be written (``checked_value``)."""
+    for one in series:
+        where = f"{origin}: {one.label} {one.age}"
+        for period, text in one.points:
+            year = int(period.partition("-H")[0] or 0)
+            if not FIRST_PERIOD_YEAR <= year <= LAST_PERIOD_YEAR:
+                raise DataError(
+                    [problem(where, period, "period_outside", low=FIRST_PERIOD_YEAR, high=LAST_PERIOD_YEAR)]
+                )
+            checked_value(text, one.item, one.unit, where)

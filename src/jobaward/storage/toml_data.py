@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
 
@@ -238,7 +238,7 @@ class Record:
         value = self._get(key, False)
         if value is None:
             return None
-        if not isinstance(value, date):
+        if isinstance(value, datetime) or not isinstance(value, date):  # a datetime is a date too
             self.problem(key, "expected_date", value=describe(value))
             return None
         return value
@@ -628,5 +628,5 @@ def odd_values(indicator: Indicator) -> list[tuple[str, str, dict[str, object]]]
 
 
 def period_year(period: str) -> int | None:
-    found = re.search(r"(19|20)\d\d", period)
+    found = re.search(r"(19|20)[0-9][0-9]", period)
     return int(found.group()) if found else None
