@@ -10,7 +10,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -24,7 +24,9 @@ from jobaward.model import Measurement as Figure
 from jobaward.output import text as fmt
 from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, Trimmed, with_footnotes
 from jobaward.query.awards import AwardRow, IndicatorRow, Profile, Totals
-from jobaward.query.stats import Count, Coverage, Movement, Stats
+
+if TYPE_CHECKING:  # list, show and compare need no edition statistics (start-up time)
+    from jobaward.query.stats import Count, Coverage, Movement, Stats
 
 BAR_WIDTH = 10
 
