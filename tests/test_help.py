@@ -11,7 +11,8 @@ import sys
 import pytest
 from rich.cells import cell_len
 
-from jobaward.cli.help_text import cell_wrap_text, chosen_lang
+from jobaward.cli.help_text import cell_wrap_text
+from jobaward.i18n.language import chosen_language, english_wanted
 
 COMMANDS = (
     (),
@@ -68,11 +69,22 @@ def test_lang_is_taken_before_the_command_and_where_a_command_has_none(command: 
 
 
 def test_language_choice_order() -> None:
-    assert chosen_lang(["jobaward", "list", "--lang=en"], {"JOBAWARD_LANG": "ko"}) == "en"
-    assert chosen_lang(["jobaward", "list"], {"JOBAWARD_LANG": "en", "LANG": "ko_KR.UTF-8"}) == "en"
-    assert chosen_lang(["jobaward"], {"LC_ALL": "en_GB.UTF-8", "LANG": "ko_KR.UTF-8"}) == "en"
-    assert chosen_lang(["jobaward"], {"LANG": "C.UTF-8"}) == "ko"
-    assert chosen_lang(["jobaward"], {}) == "ko"
+    assert english_wanted(["jobaward", "list", "--lang=en"], {"JOBAWARD_LANG": "ko"})
+    assert english_wanted(["jobaward", "list"], {"JOBAWARD_LANG": "en", "LANG": "ko_KR.UTF-8"})
+    assert english_wanted(["jobaward"], {"LC_ALL": "en_GB.UTF-8", "LANG": "ko_KR.UTF-8"})
+    assert not english_wanted(["jobaward"], {"LANG": "C.UTF-8"})
+    assert not english_wanted(["jobaward"], {})
+    assert english_wanted(["jobaward", "--lang", "fr"], {"JOBAWARD_LANG": "en"}), "an unknown --lang: the next choice"
+
+
+def test_labels_ask_the_same_resolver() -> None:
+    """The views' labels: --lang beats JOBAWARD_LANG beats the locale; C and POSIX are Korean."""
+    assert chosen_language("en", {"JOBAWARD_LANG": "ko", "LANG": "ko_KR.UTF-8"}) == "en"
+    assert chosen_language(None, {"JOBAWARD_LANG": " EN ", "LANG": "ko_KR.UTF-8"}) == "en"
+    assert chosen_language(None, {"LC_MESSAGES": "en_US.UTF-8", "LANG": "ko_KR.UTF-8"}) == "en"
+    assert chosen_language(None, {"LC_ALL": "POSIX", "LANG": "en_US.UTF-8"}) == "ko"
+    assert chosen_language(None, {"LANG": "C"}) == "ko"
+    assert chosen_language("fr", {"JOBAWARD_LANG": "en"}) == "fr", "refused by the command, not replaced"
 
 
 def test_wrapping_counts_hangul_as_two_cells() -> None:

@@ -315,7 +315,8 @@ def test_head_ends_quietly() -> None:
     assert done.stdout.startswith("연도")
 
 
-def test_readme_documents_the_keys_the_code_writes() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+def test_docs_document_the_keys_the_code_writes() -> None:
+    root = Path(__file__).resolve().parent.parent
+    readme = "\n".join(page.read_text("utf-8") for page in [root / "README.md", *(root / "docs").glob("*.md")])
     assert ", ".join(AWARD_KEYS) in readme
     assert ", ".join(INDICATOR_KEYS) in readme

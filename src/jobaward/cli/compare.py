@@ -114,7 +114,6 @@ def compare(
     """
     from jobaward.output import views
     from jobaward.query.awards import SORTS, compare_indicators, indicator_names, matching_indicator_names
-    from jobaward.query.names import NameIndex
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
@@ -131,6 +130,8 @@ def compare(
         raise UsageProblem("unknown_value", option="--sort", value=sort, valid=", ".join(SORTS))
     governments = []
     if names:  # only names need the index (start-up time)
+        from jobaward.query.names import NameIndex
+
         governments = find_all(NameIndex(dataset), names)
     wanted = None
     if indicator is not None:

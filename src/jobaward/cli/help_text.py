@@ -10,17 +10,12 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from jobaward.i18n.language import english_wanted
 
-
-def chosen_lang(argv: Sequence[str], environ: Mapping[str, str]) -> str:
-    """The language of help: the same choice as the errors' (i18n/language.english_wanted)."""
-    return "en" if english_wanted(argv, environ) else "ko"
-
-
-HELP_IN_ENGLISH = chosen_lang(sys.argv, os.environ) == "en"
+#: The language of help: the same choice as the errors' (i18n/language.english_wanted).
+HELP_IN_ENGLISH = english_wanted(sys.argv, os.environ)
 
 
 def say(korean: str, english: str) -> str:

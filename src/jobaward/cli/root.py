@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, ParamSpec, TypeVar
@@ -14,8 +13,8 @@ from jobaward import __version__
 from jobaward.cli.errorpath import JobawardGroup, print_error
 from jobaward.cli.help_text import install_help_formatter, say
 from jobaward.errors import JobawardError, UsageProblem
-from jobaward.i18n.labels import LANGS, Labels
-from jobaward.i18n.language import english_wanted, locale_is_english
+from jobaward.i18n.labels import Labels
+from jobaward.i18n.language import LANGS, chosen_language, english_wanted
 from jobaward.model import Dataset
 
 install_help_formatter()
@@ -109,8 +108,8 @@ def load_data(given: list[Path] | None = None, no_bundled: bool = False) -> Data
 
 
 def labels_for(lang: str | None) -> Labels:
-    locale = "en" if locale_is_english(os.environ) else "ko"
-    chosen = (lang or os.environ.get("JOBAWARD_LANG") or locale).strip().lower()
+    """The labels of this command's language (i18n/language.chosen_language); an unknown one is refused."""
+    chosen = chosen_language(lang)
     if chosen not in LANGS:
         raise UsageProblem("unknown_language", value=chosen, valid=", ".join(LANGS))
     return Labels(chosen)

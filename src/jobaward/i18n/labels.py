@@ -7,8 +7,6 @@ from typing import NamedTuple
 from jobaward.i18n.folding import compact
 from jobaward.model import CATEGORIES, GRADES, LEVELS, Government
 
-LANGS = ("ko", "en")
-
 CATEGORY_EN = {
     "공시제": "Job Target Disclosure",
     "우수사업": "Best Project",

@@ -48,7 +48,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, JustifyMethod, RenderableType, RenderResult
+from rich.console import Console, ConsoleOptions, Group, JustifyMethod, RenderableType, RenderResult
 from rich.measure import Measurement
 from rich.segment import Segment
 from rich.style import Style
@@ -368,6 +368,11 @@ class Footnotes:
     def text(self) -> Text:
         lines = (f"*{n} {note}" for n, note in enumerate(self.notes, start=1))
         return Text(printable("\n".join(lines)), style="dim")
+
+
+def with_footnotes(table: FittedTable, notes: Footnotes) -> RenderableType:
+    """The table, and its numbered notes under it when it has any."""
+    return Group(table, notes.text()) if notes.notes else table
 
 
 def shaped(cell: Cell, width: int) -> RenderableType:

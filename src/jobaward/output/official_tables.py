@@ -12,7 +12,7 @@ from rich.text import Text
 from jobaward.i18n.labels import Labels
 from jobaward.model import ALL_AGES, NATIONAL, REGIONAL, Government
 from jobaward.output import text as fmt
-from jobaward.output.layout import Col, FittedTable, Footnotes, Parts
+from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, with_footnotes
 from jobaward.query.official import Around, EditionSummary, OfficialChange
 from jobaward.storage.kosis_files import CREDIT, CREDIT_EN
 
@@ -24,10 +24,6 @@ def credit(survey: str, labels: Labels) -> str:
 def notes(*lines: str) -> Group:
     """Paragraphs under a table, each wrapped to the terminal (between words)."""
     return Group(*(Text(line, style="dim") for line in lines))
-
-
-def with_footnotes(table: FittedTable, marks: Footnotes) -> RenderableType:
-    return Group(table, marks.text()) if marks.notes else table
 
 
 def age_word(age: str, labels: Labels) -> str:

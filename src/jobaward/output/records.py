@@ -1,17 +1,19 @@
 """Machine-readable forms: flat records (CSV/TSV rows, JSON objects) and their writers.
 
-Keys are stable English snake_case, documented in README.md. Numbers stay numbers, dates are
+Keys are stable English snake_case, documented in docs/ (tests/test_output.py checks). Numbers stay numbers, dates are
 ISO strings, a missing value is null in JSON and an empty cell in CSV. No Rich here.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jobaward.model import Dataset, Government, Source
 from jobaward.query.awards import AwardRow, IndicatorRow, Profile
-from jobaward.query.stats import Coverage, Leader, Movement, Stats
+
+if TYPE_CHECKING:  # list, show and compare need no edition statistics (start-up time)
+    from jobaward.query.stats import Coverage, Leader, Movement, Stats
 
 Record = dict[str, Any]
 

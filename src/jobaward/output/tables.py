@@ -11,7 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -23,9 +23,11 @@ from jobaward.i18n.labels import Labels
 from jobaward.model import Award, Government, Indicator, Source
 from jobaward.model import Measurement as Figure
 from jobaward.output import text as fmt
-from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, Trimmed
+from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, Trimmed, with_footnotes
 from jobaward.query.awards import AwardRow, IndicatorRow, Profile, Totals
-from jobaward.query.stats import Count, Coverage, Movement, Stats
+
+if TYPE_CHECKING:  # list, show and compare need no edition statistics (start-up time)
+    from jobaward.query.stats import Count, Coverage, Movement, Stats
 
 BAR_WIDTH = 10
 
@@ -227,10 +229,6 @@ def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) ->
             refs(award.sources, numbers),
         )
     return with_footnotes(table, notes)
-
-
-def with_footnotes(table: FittedTable, notes: Footnotes) -> RenderableType:
-    return Group(table, notes.text()) if notes.notes else table
 
 
 def profile_award_summary(profile: Profile, labels: Labels) -> Text:

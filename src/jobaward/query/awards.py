@@ -232,15 +232,22 @@ def award_years(dataset: Dataset) -> list[int]:
     return list(range(min(years), max(years) + 1)) if years else []
 
 
+def best_grades(awards: Iterable[Award]) -> dict[tuple[str, int], str]:
+    """(government id, year) → the highest grade won that year ('' when only ungraded awards are
+    recorded). The one answer to "best grade per year": timelines, edition moves and compare use it."""
+    best: dict[tuple[str, int], str] = {}
+    for award in awards:
+        key = (award.government, award.year)
+        held = best.get(key)
+        if held is None or grade_rank(award.grade) < grade_rank(held):
+            best[key] = award.grade
+    return best
+
+
 def timeline(dataset: Dataset, gov: Government) -> dict[int, str | None]:
     """Year → the best grade won ('' when the grade is not known), or None when nothing is recorded."""
-    won: dict[int, str] = {}
-    for award in dataset.awards:
-        if award.government == gov.id:
-            held = won.get(award.year)
-            if held is None or grade_rank(award.grade) < grade_rank(held):
-                won[award.year] = award.grade
-    return {year: won.get(year) for year in award_years(dataset)}
+    won = best_grades(award for award in dataset.awards if award.government == gov.id)
+    return {year: won.get((gov.id, year)) for year in award_years(dataset)}
 
 
 def indicator_names(dataset: Dataset) -> list[str]:

@@ -27,13 +27,12 @@ from jobaward.model import (
     Government,
     Official,
     Series,
-    grade_rank,
     names_of,
     period_order,
     periods_from,
     value,
 )
-from jobaward.query.awards import IndicatorRow, exact_difference
+from jobaward.query.awards import IndicatorRow, best_grades, exact_difference
 
 WINDOWS = ("before", "after")
 #: A reader sees the figures from two years before to two years after an award year.
@@ -309,10 +308,11 @@ def winner_changes(
 ) -> list[OfficialChange]:
     """Each (government, award year) with official figures, largest change first."""
     wanted = {gov.id for gov in governments}
-    grades: dict[tuple[str, int], list[str]] = {}  # (government, award year) → the grades won
-    for award in dataset.awards:
-        if (year is None or award.year == year) and (not wanted or award.government in wanted):
-            grades.setdefault((award.government, award.year), []).append(award.grade)
+    grades = best_grades(  # (government, award year) → the best grade won
+        award
+        for award in dataset.awards
+        if (year is None or award.year == year) and (not wanted or award.government in wanted)
+    )
     primaries = regional_primaries(official, dataset)
 
     @cache
@@ -320,8 +320,8 @@ def winner_changes(
         return median_change(primaries, window, age)[0]
 
     changes = [
-        change_for(official, dataset.government(gov_id), y, min(won, key=grade_rank), kind, peer_median)
-        for (gov_id, y), won in sorted(grades.items())
+        change_for(official, dataset.government(gov_id), y, grade, kind, peer_median)
+        for (gov_id, y), grade in sorted(grades.items())
     ]
     found = [c for c in changes if c is not None]
     return sorted(found, key=lambda c: (-c.change, -c.year, dataset.position[c.government.id]))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from jobaward.model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank, is_contest
-from jobaward.query.awards import Streak, Totals, streaks, totals, years_held
+from jobaward.query.awards import Streak, Totals, best_grades, streaks, totals, years_held
 
 
 class Count(NamedTuple):
@@ -142,20 +142,15 @@ def stats(dataset: Dataset, year: int | None = None, limit: int = 10) -> Stats:
     )
 
 
-def best_grades(dataset: Dataset, year: int) -> dict[str, str]:
+def grades_of_year(dataset: Dataset, year: int) -> dict[str, str]:
     """Each government's highest grade that year ('' when only ungraded awards are recorded)."""
-    best: dict[str, str] = {}
-    for award in dataset.awards:
-        if award.year == year:
-            held = best.get(award.government)
-            if held is None or grade_rank(award.grade) < grade_rank(held):
-                best[award.government] = award.grade
-    return best
+    best = best_grades(award for award in dataset.awards if award.year == year)
+    return {gov_id: grade for (gov_id, _), grade in best.items()}
 
 
 def compare_years(dataset: Dataset, first: int, second: int) -> list[Movement]:
     """How the governments in two editions' records moved: up, down, same, new, gone."""
-    before, after = best_grades(dataset, first), best_grades(dataset, second)
+    before, after = grades_of_year(dataset, first), grades_of_year(dataset, second)
     order = dataset.position
     rows = []
     for gov_id in before.keys() | after.keys():
