@@ -89,13 +89,16 @@ PERIOD_EN = {"상반기": "H1", "하반기": "H2"}
 BENCHMARK_EN = {"전국 평균": "national average", "일자리 목표": "job target"}
 #: Unit suffixes in English: counts of people and things read as bare numbers.
 UNIT_EN = {"명": "", "개": "", "개소": " sites"}
-HONOR_EN = (
-    ("대통령", "Presidential Award"),
-    ("국무총리", "Prime Minister's Award"),
-    ("장관", "Minister's Commendation"),
-    ("우수기관", "Excellent Institution"),
-    ("기관", "Institutional Commendation"),
-)
+#: English for each honour in model.HONORS (the data holds one spelling each).
+HONOR_EN = {
+    "대통령상": "Presidential Award",
+    "국무총리상": "Prime Minister's Award",
+    "고용노동부장관상": "Minister of Employment and Labor's Award",
+    "고용노동부장관 표창": "Minister of Employment and Labor's Commendation",
+    "기관표창": "Institutional Commendation",
+    "우수기관 표창": "Excellent Institution Commendation",
+    "우수기관": "Excellent Institution",
+}
 
 UI: dict[str, tuple[str, str]] = {
     "year": ("연도", "Year"),
@@ -284,9 +287,8 @@ class Labels(NamedTuple):
         return LEVEL_EN.get(value, value) if self.english else value
 
     def honor(self, value: str) -> str:
-        if not self.english:
-            return value
-        return next((english for key, english in HONOR_EN if key in value), value)
+        """English for an honour of the vocabulary; one not on record stays whole in Korean."""
+        return HONOR_EN.get(value, value) if self.english else value
 
     def indicator(self, name: str) -> str:
         """English for the known indicators ('고용률 (15~64세)': 'Employment rate (age 15-64)').

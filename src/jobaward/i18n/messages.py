@@ -220,6 +220,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected schema = {expected}, got {value}",
     ),
     "source_needs_url": ("출처에는 url이나 seed 파일 이름이 있어야 합니다", "a source needs a url or a seed file name"),
+    "bounds_need_both": (
+        "수상 지자체 수의 범위에는 최솟값과 최댓값이 모두 있어야 합니다 (최솟값 ≤ 최댓값)",
+        "bounds on the governments awarded need both a minimum and a maximum (minimum ≤ maximum)",
+    ),
     "former_needs_name": ("이전 상태에는 이름이나 시도가 있어야 합니다", "a former state needs a name or a province"),
     "indicator_needs_value": (
         "지표에는 이후 값이나 이전 값, 또는 둘 다 있어야 합니다",

@@ -189,7 +189,7 @@ def profile_header(profile: Profile, labels: Labels) -> Text:
     related = (("predecessors", profile.predecessors), ("successors", profile.successors))
     for key, governments in related:
         if governments:
-            names = ", ".join(fmt.printable(g.id) for g in governments)
+            names = ", ".join(fmt.printable(labels.name(g) if g.level == "광역" else g.id) for g in governments)
             header.append(f"\n{labels.ui(key)}: {names}")
     if gov.note:
         header.append(f"\n{fmt.printable(gov.note)}", style="dim")

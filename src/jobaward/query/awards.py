@@ -36,7 +36,7 @@ class AwardFilter(NamedTuple):
             and (self.category is None or award.category == self.category)
             and (self.grade is None or award.grade == self.grade)
             and (self.level is None or gov.level == self.level)
-            and (self.province is None or self.province in (gov.id, gov.province))
+            and (self.province is None or self.province == gov.id or gov.belonged_to(self.province))
             and (self.project is None or compact(self.project) in compact(award.project))
         )
 
@@ -212,6 +212,7 @@ def profile(dataset: Dataset, gov: Government) -> Profile:
     indicators = tuple(indicator_row(dataset, i) for i in dataset.indicators if i.government == gov.id)
     source_ids = [s for row in awards for s in row.award.sources]
     source_ids += [s for row in indicators for s in row.indicator.sources]
+    source_ids += list(gov.sources)  # its founding, renaming or abolition
     return Profile(
         government=gov,
         province=dataset.government_by_id.get(gov.province or ""),

@@ -232,7 +232,7 @@ def map_regional_labels(labels: Sequence[str], dataset: Dataset) -> dict[tuple[i
         if found is None and " " not in label:
             for step in range(province, len(DO_ORDER)):
                 found = next(
-                    (g for g in dataset.governments if g.province == DO_ORDER[step] and label in names_of(g)), None
+                    (g for g in dataset.governments if g.belonged_to(DO_ORDER[step]) and label in names_of(g)), None
                 )
                 if found is not None:
                     province = step
@@ -251,9 +251,13 @@ def map_national_label(label: str, dataset: Dataset) -> str:
     name = label.split(maxsplit=1)[-1]
     if name == "계":
         return NATION
-    for gov in dataset.governments:
-        if gov.level == "광역" and (name in names_of(gov) or name.startswith(gov.id)):
-            return gov.id
+    provinces = [gov for gov in dataset.governments if gov.level == "광역"]
+    named = [gov for gov in provinces if name in names_of(gov)]
+    # 전남광주통합특별시 starts with 전남 too: only the longest id a label starts with can be the one
+    prefixed = sorted((gov for gov in provinces if name.startswith(gov.id)), key=lambda gov: -len(gov.id))
+    found = named or prefixed[:1]
+    if len(found) == 1:
+        return found[0].id
     raise DataError([problem("KOSIS", "시도별", "unmapped_province", label=label)])
 
 
