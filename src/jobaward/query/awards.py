@@ -35,10 +35,15 @@ class AwardFilter(NamedTuple):
             (self.years is None or award.year in self.years)
             and (self.category is None or award.category == self.category)
             and (self.grade is None or award.grade == self.grade)
-            and (self.level is None or gov.level == self.level)
-            and (self.province is None or self.province == gov.id or gov.belonged_to(self.province))
+            and self.accepts_government(gov)
             and (self.project is None or compact(self.project) in compact(award.project))
         )
+
+    def accepts_government(self, gov: Government) -> bool:
+        """``province``: the 광역 itself, the governments in it today and those that once were
+        (광주 keeps its 자치구, now in 전남광주통합특별시); a former 광역's own awards stay its own."""
+        in_province = self.province is None or self.province == gov.id or gov.belonged_to(self.province)
+        return in_province and (self.level is None or gov.level == self.level)
 
 
 class Streak(NamedTuple):
