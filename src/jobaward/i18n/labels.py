@@ -150,9 +150,11 @@ UI: dict[str, tuple[str, str]] = {
     "records": ("수상 기록", "Records"),
     "share": ("비율", "Share"),
     "coverage_note": (
-        "수상 지자체: 회차 기록의 지자체 수(모르면 빈칸, 비율도 빈칸). 시상 수: 상의 수(두 부문을 함께 받은 "
+        "수상 지자체: 회차 기록의 지자체 수(모르면 출처가 주는 범위, 예: 58–68; 그것도 없으면 빈칸; 비율도 같음). "
+        "시상 수: 상의 수(두 부문을 함께 받은 "
         "지자체가 있어 더 많을 수 있음). 보유: 자료에 있는 지자체 수. 가을 경진대회(2012~2016)는 세지 않음.",
-        "Awarded: governments in the edition's record (blank if not known, and so is the share). "
+        "Awarded: governments in the edition's record (if not known, the bounds the sources give, "
+        "e.g. 58–68; else blank; the share likewise). "
         "Prizes: awards (more, where a government won in both categories). Held: governments in our "
         "data. The autumn project contest (2012-2016) is not counted.",
     ),

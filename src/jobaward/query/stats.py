@@ -179,10 +179,21 @@ class Coverage(NamedTuple):
     prizes: int | None
     governments_held: int
     records: int
+    #: (fewest, most) governments awarded: ``awarded`` twice when known, else the bounds the
+    #: sources give (2021: 58–68), else None
+    bounds: tuple[int, int] | None = None
 
     @property
     def share(self) -> float | None:
         return self.governments_held / self.awarded * 100 if self.awarded else None
+
+    @property
+    def share_bounds(self) -> tuple[float, float] | None:
+        """(lowest, highest) share when only the bounds of ``awarded`` are known."""
+        if self.bounds is None or not self.bounds[0]:
+            return None
+        fewest, most = self.bounds
+        return (self.governments_held / most * 100, self.governments_held / fewest * 100)
 
 
 def coverage(dataset: Dataset) -> list[Coverage]:
@@ -201,6 +212,7 @@ def coverage(dataset: Dataset) -> list[Coverage]:
                 edition.awarded_prizes if edition else None,
                 len({a.government for a in held}),
                 len(held),
+                edition.awarded_bounds if edition else None,
             )
         )
     return rows
