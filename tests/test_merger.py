@@ -10,11 +10,18 @@ import json
 import pytest
 from rich.cells import cell_len
 
+from jobaward.errors import DataError
 from jobaward.model import Dataset
 from jobaward.query.awards import AwardFilter
 from jobaward.query.official import benchmark_id
 from jobaward.query.stats import stats
-from jobaward.storage.kosis_files import map_national_label, map_regional_labels
+from jobaward.storage.kosis_files import (
+    RawRow,
+    map_national_label,
+    map_regional_labels,
+    national_series,
+    regional_series,
+)
 
 from .conftest import Run
 
@@ -111,3 +118,21 @@ def test_official_figures_stay_with_the_former_governments(dataset: Dataset) -> 
     assert map_national_label("46 전라남도", dataset) == "전남"
     assert map_national_label("46 전남광주통합특별시", dataset) == NEW
     assert set(map_regional_labels(["광주 광산구", "여수시"], dataset).values()) == {"광주 광산구", "전남 여수시"}
+
+
+def national(label: str, *points: tuple[str, str]) -> list[RawRow]:
+    return [RawRow(label, "계", "고용률", "%", points)]
+
+
+def test_kosis_figures_of_a_period_a_government_did_not_wholly_exist_in_are_refused(dataset: Dataset) -> None:
+    (kept,) = national_series(national("29 광주광역시", ("2024", "61.0"), ("2025", "61.5")), dataset)
+    assert (kept.government, kept.end) == ("광주", "2025")
+    for label, period in (("29 광주광역시", "2026"), ("46 전남광주통합특별시", "2025")):
+        with pytest.raises(DataError) as caught:
+            national_series(national(label, (period, "62.0")), dataset)
+        assert f"{period}" in str(caught.value.problems[0])
+    half = [RawRow("인천 중구", "계", "고용률", "%", (("2026-H1", "60.0"), ("2026-H2", "60.5")))]
+    with pytest.raises(DataError) as caught:
+        regional_series(half, dataset)
+    assert "2026-H2" in str(caught.value.problems[0]) and "2026-H1" not in str(caught.value.problems[0])
+    assert regional_series([half[0]._replace(points=half[0].points[:1])], dataset)[0].government == "인천 중구"

@@ -272,6 +272,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unmapped_regions": ("지자체에 대응하지 않는 지역: {labels}", "regions that match no government: {labels}"),
     "unmapped_province": ("시·도에 대응하지 않는 지역: {label}", "a region that matches no province: {label}"),
+    "outside_lifetime": (
+        "'{label}'의 {period} 값이 {name}의 값인지 알 수 없습니다 ({name}: {lifetime}); 가져오지 않습니다",
+        "cannot tell that the {period} figure of '{label}' is {name}'s ({name}: {lifetime}); nothing imported",
+    ),
     "not_official_file": (
         "jobaward 공식 통계 파일이 아닙니다 (첫 줄: # {kind} {version})",
         "not a jobaward official-figures file (first line: # {kind} {version})",

@@ -17,6 +17,7 @@ KOSIS printed (``"67.2"``); ``value`` turns one into a number for arithmetic.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -261,18 +262,56 @@ def map_national_label(label: str, dataset: Dataset) -> str:
     raise DataError([problem("KOSIS", "시도별", "unmapped_province", label=label)])
 
 
+def period_days(period: str) -> tuple[date, date]:
+    """The first and last day of ``2026-H2`` (2026-07-01, 2026-12-31) or of the year ``2026``."""
+    year, _, half = period.partition("-H")
+    if half == "1":
+        return date(int(year), 1, 1), date(int(year), 6, 30)
+    return date(int(year), 7 if half else 1, 1), date(int(year), 12, 31)
+
+
+def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
+    """A figure for a period the government did not wholly exist in cannot be proven its own:
+    KOSIS may label 2026-H2 광주광역시 (abolished 2026-06-30) or back-cast 전남광주통합특별시
+    (2026-07-01) to years before it. Refused, never attached or dropped silently."""
+    for one in series:
+        gov = dataset.government_by_id.get(one.government)
+        if gov is None or (gov.established is None and gov.abolished is None):
+            continue
+        for period, _ in one.points:
+            first, last = period_days(period)
+            if not (gov.exists_on(first) and gov.exists_on(last)):
+                since = gov.established.isoformat() if gov.established else ""
+                until = gov.abolished.isoformat() if gov.abolished else ""
+                raise DataError(
+                    [
+                        problem(
+                            "KOSIS",
+                            one.label,
+                            "outside_lifetime",
+                            label=one.label,
+                            period=period,
+                            name=gov.name,
+                            lifetime=f"{since}~{until}",
+                        )
+                    ]
+                )
+
+
 def regional_series(raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False) -> list[Series]:
     """Mapped series of the regional table (by default only what the bundle keeps)."""
     block_of = label_blocks(raw)
     labels = [row.label for i, row in enumerate(raw) if i == 0 or block_of[i] != block_of[i - 1]]
     mapping = map_regional_labels(labels, dataset)
-    return [
+    found = [
         Series(
             REGIONAL, row.label, mapping[(block_of[i], row.label)], row.age, row.item, row.unit, *aligned(row.points)
         )
         for i, row in enumerate(raw)
         if row.points and (keep_all or (row.age, row.item) in REGIONAL_KEPT)
     ]
+    refuse_outside_lifetime(found, dataset)
+    return found
 
 
 def label_blocks(raw: Sequence[RawRow]) -> list[int]:
@@ -284,7 +323,7 @@ def label_blocks(raw: Sequence[RawRow]) -> list[int]:
 
 
 def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
-    return [
+    found = [
         Series(
             NATIONAL,
             row.label,
@@ -296,6 +335,8 @@ def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
         )
         for row in raw
     ]
+    refuse_outside_lifetime(found, dataset)
+    return found
 
 
 # --- the bundle and user files ----------------------------------------------------------------
