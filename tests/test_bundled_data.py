@@ -118,7 +118,7 @@ def holds(award: Award, row: dict[str, str], gov: str) -> bool:
     empty may have been filled in by a further source."""
     return (
         (award.year, award.government) == (int(row["year"]), gov)
-        and row["category"] in ("", award.category)
+        and (row["category"] in ("", award.category) or row["category"].startswith(f"{award.category}:"))
         and row["grade"] in ("", award.grade)
     )
 

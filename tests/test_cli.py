@@ -32,7 +32,7 @@ def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
     (line,) = lines_with(result.stdout, "강릉시")
     assert "특별상" in line and "5,500만원" in line and "고용노동부장관 표창" in line
     assert lines_with(result.stdout, "강원특별자치도 (당시 강원도)", "대상", "국무총리상")
-    assert "수상 52건 · 인센티브 합계 19억 9,000만원 (금액이 알려진 26건)" in result.stdout
+    assert "수상 52건 · 인센티브 합계 20억 6,000만원 (금액이 알려진 27건)" in result.stdout
 
 
 def test_list_without_year_is_newest_first(run: Run) -> None:
