@@ -13,7 +13,17 @@ from pathlib import Path
 
 import pytest
 
-from jobaward.model import CATEGORIES, CONFLICT_MARK, GRADES, LEVELS, Award, Dataset, Measurement
+from jobaward.model import (
+    CATEGORIES,
+    CONFLICT_MARK,
+    GRADES,
+    HONORS,
+    LEVELS,
+    Award,
+    Dataset,
+    Measurement,
+    canonical_honor,
+)
 from jobaward.query.names import NameIndex, find_government
 
 from .conftest import SHARED
@@ -124,7 +134,7 @@ def test_every_research_award_row_is_in_the_data(dataset: Dataset, index: NameIn
         # the note says so; what it leaves empty may come only from a further source
         incentive = int(row["incentive_krw"]) if row["incentive_krw"] else None
         for field, given, held in (
-            ("honor", *(re.sub(r"고용노동부|기관|\(.*?\)| ", "", h) for h in (row["honor"], award.honor))),  # #22
+            ("honor", canonical_honor(row["honor"]) if row["honor"] else "", award.honor),
             ("incentive", incentive, award.incentive),
             ("project", row["project"], award.project),
         ):
@@ -277,3 +287,23 @@ def test_coverage_counts_are_the_data_files_own() -> None:
         assert (shown[year]["governments_held"], shown[year]["awarded"]) == (held, awarded), year
         expected_share = round(100 * held / awarded, 1) if awarded else None
         assert shown[year]["share_percent"] == expected_share, year
+
+
+def test_every_honour_in_the_data_is_one_of_the_vocabulary(dataset: Dataset) -> None:
+    """One spelling per honour: the loader maps every variant the reports print (#22)."""
+    import tomllib
+
+    from jobaward.storage.toml_data import bundled_bytes
+
+    printed = {a["honor"] for a in tomllib.loads(bundled_bytes().decode()).get("awards", []) if "honor" in a}
+    held = {award.honor for award in dataset.awards if award.honor}
+    assert held <= set(HONORS), held - set(HONORS)
+    assert {canonical_honor(spelling) for spelling in printed} == held
+
+
+def test_every_honour_reads_in_english() -> None:
+    from jobaward.i18n.labels import Labels
+
+    english = {honor: Labels("en").honor(honor) for honor in HONORS}
+    assert all(label.isascii() for label in english.values()), english
+    assert len(set(english.values())) == len(HONORS), "two honours may not share an English label"

@@ -9,12 +9,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
+
+import pytest
 
 from jobaward.model import Dataset
 from jobaward.query.awards import compare_indicators
 from jobaward.query.stats import compare_years, stats
 
-from .conftest import Run
+from .conftest import MINI, Run
 
 
 def test_stats_2023_counts(mini: Dataset) -> None:
@@ -167,6 +170,8 @@ def test_coverage_view(mini_run: Run) -> None:
             "year": 2023,
             "edition": 12,
             "awarded": 65,
+            "awarded_min": 65,
+            "awarded_max": 65,
             "prizes": 73,
             "governments_held": 10,
             "award_records": 13,
@@ -178,3 +183,52 @@ def test_coverage_view(mini_run: Run) -> None:
     assert (contest_year["award_records"], contest_year["governments_held"]) == (6, 6)
     assert contest_year["share_percent"] == 15.8  # 6 of the 38 governments awarded
     assert "수상 14건" in mini_run("list", "--year", "2013").stdout
+
+
+BOUNDED_2022 = """
+[[editions]]
+year = 2022
+number = 11
+awarded_prizes = 73
+awarded_governments_min = 58
+awarded_governments_max = 68
+sources = ["seed-001"]
+"""
+
+
+def test_coverage_shows_the_bounds_of_an_unknown_count(run: Run, tmp_path: Path) -> None:
+    """2021's count is unknown but bounded (58–68): the table shows the bounds and the share's (#22)."""
+    bounded = tmp_path / "bounded.toml"
+    bounded.write_text(BOUNDED_2022, "utf-8")
+    args = ("stats", "--coverage", "--year", "2022", "--no-bundled", "--data", str(MINI), "--data", str(bounded))
+    (record,) = json.loads(run(*args, "--format", "json").stdout)
+    assert (record["awarded"], record["awarded_min"], record["awarded_max"], record["share_percent"]) == (
+        None,
+        58,
+        68,
+        None,
+    )
+    held = record["governments_held"]
+    share = f"{held / 68 * 100:.0f}–{held / 58 * 100:.0f}%"
+    for lang in ("ko", "en"):
+        table = run(*args, "--lang", lang, env={"COLUMNS": "80"})
+        (line,) = [x for x in table.stdout.splitlines() if x.startswith("2022 ")]
+        assert line.split()[:7] == ["2022", "11", "58–68", "73", str(held), str(record["award_records"]), share]
+
+
+@pytest.mark.parametrize(
+    ("bounds", "problem"),
+    [
+        ("awarded_governments_min = 68\nawarded_governments_max = 58", "editions[0].awarded_governments_max"),
+        ("awarded_governments_min = 58", "editions[0].awarded_governments_max"),
+    ],
+)
+def test_bounds_need_both_in_order(run: Run, tmp_path: Path, bounds: str, problem: str) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text(BOUNDED_2022.replace("awarded_governments_min = 58\nawarded_governments_max = 68", bounds))
+    result = run("validate", str(broken), "--lang", "en")
+    assert result.exit_code == 3
+    assert result.stdout.splitlines()[0] == (
+        f"{broken}:{problem}: error: bounds on the governments awarded need both a minimum and a maximum"
+        " (minimum ≤ maximum)"
+    )

@@ -44,18 +44,29 @@ def test_readme_has_examples() -> None:
 def test_coverage_table_matches_the_data(run: Run) -> None:
     """docs/research.md's coverage table is the tool's own figures, not a stale copy."""
     readme = (ROOT / "docs" / "research.md").read_text("utf-8")
-    pattern = r"^\| (\d{4}) \((\d+)\w\w\) \| (\d+|\?) \| (\d*) \| (\d+) \| (\d+%|\?) \|$"
+    pattern = r"^\| (\d{4}) \((\d+)\w\w\) \| (\d+(?:–\d+)?|\?) \| (\d*) \| (\d+) \| (\d+(?:–\d+)?%|\?) \|$"
     table = re.findall(pattern, readme, flags=re.M)
     document = json.loads(run("stats", "--coverage", "--format", "json").stdout)
     held = {r["year"]: r for r in document}
     assert [int(year) for year, *_ in table] == sorted(held, reverse=True), "one row per edition, newest first"
     for year, edition, awarded, prizes, governments, share in table:
         record = held[int(year)]
-        assert (record["edition"], record["awarded"], record["prizes"], record["governments_held"]) == (
+        assert (record["edition"], record["prizes"], record["governments_held"]) == (
             int(edition),
-            int(awarded) if awarded != "?" else None,
             int(prizes) if prizes else None,
             int(governments),
         )
-        shown = round(record["share_percent"]) if record["share_percent"] is not None else None
-        assert shown == (int(share.rstrip("%")) if share != "?" else None)
+        assert awarded == shown_range(record["awarded"], record["awarded_min"], record["awarded_max"])
+        if record["awarded"] is None and record["awarded_min"] is not None:
+            lowest, highest = (int(governments) / record[bound] * 100 for bound in ("awarded_max", "awarded_min"))
+            assert share == f"{lowest:.0f}–{highest:.0f}%"
+        else:
+            shown = round(record["share_percent"]) if record["share_percent"] is not None else None
+            assert shown == (int(share.rstrip("%")) if share != "?" else None)
+
+
+def shown_range(exact: int | None, low: int | None, high: int | None) -> str:
+    """A count as the README shows it: 65, a range 58–68 the sources bound it by, or ? (unknown)."""
+    if exact is not None:
+        return str(exact)
+    return f"{low}–{high}" if low is not None else "?"

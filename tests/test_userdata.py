@@ -431,3 +431,15 @@ def test_the_loader_returns_a_dataset_or_its_own_error(raw: bytes) -> None:
         parse_dataset(raw, "fuzz.toml")
     except DataError as error:
         assert error.problems
+
+
+@pytest.mark.parametrize(
+    ("printed", "stored"),
+    [("고용노동부 장관 기관표창", "고용노동부장관 표창"), ("장관상", "고용노동부장관상"), ("기관 표창", "기관표창")],
+)
+def test_add_stores_the_one_spelling_of_an_honour(run: Run, tmp_path: Path, printed: str, stored: str) -> None:
+    own = tmp_path / "own.toml"
+    assert run(*ADD, "--honor", printed, "--data", str(own)).exit_code == 0
+    assert f'honor = "{stored}"' in own.read_text("utf-8")
+    listed = json.loads(run("list", "--year", "2030", "-f", "json", "--data", str(own)).stdout)
+    assert [row["honor"] for row in listed] == [stored]

@@ -25,6 +25,9 @@ VIEWS = (
     ("list", "--province", "강원"),
     ("show", "강릉시"),
     ("show", "강원도"),
+    ("show", "광주광역시"),  # a former government (2026-06-30), its successor named
+    ("show", "광주 광산구"),  # in 전남광주통합특별시 today, in 광주 when it won
+    ("list", "--province", "광주특별시", "--year", "2024"),
     ("compare",),
     ("compare", "강릉시"),
     ("compare", "--news"),

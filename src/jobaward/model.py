@@ -25,6 +25,39 @@ CATEGORIES: tuple[str, ...] = ("공시제", "우수사업", "경진대회:지역
 CONFLICT_MARK = "보도에 따라 다름"
 
 
+#: The honours (훈격) the ceremony confers, one spelling each. 상 (an award) and 표창 (a
+#: commendation) are different honours and stay apart; 기관표창 (the conferring office not named)
+#: and 우수기관 (a designation, not an honour) stay apart from the minister's.
+HONORS: tuple[str, ...] = (
+    "대통령상",
+    "국무총리상",
+    "고용노동부장관상",
+    "고용노동부장관 표창",
+    "기관표창",
+    "우수기관 표창",
+    "우수기관",
+)
+
+#: Spellings found in reports (spaces ignored) → the honour they name. 장관상 / 장관 표창: the
+#: only minister conferring at this ceremony is its host, the Minister of Employment and Labor.
+#: A grade written into the honour (고용노동부장관 특별상) is the grade's business, not the honour's;
+#: 기관 in 장관 기관표창 only says who receives it; 장관상(기관표창) was printed as both, the 상 kept.
+HONOR_VARIANTS: dict[str, str] = {
+    "장관상": "고용노동부장관상",
+    "고용노동부장관": "고용노동부장관상",
+    "고용노동부장관(우수)상": "고용노동부장관상",
+    "고용노동부장관특별상": "고용노동부장관상",
+    "고용노동부장관상(기관표창)": "고용노동부장관상",
+    "장관표창": "고용노동부장관 표창",
+    "고용노동부장관기관표창": "고용노동부장관 표창",
+} | {honor.replace(" ", ""): honor for honor in HONORS}
+
+
+def canonical_honor(text: str) -> str:
+    """The one spelling of the honour ``text`` names; a spelling not on record is kept as written."""
+    return HONOR_VARIANTS.get("".join(text.split()), text.strip())
+
+
 def is_contest(category: str) -> bool:
     """An award of the autumn project contest, not of the 일자리대상 ceremony."""
     return category.startswith("경진대회")
@@ -58,6 +91,10 @@ class Government(NamedTuple):
     abolished: date | None = None
     successors: tuple[str, ...] = ()
     note: str = ""
+    #: other official names it is known by (광주특별시, the 약칭 of 전남광주통합특별시)
+    aliases: tuple[str, ...] = ()
+    #: sources for its founding, renaming or abolition
+    sources: tuple[str, ...] = ()
 
     @property
     def former_names(self) -> tuple[FormerState, ...]:
@@ -76,6 +113,10 @@ class Government(NamedTuple):
             if day <= state.until and state.province:
                 return state.province
         return self.province
+
+    def belonged_to(self, province: str) -> bool:
+        """It is, or once was, a part of the 광역 ``province`` (an id)."""
+        return self.province == province or any(state.province == province for state in self.former)
 
     def exists_on(self, day: date) -> bool:
         started = self.established is None or self.established <= day
@@ -116,6 +157,18 @@ class Edition(NamedTuple):
     note: str = ""
     sources: tuple[str, ...] = ()
     contest: bool = False
+    #: what the sources bound ``awarded_governments`` by when they do not give it (2021: 58–68)
+    awarded_governments_min: int | None = None
+    awarded_governments_max: int | None = None
+
+    @property
+    def awarded_bounds(self) -> tuple[int, int] | None:
+        """(fewest, most) governments awarded: the count itself when known, else the bounds."""
+        if self.awarded_governments is not None:
+            return (self.awarded_governments, self.awarded_governments)
+        if self.awarded_governments_min is not None and self.awarded_governments_max is not None:
+            return (self.awarded_governments_min, self.awarded_governments_max)
+        return None
 
     @property
     def key(self) -> tuple[int, bool]:
@@ -355,4 +408,4 @@ def aligned(points: Iterable[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
 
 
 def names_of(gov: Government) -> set[str]:
-    return {gov.name, *(state.name for state in gov.former_names if state.name)}
+    return {gov.name, *gov.aliases, *(state.name for state in gov.former_names if state.name)}

@@ -16,7 +16,7 @@ from jobaward.cli.options import CategoryOption, DataOption, GradeOption, NoBund
 from jobaward.cli.root import app, echo, errors_in_english, reports_errors
 from jobaward.errors import DataError, Problem, UsageProblem, problem
 from jobaward.i18n.messages import message
-from jobaward.model import Dataset
+from jobaward.model import Dataset, canonical_honor
 
 data_app = typer.Typer(help=say("내 자료 파일의 위치.", "Where your own data file is."), no_args_is_help=True)
 add_app = typer.Typer(
@@ -294,7 +294,7 @@ def add_award(
             "government": government_id(current, government),
             "category": parsed_term(category, parse_category),
             "grade": parsed_term(grade, parse_grade),
-            "honor": honor,
+            "honor": canonical_honor(honor) if honor else None,
             "incentive": amount,
             "project": project,
             "note": note,

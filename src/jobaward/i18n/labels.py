@@ -87,13 +87,16 @@ PERIOD_EN = {"상반기": "H1", "하반기": "H2"}
 BENCHMARK_EN = {"전국 평균": "national average", "일자리 목표": "job target"}
 #: Unit suffixes in English: counts of people and things read as bare numbers.
 UNIT_EN = {"명": "", "개": "", "개소": " sites"}
-HONOR_EN = (
-    ("대통령", "Presidential Award"),
-    ("국무총리", "Prime Minister's Award"),
-    ("장관", "Minister's Commendation"),
-    ("우수기관", "Excellent Institution"),
-    ("기관", "Institutional Commendation"),
-)
+#: English for each honour in model.HONORS (the data holds one spelling each).
+HONOR_EN = {
+    "대통령상": "Presidential Award",
+    "국무총리상": "Prime Minister's Award",
+    "고용노동부장관상": "Minister of Employment and Labor's Award",
+    "고용노동부장관 표창": "Minister of Employment and Labor's Commendation",
+    "기관표창": "Institutional Commendation",
+    "우수기관 표창": "Excellent Institution Commendation",
+    "우수기관": "Excellent Institution",
+}
 
 UI: dict[str, tuple[str, str]] = {
     "year": ("연도", "Year"),
@@ -145,9 +148,11 @@ UI: dict[str, tuple[str, str]] = {
     "records": ("수상 기록", "Records"),
     "share": ("비율", "Share"),
     "coverage_note": (
-        "수상 지자체: 회차 기록의 지자체 수(모르면 빈칸, 비율도 빈칸). 시상 수: 상의 수(두 부문을 함께 받은 "
+        "수상 지자체: 회차 기록의 지자체 수(모르면 출처가 주는 범위, 예: 58–68; 그것도 없으면 빈칸; 비율도 같음). "
+        "시상 수: 상의 수(두 부문을 함께 받은 "
         "지자체가 있어 더 많을 수 있음). 보유: 자료에 있는 지자체 수. 가을 경진대회(2012~2016)는 세지 않음.",
-        "Awarded: governments in the edition's record (blank if not known, and so is the share). "
+        "Awarded: governments in the edition's record (if not known, the bounds the sources give, "
+        "e.g. 58–68; else blank; the share likewise). "
         "Prizes: awards (more, where a government won in both categories). Held: governments in our "
         "data. The autumn project contest (2012-2016) is not counted.",
     ),
@@ -282,9 +287,8 @@ class Labels(NamedTuple):
         return LEVEL_EN.get(value, value) if self.english else value
 
     def honor(self, value: str) -> str:
-        if not self.english:
-            return value
-        return next((english for key, english in HONOR_EN if key in value), value)
+        """English for an honour of the vocabulary; one not on record stays whole in Korean."""
+        return HONOR_EN.get(value, value) if self.english else value
 
     def indicator(self, name: str) -> str:
         """English for the known indicators ('고용률 (15~64세)': 'Employment rate (age 15-64)').

@@ -241,6 +241,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected schema = {expected}, got {value}",
     ),
     "source_needs_url": ("출처에는 url이나 seed 파일 이름이 있어야 합니다", "a source needs a url or a seed file name"),
+    "bounds_need_both": (
+        "수상 지자체 수의 범위에는 최솟값과 최댓값이 모두 있어야 합니다 (최솟값 ≤ 최댓값)",
+        "bounds on the governments awarded need both a minimum and a maximum (minimum ≤ maximum)",
+    ),
     "former_needs_name": ("이전 상태에는 이름이나 시도가 있어야 합니다", "a former state needs a name or a province"),
     "indicator_needs_value": (
         "지표에는 이후 값이나 이전 값, 또는 둘 다 있어야 합니다",
@@ -295,6 +299,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unmapped_regions": ("지자체에 대응하지 않는 지역: {labels}", "regions that match no government: {labels}"),
     "unmapped_province": ("시·도에 대응하지 않는 지역: {label}", "a region that matches no province: {label}"),
+    "outside_lifetime": (
+        "'{label}'의 {period} 값이 {name}의 값인지 알 수 없습니다 ({name}: {lifetime}); 가져오지 않습니다",
+        "cannot tell that the {period} figure of '{label}' is {name}'s ({name}: {lifetime}); nothing imported",
+    ),
     "not_official_file": (
         "jobaward 공식 통계 파일이 아닙니다 (첫 줄: # {kind} {version})",
         "not a jobaward official-figures file (first line: # {kind} {version})",

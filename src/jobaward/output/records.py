@@ -238,7 +238,17 @@ def movement_record(move: Movement, first: int, second: int) -> Record:
     }
 
 
-COVERAGE_KEYS = ("year", "edition", "awarded", "prizes", "governments_held", "award_records", "share_percent")
+COVERAGE_KEYS = (
+    "year",
+    "edition",
+    "awarded",
+    "awarded_min",
+    "awarded_max",
+    "prizes",
+    "governments_held",
+    "award_records",
+    "share_percent",
+)
 
 
 def coverage_record(row: Coverage) -> Record:
@@ -246,6 +256,8 @@ def coverage_record(row: Coverage) -> Record:
         "year": row.year,
         "edition": row.number,
         "awarded": row.awarded,
+        "awarded_min": row.bounds[0] if row.bounds else None,
+        "awarded_max": row.bounds[1] if row.bounds else None,
         "prizes": row.prizes,
         "governments_held": row.governments_held,
         "award_records": row.records,

@@ -192,7 +192,7 @@ def profile_header(profile: Profile, labels: Labels) -> Text:
     related = (("predecessors", profile.predecessors), ("successors", profile.successors))
     for key, governments in related:
         if governments:
-            names = ", ".join(fmt.printable(g.id) for g in governments)
+            names = ", ".join(fmt.printable(labels.name(g) if g.level == "광역" else g.id) for g in governments)
             header.append(f"\n{labels.ui(key)}: {names}")
     if gov.note:
         header.append(f"\n{fmt.printable(gov.note)}", style="dim")
@@ -560,6 +560,20 @@ def years_view(movements: Sequence[Movement], first: int, second: int, labels: L
     return Group(Text(title, style="bold"), table, Text(labels.ui("years_note"), style="dim"))
 
 
+def awarded_text(row: Coverage) -> str:
+    """The governments awarded, or the bounds the sources give (58–68), or blank."""
+    if row.awarded is not None:
+        return str(row.awarded)
+    return f"{row.bounds[0]}–{row.bounds[1]}" if row.bounds else ""
+
+
+def share_text(row: Coverage) -> str:
+    if row.share is not None:
+        return f"{row.share:.0f}%"
+    bounds = row.share_bounds
+    return f"{bounds[0]:.0f}–{bounds[1]:.0f}%" if bounds else ""
+
+
 def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
     table = new_table(
         labels,
@@ -582,11 +596,11 @@ def coverage_view(rows: Sequence[Coverage], labels: Labels) -> RenderableType:
         table.add_row(
             cell(str(row.year)),
             cell(str(row.number) if row.number else ""),
-            cell(str(row.awarded) if row.awarded is not None else ""),
+            cell(awarded_text(row)),
             cell(str(row.prizes) if row.prizes is not None else ""),
             cell(str(row.governments_held)),
             cell(str(row.records)),
-            cell(f"{share:.0f}%" if share is not None else ""),
+            cell(share_text(row)),
             size,
         )
     return Group(Text(labels.ui("coverage_title"), style="bold"), table, Text(labels.ui("coverage_note"), style="dim"))

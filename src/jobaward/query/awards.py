@@ -35,10 +35,15 @@ class AwardFilter(NamedTuple):
             (self.years is None or award.year in self.years)
             and (self.category is None or award.category == self.category)
             and (self.grade is None or award.grade == self.grade)
-            and (self.level is None or gov.level == self.level)
-            and (self.province is None or self.province in (gov.id, gov.province))
+            and self.accepts_government(gov)
             and (self.project is None or compact(self.project) in compact(award.project))
         )
+
+    def accepts_government(self, gov: Government) -> bool:
+        """``province``: the 광역 itself, the governments in it today and those that once were
+        (광주 keeps its 자치구, now in 전남광주통합특별시); a former 광역's own awards stay its own."""
+        in_province = self.province is None or self.province == gov.id or gov.belonged_to(self.province)
+        return in_province and (self.level is None or gov.level == self.level)
 
 
 class Streak(NamedTuple):
@@ -212,6 +217,7 @@ def profile(dataset: Dataset, gov: Government) -> Profile:
     indicators = tuple(indicator_row(dataset, i) for i in dataset.indicators if i.government == gov.id)
     source_ids = [s for row in awards for s in row.award.sources]
     source_ids += [s for row in indicators for s in row.indicator.sources]
+    source_ids += list(gov.sources)  # its founding, renaming or abolition
     return Profile(
         government=gov,
         province=dataset.government_by_id.get(gov.province or ""),

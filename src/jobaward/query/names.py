@@ -18,7 +18,9 @@ from jobaward.errors import LookupFailed, UsageProblem
 from jobaward.i18n.folding import compact, normalize
 from jobaward.model import Dataset, FormerState, Government
 
-EXACT, FORMER, SHORT = 0, 1, 2
+#: ALIAS_SHORT: the short form of another official name (광주 from 광주특별시, the 약칭 of
+#: 전남광주통합특별시): listed when a name is ambiguous, never outranking a government's own short form.
+EXACT, FORMER, SHORT, ALIAS_SHORT = 0, 1, 2, 3
 MAX_INPUT = 200
 KOREAN_SUFFIXES = {
     "광역": ("특별자치시", "특별자치도", "특별시", "광역시", "도"),
@@ -63,14 +65,18 @@ class NameIndex:
         self._add(gov.name, Entry(gov.id, EXACT))
         # A 광역's id is its short form (광주), no more exact than 경기 광주시's short form.
         self._add(gov.id, Entry(gov.id, EXACT if gov.level == "기초" else SHORT))
-        province = self.dataset.government_by_id.get(gov.province or "")
-        if province:
-            self._add(f"{province.name} {gov.name}", Entry(gov.id, EXACT))
+        for province_id in (gov.province, *(state.province for state in gov.former)):
+            province = self.dataset.government_by_id.get(province_id or "")
+            if province:
+                self._add(f"{province.name} {gov.name}", Entry(gov.id, EXACT))
         for state in gov.former_names:
             assert state.name is not None
             self._add(state.name, Entry(gov.id, FORMER, state))
             self._add(strip_suffix(state.name, gov.level), Entry(gov.id, SHORT, state))
         self._add(strip_suffix(gov.name, gov.level), Entry(gov.id, SHORT))
+        for alias in gov.aliases:
+            self._add(alias, Entry(gov.id, EXACT))
+            self._add(strip_suffix(alias, gov.level), Entry(gov.id, ALIAS_SHORT))
         self._add(gov.name_en, Entry(gov.id, SHORT))
         self._add(ENGLISH_SUFFIX.sub("", gov.name_en.casefold()), Entry(gov.id, SHORT))
 
@@ -146,7 +152,9 @@ def qualified_match(index: NameIndex, text: str, shown: str) -> Match | None:
     words = normalize(text).split(" ")
     for cut in range(1, len(words)):
         province_text, name_text = " ".join(words[:cut]), " ".join(words[cut:])
-        provinces = {e.gov_id for e in index.candidates(province_text) if is_province(index, e.gov_id)}
+        entries = [e for e in index.candidates(province_text) if is_province(index, e.gov_id)]
+        best = min((e.tier for e in entries), default=EXACT)
+        provinces = {e.gov_id for e in entries if e.tier == best}
         if len(provinces) != 1:
             continue
         province = provinces.pop()
@@ -162,13 +170,17 @@ def is_province(index: NameIndex, gov_id: str) -> bool:
 
 
 def belongs_to(gov: Government, province: str) -> bool:
-    return gov.province == province or any(state.province == province for state in gov.former)
+    return gov.belonged_to(province)
 
 
 def find_province(index: NameIndex, text: str) -> Government:
-    """A 광역 government for a --province filter; an unknown value is a usage error."""
+    """A 광역 government for a --province filter; an unknown value is a usage error.
+
+    The best tier decides: ``광주`` is 광주광역시 (its own short form), not 전남광주통합특별시
+    (whose 약칭 광주특별시 shortens to 광주 too)."""
     entries = [e for e in index.candidates(text) if is_province(index, e.gov_id)]
-    found = {e.gov_id for e in entries}
+    best = min((e.tier for e in entries), default=EXACT)
+    found = {e.gov_id for e in entries if e.tier == best}
     if len(found) == 1:
         return index.dataset.government(found.pop())
     valid = ", ".join(g.id for g in index.dataset.governments if g.level == "광역")

@@ -66,9 +66,12 @@ class Movement(NamedTuple):
 KINDS = ("up", "down", "same", "unclear", "new", "gone")
 
 
-def province_of(dataset: Dataset, gov: Government) -> Government:
-    """A 광역 is its own province; a 기초 belongs to its current 광역."""
-    return gov if gov.province is None else dataset.government(gov.province)
+def province_of(dataset: Dataset, award: Award) -> Government:
+    """The 광역 an award counts under: a 광역 itself; a 기초's 광역 on the ceremony day (광주
+    광산구's 2024 award counts under 광주광역시, not under 전남광주통합특별시 it belongs to today)."""
+    gov = dataset.government(award.government)
+    province = gov.province_on(dataset.award_day(award.year))
+    return gov if province is None else dataset.government(province)
 
 
 def counted(values: Iterable[str], order: Sequence[str]) -> tuple[Count, ...]:
@@ -111,7 +114,7 @@ def stats(dataset: Dataset, year: int | None = None, limit: int = 10) -> Stats:
     governments = {a.government for a in awards}
     per_province: dict[str, list[Award]] = defaultdict(list)
     for award in awards:
-        per_province[province_of(dataset, dataset.government(award.government)).id].append(award)
+        per_province[province_of(dataset, award).id].append(award)
     order = dataset.position
     by_province = sorted(
         (
@@ -171,10 +174,21 @@ class Coverage(NamedTuple):
     prizes: int | None
     governments_held: int
     records: int
+    #: (fewest, most) governments awarded: ``awarded`` twice when known, else the bounds the
+    #: sources give (2021: 58–68), else None
+    bounds: tuple[int, int] | None = None
 
     @property
     def share(self) -> float | None:
         return self.governments_held / self.awarded * 100 if self.awarded else None
+
+    @property
+    def share_bounds(self) -> tuple[float, float] | None:
+        """(lowest, highest) share when only the bounds of ``awarded`` are known."""
+        if self.bounds is None or not self.bounds[0]:
+            return None
+        fewest, most = self.bounds
+        return (self.governments_held / most * 100, self.governments_held / fewest * 100)
 
 
 def coverage(dataset: Dataset) -> list[Coverage]:
@@ -193,6 +207,7 @@ def coverage(dataset: Dataset) -> list[Coverage]:
                 edition.awarded_prizes if edition else None,
                 len({a.government for a in held}),
                 len(held),
+                edition.awarded_bounds if edition else None,
             )
         )
     return rows

@@ -30,7 +30,7 @@ from jobaward.errors import Problem
 from jobaward.model import Award, Benchmark, Dataset, Edition, FormerState, Government, Indicator, Measurement, Source
 from jobaward.storage.toml_data import Merged, merge_contents, read_contents
 
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_dir() -> Path:

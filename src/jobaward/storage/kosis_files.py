@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -249,7 +250,7 @@ def map_regional_labels(labels: Sequence[str], dataset: Dataset) -> dict[tuple[i
         if found is None and " " not in label:
             for step in range(province, len(DO_ORDER)):
                 found = next(
-                    (g for g in dataset.governments if g.province == DO_ORDER[step] and label in names_of(g)), None
+                    (g for g in dataset.governments if g.belonged_to(DO_ORDER[step]) and label in names_of(g)), None
                 )
                 if found is not None:
                     province = step
@@ -268,10 +269,50 @@ def map_national_label(label: str, dataset: Dataset) -> str:
     name = label.split(maxsplit=1)[-1]
     if name == "계":
         return NATION
-    for gov in dataset.governments:
-        if gov.level == "광역" and (name in names_of(gov) or name.startswith(gov.id)):
-            return gov.id
+    provinces = [gov for gov in dataset.governments if gov.level == "광역"]
+    named = [gov for gov in provinces if name in names_of(gov)]
+    # 전남광주통합특별시 starts with 전남 too: only the longest id a label starts with can be the one
+    prefixed = sorted((gov for gov in provinces if name.startswith(gov.id)), key=lambda gov: -len(gov.id))
+    found = named or prefixed[:1]
+    if len(found) == 1:
+        return found[0].id
     raise DataError([problem("KOSIS", "시도별", "unmapped_province", label=label)])
+
+
+def period_days(period: str) -> tuple[date, date]:
+    """The first and last day of ``2026-H2`` (2026-07-01, 2026-12-31) or of the year ``2026``."""
+    year, _, half = period.partition("-H")
+    if half == "1":
+        return date(int(year), 1, 1), date(int(year), 6, 30)
+    return date(int(year), 7 if half else 1, 1), date(int(year), 12, 31)
+
+
+def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
+    """A figure for a period the government did not wholly exist in cannot be proven its own:
+    KOSIS may label 2026-H2 광주광역시 (abolished 2026-06-30) or back-cast 전남광주통합특별시
+    (2026-07-01) to years before it. Refused, never attached or dropped silently."""
+    for one in series:
+        gov = dataset.government_by_id.get(one.government)
+        if gov is None or (gov.established is None and gov.abolished is None):
+            continue
+        for period, _ in one.points:
+            first, last = period_days(period)
+            if not (gov.exists_on(first) and gov.exists_on(last)):
+                since = gov.established.isoformat() if gov.established else ""
+                until = gov.abolished.isoformat() if gov.abolished else ""
+                raise DataError(
+                    [
+                        problem(
+                            "KOSIS",
+                            one.label,
+                            "outside_lifetime",
+                            label=one.label,
+                            period=period,
+                            name=gov.name,
+                            lifetime=f"{since}~{until}",
+                        )
+                    ]
+                )
 
 
 def regional_series(raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False) -> list[Series]:
@@ -279,13 +320,15 @@ def regional_series(raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = Fa
     block_of = label_blocks(raw)
     labels = [row.label for i, row in enumerate(raw) if i == 0 or block_of[i] != block_of[i - 1]]
     mapping = map_regional_labels(labels, dataset)
-    return [
+    found = [
         Series(
             REGIONAL, row.label, mapping[(block_of[i], row.label)], row.age, row.item, row.unit, *aligned(row.points)
         )
         for i, row in enumerate(raw)
         if row.points and (keep_all or (row.age, row.item) in REGIONAL_KEPT)
     ]
+    refuse_outside_lifetime(found, dataset)
+    return found
 
 
 def label_blocks(raw: Sequence[RawRow]) -> list[int]:
@@ -297,7 +340,7 @@ def label_blocks(raw: Sequence[RawRow]) -> list[int]:
 
 
 def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
-    return [
+    found = [
         Series(
             NATIONAL,
             row.label,
@@ -309,6 +352,8 @@ def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
         )
         for row in raw
     ]
+    refuse_outside_lifetime(found, dataset)
+    return found
 
 
 # --- the bundle and user files ----------------------------------------------------------------

@@ -25,6 +25,7 @@ from jobaward.model import (
     Measurement,
     Number,
     Source,
+    canonical_honor,
 )
 from jobaward.storage.paths import bundled_file
 
@@ -367,11 +368,13 @@ def read_government(r: Record) -> Government:
         abolished=r.day("abolished"),
         successors=r.text_list("successors"),
         note=r.text("note"),
+        aliases=r.text_list("aliases"),
+        sources=r.text_list("sources"),
     )
 
 
 def read_edition(r: Record) -> Edition:
-    return Edition(
+    edition = Edition(
         year=r.year(),
         number=r.integer("number", low=1),
         date=r.day("date"),
@@ -386,7 +389,13 @@ def read_edition(r: Record) -> Edition:
         note=r.text("note"),
         sources=r.text_list("sources", required=True),
         contest=r.flag("contest"),
+        awarded_governments_min=r.integer("awarded_governments_min", low=1),
+        awarded_governments_max=r.integer("awarded_governments_max", low=1),
     )
+    low, high = edition.awarded_governments_min, edition.awarded_governments_max
+    if (low is None) != (high is None) or (low is not None and high is not None and low > high):
+        r.problem("awarded_governments_max", "bounds_need_both")
+    return edition
 
 
 def read_award(r: Record) -> Award:
@@ -395,7 +404,7 @@ def read_award(r: Record) -> Award:
         government=r.text("government", required=True),
         category=r.choice("category", CATEGORIES),
         grade=r.choice("grade", GRADES),
-        honor=r.text("honor"),
+        honor=canonical_honor(r.text("honor")),
         incentive=r.integer("incentive", low=None),
         project=r.text("project"),
         note=r.text("note"),
@@ -561,6 +570,9 @@ def check_references(layer: Dataset, merged: Dataset) -> list[Problem]:
         for successor in gov.successors:
             if successor not in governments:
                 add(f"governments[{i}].successors", "unknown_government_ref", repr(successor))
+        for source in gov.sources:
+            if source not in merged.source_by_id:
+                add(f"governments[{i}].sources", "unknown_source_ref", repr(source))
 
     sourced: tuple[tuple[str, Sequence[Edition | Award | Indicator]], ...] = (
         ("editions", layer.editions),
