@@ -55,7 +55,7 @@ HONOR_VARIANTS: dict[str, str] = {
 
 def canonical_honor(text: str) -> str:
     """The one spelling of the honour ``text`` names; a spelling not on record is kept as written."""
-    return HONOR_VARIANTS.get("".join(text.split()), text.strip())
+    return HONOR_VARIANTS.get("".join(text.split()), text)
 
 
 def is_contest(category: str) -> bool:
