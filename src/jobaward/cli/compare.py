@@ -21,6 +21,7 @@ from jobaward.cli.help_text import say
 from jobaward.cli.options import (
     DataOption,
     ExcelOption,
+    FieldsOption,
     FormatOption,
     LangOption,
     NoBundledOption,
@@ -104,6 +105,7 @@ def compare(
     output: OutputOption = None,
     svg: SvgOption = None,
     wide: WideOption = False,
+    fields: FieldsOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -118,7 +120,7 @@ def compare(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg, wide)
+    options = OutputOptions(format, excel, output, svg, wide, fields)
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:

@@ -18,6 +18,7 @@ from jobaward.cli.options import (
     CategoryOption,
     DataOption,
     ExcelOption,
+    FieldsOption,
     FormatOption,
     GradeOption,
     LangOption,
@@ -81,6 +82,7 @@ def list_command(
     output: OutputOption = None,
     svg: SvgOption = None,
     wide: WideOption = False,
+    fields: FieldsOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -103,4 +105,4 @@ def list_command(
     order = choice(sort, lambda value: value if value in LIST_SORTS else None, LIST_SORTS, "--sort") or "year"
     rows = list_awards(dataset, where, order)
     view = views.awards(dataset, rows[:limit] if limit else rows, of=len(rows))
-    emit(view, OutputOptions(format, excel, output, svg, wide), labels)
+    emit(view, OutputOptions(format, excel, output, svg, wide, fields), labels)

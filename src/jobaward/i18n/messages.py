@@ -77,6 +77,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--output {path}: 디렉터리가 아닙니다 (csv 내보내기는 섹션마다 파일 하나를 씁니다)",
         "--output {path}: not a directory (csv export writes one file a section)",
     ),
+    "not_jobaward_output": (
+        "{path}: jobaward가 만든 파일이 아니어서 덮어쓰지 않습니다",
+        "{path}: not a file jobaward wrote, so it is not overwritten",
+    ),
+    "sqlite_export_needs_file": (
+        "--format sqlite는 파일 하나를 씁니다: --output FILE을 주세요",
+        "--format sqlite writes one file: give --output FILE",
+    ),
+    "unknown_fields": (
+        "--fields: 알 수 없는 필드 {fields}; 가능한 필드: {valid}",
+        "--fields: unknown field {fields}; valid fields: {valid}",
+    ),
+    "no_fields": (
+        "--fields: 필드 이름을 쉼표로 나눠 주세요 (예: year,government)",
+        "--fields: give field names separated by commas, e.g. year,government",
+    ),
+    "fields_need_records": (
+        "--fields는 json, csv, tsv 출력에만 씁니다",
+        "--fields applies to json, csv and tsv output only",
+    ),
     "official_with_coverage": (
         "--official과 --coverage는 함께 쓸 수 없습니다",
         "--official and --coverage do not go together",
