@@ -108,3 +108,38 @@ def test_marshal_round_trip_is_exact(dataset: object) -> None:
 
     merged = load_layers([])
     assert cache.from_plain(cache.to_plain(merged)).dataset == merged.dataset
+
+
+def test_many_edits_leave_a_bounded_cache(tmp_path: Path) -> None:
+    """25 edits of a data file: the cache keeps the newest entries, and the latest edit is read."""
+    own = tmp_path / "own.toml"
+    for edit in range(25):
+        own.write_text(OWN.replace("우수상", "우수상" if edit % 2 else "대상") + f"# edit {edit}\n", "utf-8")
+        assert grades(own) == (["우수상"] if edit % 2 else ["대상"])
+        assert len(entries()) <= cache.KEEP
+    assert len(entries()) == cache.KEEP
+    assert not [p for p in cache.cache_dir().iterdir() if p.suffix != ".marshal"]
+
+
+def test_the_entry_in_use_survives_pruning(tmp_path: Path) -> None:
+    """An entry read again is the most recent one, so writing others does not remove it."""
+    kept = tmp_path / "kept.toml"
+    kept.write_text(OWN, "utf-8")
+    cache.load_cached([kept])
+    own = tmp_path / "own.toml"
+    for edit in range(cache.KEEP * 2):
+        own.write_text(OWN + f"# edit {edit}\n", "utf-8")
+        cache.load_cached([own])
+        cache.load_cached([kept])  # a hit: refreshed
+    key = cache.cache_key(cache.read_contents([kept], True))
+    assert (cache.cache_dir() / f"{key[:32]}.marshal").exists()
+
+
+def test_an_entry_pruned_while_loading_falls_back_to_parsing(tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    cache.load_cached([own])
+    for entry in entries():
+        entry.unlink()  # another run pruned it between our lookup and read
+    assert grades(own) == ["우수상"]
+    cache.prune(cache.cache_dir() / "missing")  # a missing directory is no error
