@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from jobaward.errors import DataError
 from jobaward.storage.append import Target, append
 from jobaward.storage.toml_data import parse_dataset
 
-from .conftest import Run
+from .conftest import Run, only_line
 
 PRESS = "https://example.org/press/gangneung-2030"
 
@@ -254,8 +255,8 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
     before = own.read_bytes()
     again = run(*ADD, "--data", str(own))
     assert again.exit_code == 3
-    assert again.stderr == (
-        f"jobaward: 데이터 오류: {own}:awards[1]: 중복된 award (year, government, category, grade) (awards[0]와 같음)\n"
+    assert (
+        again.stderr == f"jobaward: {own}: 이미 기록된 수상이라 추가하지 않았습니다: 2030 강원 강릉시 공시제 우수상\n"
     )
     bundled_duplicate = run(
         "add",
@@ -274,8 +275,8 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
         str(own),
     )
     assert bundled_duplicate.exit_code == 3
-    assert bundled_duplicate.stderr.endswith(
-        ": 중복: (2022, 강원 강릉시, 공시제, 특별상)은(는) 이미 기록되어 있습니다\n"
+    assert bundled_duplicate.stderr == (
+        f"jobaward: {own}: 이미 기록된 수상이라 추가하지 않았습니다: 2022 강원 강릉시 공시제 특별상\n"
     )
     assert own.read_bytes() == before
 
@@ -307,9 +308,9 @@ def test_add_refuses_an_invalid_record(run: Run, tmp_path: Path) -> None:
         "--data",
         str(own),
     )
-    assert result.exit_code == 3
-    assert result.stderr.strip().endswith(
-        "awards[0].grade: 다음 중 하나가 필요합니다: 종합대상, 대상, 최우수상, 우수상, 특별상, 받은 값: '금상'"
+    assert result.exit_code == 2  # an option error, as `list --grade 금상` gives
+    assert result.stderr == (
+        "jobaward: --grade: 알 수 없는 값 '금상'; 가능한 값: 종합대상, 대상, 최우수상, 우수상, 특별상\n"
     )
     assert not own.exists()
 
@@ -424,3 +425,58 @@ def test_the_loader_returns_a_dataset_or_its_own_error(raw: bytes) -> None:
         parse_dataset(raw, "fuzz.toml")
     except DataError as error:
         assert error.problems
+
+
+def test_add_refuses_a_bad_category_as_list_does(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    listed = run("list", "--category", "엉뚱한값")
+    for option in ("--category", "--grade"):
+        bad = [*ADD, "--data", str(own)]
+        bad[bad.index(option) + 1] = "엉뚱한값"
+        added = run(*bad)
+        assert added.exit_code == 2, added.stderr
+        assert f"{option}: 알 수 없는 값 '엉뚱한값'" in only_line(added.stderr)
+    assert only_line(run(*[*ADD[:7], "엉뚱한값", *ADD[8:]]).stderr) == only_line(listed.stderr)
+    assert listed.exit_code == 2
+    assert not own.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "won"),
+    [
+        ("7000만원", 70_000_000),
+        ("7,000만원", 70_000_000),
+        ("1억원", 100_000_000),
+        ("1억 5천만원", 150_000_000),
+        ("9천만원", 90_000_000),
+        ("1억 3,500만원", 135_000_000),
+        ("55000000", 55_000_000),
+    ],
+)
+def test_add_takes_the_amounts_jobaward_prints(run: Run, tmp_path: Path, typed: str, won: int) -> None:
+    own = tmp_path / "own.toml"
+    assert run(*ADD, "--incentive", typed, "--data", str(own)).exit_code == 0
+    assert tomllib.loads(own.read_text("utf-8"))["awards"][0]["incentive"] == won
+
+
+def test_add_refuses_what_is_not_an_amount(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    for typed in ("칠천", "1만 2억", "12,34", "-5", "5천 3천"):
+        done = run(*ADD, "--incentive", typed, "--data", str(own))
+        assert done.exit_code == 2 and "--incentive" in only_line(done.stderr), typed
+    assert not own.exists()
+
+
+def test_parse_won_inverts_won() -> None:
+    from jobaward.output.text import parse_won, won
+
+    amounts = [0, 1, 999, 10_000, 55_000_000, 135_000_000, 10**12 + 5, 123_456_789_012_345]
+    amounts += [7**n for n in range(40)]
+    for amount in amounts:
+        assert parse_won(won(amount)) == amount, won(amount)
+    assert parse_won(won(55_000_000, english=True)) == 55_000_000
+
+
+def test_add_help_says_required_once(run: Run) -> None:
+    text = run("add", "award", "--help").stdout
+    assert "(필수)" not in text and text.count("[필수]") == 3

@@ -113,6 +113,12 @@ class OutputProblem(UsageProblem):
     """Output cannot be written where the user asked (a directory, a read-only file, a full disk)."""
 
 
+class AlreadyRecorded(JobawardError):
+    """`add` was given a record whose key is already loaded: nothing is written."""
+
+    exit_code = EXIT_DATA
+
+
 class EnvironmentProblem(JobawardError):
     """The data files or directories cannot be read or written (permissions, a full disk)."""
 

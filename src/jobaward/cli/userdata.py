@@ -13,7 +13,7 @@ import typer
 
 from jobaward.cli.help_text import say
 from jobaward.cli.options import CategoryOption, DataOption, GradeOption, NoBundledOption
-from jobaward.cli.root import app, echo, errors_in_english, reports_errors
+from jobaward.cli.root import app, choice, echo, errors_in_english, reports_errors
 from jobaward.errors import DataError, Problem, UsageProblem, problem
 from jobaward.i18n.messages import message
 from jobaward.model import Dataset
@@ -116,9 +116,7 @@ TargetOption = Annotated[
         show_default=False,
     ),
 ]
-SourceOption = Annotated[
-    str, typer.Option("--source", help=say("출처 URL (필수).", "The source's URL (required)."), show_default=False)
-]
+SourceOption = Annotated[str, typer.Option("--source", help=say("출처 URL.", "The source's URL."), show_default=False)]
 SourceDateOption = Annotated[
     str | None,
     typer.Option("--source-date", help=say("출처 게재일, YYYY-MM-DD.", "The source's publication date, YYYY-MM-DD.")),
@@ -156,6 +154,18 @@ def number(text: str | None, option: str) -> int | float | None:
         raise UsageProblem("bad_number", option=option, value=text) from None
     if not math.isfinite(parsed):
         raise UsageProblem("not_finite", option=option, value=text)
+    return parsed
+
+
+def won_amount(text: str | None, option: str) -> int | None:
+    """An amount of won in any form jobaward prints it (output/text.parse_won)."""
+    from jobaward.output.text import parse_won
+
+    if text is None:
+        return None
+    parsed = parse_won(text)
+    if parsed is None:
+        raise UsageProblem("bad_amount", option=option, value=text)
     return parsed
 
 
@@ -219,13 +229,6 @@ def report_added(section: str, path: Path, record: dict[str, Any]) -> None:
     echo(message("added_record", english, path=path, section=word, shown=shown))
 
 
-def parsed_term(value: str | None, parse: Any) -> str | None:
-    """Korean or English accepted; anything else is kept so validation names the field."""
-    if value is None:
-        return None
-    return parse(value) or value
-
-
 @add_app.command(
     "award",
     help=say(
@@ -252,7 +255,14 @@ def add_award(
         typer.Option("--honor", help=say("기사에 적힌 그대로, 예: 국무총리상.", "As printed, e.g. 국무총리상.")),
     ] = None,
     incentive: Annotated[
-        str | None, typer.Option("--incentive", help=say("원 단위, 예: 55000000.", "Won, e.g. 55000000."))
+        str | None,
+        typer.Option(
+            "--incentive",
+            help=say(
+                "원: 55000000, 5,500만원, 1억 5천만원 (jobaward가 쓰는 꼴 그대로).",
+                "Won: 55000000, 5,500만원 or 1억 5천만원 (as jobaward prints amounts).",
+            ),
+        ),
     ] = None,
     project: Annotated[
         str | None, typer.Option("--project", help=say("사업명 (우수사업 부문).", "The project's name (우수사업)."))
@@ -272,17 +282,20 @@ def add_award(
     --source https://www.asiae.co.kr/article/2025093019095215387 --source-date 2025-09-30
     """
     from jobaward.i18n.labels import parse_category, parse_grade
+    from jobaward.model import CATEGORIES, GRADES
 
-    target, path = target_for(data)
-    amount = number(incentive, "--incentive")
+    chosen_category = choice(category, parse_category, CATEGORIES, "--category")
+    chosen_grade = choice(grade, parse_grade, GRADES, "--grade")
+    amount = won_amount(incentive, "--incentive")
     cited = Citation(source, iso_date(source_date, "--source-date"))
+    target, path = target_for(data)
 
     def decide(current: Dataset) -> dict[str, Any]:
         return {
             "year": year,
             "government": government_id(current, government),
-            "category": parsed_term(category, parse_category),
-            "grade": parsed_term(grade, parse_grade),
+            "category": chosen_category,
+            "grade": chosen_grade,
             "honor": honor,
             "incentive": amount,
             "project": project,

@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: expected a date like 2025-09-30, got '{value}'",
     ),
     "bad_number": ("{option}: 숫자가 필요합니다, 받은 값: '{value}'", "{option}: expected a number, got '{value}'"),
+    "bad_amount": (
+        "{option}: 55000000, 5,500만원, 1억 5천만원 같은 금액이 필요합니다, 받은 값: '{value}'",
+        "{option}: expected an amount like 55000000, 5,500만원 or 1억 5천만원, got '{value}'",
+    ),
     "not_finite": (
         "{option}: 유한한 숫자가 필요합니다 (NaN, 무한대 불가), 받은 값: '{value}'",
         "{option}: expected a finite number (not NaN or infinity), got '{value}'",
@@ -245,8 +249,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "지표에는 이후 값이나 이전 값, 또는 둘 다 있어야 합니다",
         "an indicator needs an after value, a before value, or both",
     ),
-    "duplicate_in_file": ("중복된 {label} ({same}와 같음)", "duplicate {label} (same as {same})"),
-    "already_recorded": ("중복: ({shown})은(는) 이미 기록되어 있습니다", "duplicate: ({shown}) is already recorded"),
+    "duplicate_in_file": (
+        "중복: {same}와 키({label})가 같은 기록입니다",
+        "duplicate: the same key ({label}) as {same}",
+    ),
+    "already_recorded": (
+        "{path}: 이미 기록된 수상이라 추가하지 않았습니다: {shown}",
+        "{path}: that award is already recorded, nothing added: {shown}",
+    ),
+    "already_recorded_indicator": (
+        "{path}: 이미 기록된 지표라 추가하지 않았습니다: {shown}",
+        "{path}: that indicator is already recorded, nothing added: {shown}",
+    ),
     "source_already_recorded": (
         "중복: 이 URL의 출처가 이미 {id}(으)로 기록되어 있습니다",
         "duplicate: a source with this URL is already recorded as {id}",

@@ -524,9 +524,9 @@ def check_unique(layer: Dataset, origin: str) -> list[Problem]:
     labels = {
         "sources": "id",
         "governments": "id",
-        "editions": "edition (year, contest)",
-        "awards": "award (year, government, category, grade)",
-        "indicators": "indicator",
+        "editions": "year, contest",
+        "awards": "year, government, category, grade",
+        "indicators": "government, indicator, before, after, sources",
     }
     for name in SECTIONS:
         seen: dict[object, int] = {}
