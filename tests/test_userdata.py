@@ -77,8 +77,8 @@ def test_same_key_replaces_a_bundled_record_and_validate_says_so(run: Run, tmp_p
     assert f"{own}:awards[0]: note: data.toml의 awards 기록을 대체합니다" in report.stdout.splitlines()
     english = run("validate", own, env={"JOBAWARD_LANG": "en"})
     assert f"{own}:awards[0]: note: replaces awards record from data.toml" in english.stdout.splitlines()
-    assert report.stdout.splitlines()[-1] == "파일 2개 검사: 오류 0개, 경고 0개"
-    assert english.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings"
+    assert report.stdout.splitlines()[-1] == "파일 1개 검사: 오류 0개, 경고 0개"
+    assert english.stdout.splitlines()[-1] == "checked 1 file: 0 errors, 0 warnings"
 
 
 def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
@@ -158,9 +158,9 @@ def test_directory_and_missing_path(run: Run, tmp_path: Path) -> None:
         (tmp_path / "nope.toml", "파일이 없습니다"),
     ):
         report = run("validate", str(target))
-        assert report.exit_code == 3 and f"{target}:0:0: error: {message}" in report.stdout
+        assert report.exit_code == 3 and f"{target}: error: {message}\n" in report.stdout  # no position
         used = run("show", "강릉시", "--data", str(target))
-        assert used.exit_code == 3 and used.stderr.strip() == f"jobaward: 데이터 오류: {target}:0:0: {message}"
+        assert used.exit_code == 3 and used.stderr.strip() == f"jobaward: 데이터 오류: {target}: {message}"
 
 
 def test_an_empty_file_is_valid(run: Run, tmp_path: Path) -> None:
@@ -199,7 +199,7 @@ sources = ["s"]
         f"{odd}:editions[0].awarded_total: warning: 음수인 개수 -3",
         f"{odd}:indicators[0].after.value: warning: 100을 넘는 백분율: 120.5",
         f"{odd}:indicators[0].after.period: warning: 이후 시점 2023이(가) 이전 시점 2024보다 앞섭니다",
-        "파일 2개 검사: 오류 0개, 경고 3개",
+        "파일 1개 검사: 오류 0개, 경고 3개",
     ]
 
 
@@ -480,3 +480,55 @@ def test_parse_won_inverts_won() -> None:
 def test_add_help_says_required_once(run: Run) -> None:
     text = run("add", "award", "--help").stdout
     assert "(필수)" not in text and text.count("[필수]") == 3
+
+
+def test_validate_counts_the_files_asked_for(run: Run, tmp_path: Path) -> None:
+    one, two = write(tmp_path / "a.toml", OWN), write(tmp_path / "b.toml", OWN.replace("2030", "2031"))
+    assert run("validate", one).stdout.splitlines()[-1] == "파일 1개 검사: 오류 0개, 경고 0개"
+    assert run("validate", one, two).stdout.splitlines()[-1] == "파일 2개 검사: 오류 0개, 경고 0개"
+
+
+BROKEN = """
+[[sources]]
+id = "s1"
+publisher = "x"
+url = "https://example.org/1"
+
+[[awards]]
+year = 2030
+government = "없는곳"
+sources = ["s9"]
+
+[[indicators]]
+government = "없는곳"
+indicator = "고용률"
+unit = "%"
+after = { value = 60.0 }
+sources = ["s1"]
+
+[[awards]]
+year = "이천"
+government = "강원 양양군"
+sources = ["s1"]
+"""
+
+
+def test_validate_checks_references_despite_a_structural_error(run: Run, tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.toml", BROKEN)
+    report = run("validate", broken)
+    assert report.exit_code == 3
+    assert report.stdout.splitlines() == [
+        f"{broken}:awards[1].year: error: 2010부터 2100까지의 연도가 필요합니다, 받은 값: '이천'",
+        f"{broken}:awards[0].sources: error: 알 수 없는 출처 's9'",
+        f"{broken}:awards[0].government: error: 알 수 없는 지자체 '없는곳'"
+        " (같은 참조가 1곳 더: indicators[0].government)",
+        "파일 1개 검사: 오류 3개, 경고 0개",
+    ]
+
+
+def test_validate_survives_records_too_broken_to_follow(run: Run, tmp_path: Path) -> None:
+    odd = write(tmp_path / "odd.toml", 'awards = "x"\n[[indicators]]\ngovernment = 5\nsources = "s"\nbefore = 3\n')
+    report = run("validate", odd)
+    assert report.exit_code == 3 and "Traceback" not in report.stdout + report.stderr
+    assert report.stdout.splitlines()[-1] == "파일 1개 검사: 오류 7개, 경고 0개"
+    assert "알 수 없는 지자체" not in report.stdout  # the government that did not read is said once

@@ -72,7 +72,7 @@ def validate(
     (a record replacing a bundled one) exit 0.  Example: jobaward validate my-awards.toml
     """
     from jobaward.storage.paths import user_files
-    from jobaward.storage.toml_data import BUNDLED_NAME, load_layers, parse_layer, read_bytes, suspicious
+    from jobaward.storage.toml_data import load_layers, parse_layer, read_bytes, suspicious
 
     bundled = not no_bundled
     english = errors_in_english()
@@ -81,29 +81,64 @@ def validate(
     try:
         merged = load_layers(paths, bundled)
     except DataError as error:
-        errors = error.problems
+        errors = error.problems + references_behind(error.problems, paths, bundled)
     warnings: list[Problem] = []
     for path in paths:
         try:
             warnings += suspicious(parse_layer(read_bytes(path), str(path)))
         except DataError:
             continue
-    for found in errors:
-        echo(f"{found.origin}:{found.where}: error: {found.text(english)}")
-    for found in warnings:
-        echo(f"{found.origin}:{found.where}: warning: {found.text(english)}")
+    error_lines, warning_lines = problem_lines(errors, "error", english), problem_lines(warnings, "warning", english)
+    for line in error_lines + warning_lines:
+        echo(line)
     if not errors:
         for found in merged.replaced:
-            echo(f"{found.origin}:{found.where}: note: {found.text(english)}")
-    checked = ([BUNDLED_NAME] if bundled else []) + [str(p) for p in paths]
+            echo(f"{found.place}: note: {found.text(english)}")
+    checked = len(paths) if files else len(paths) + bundled  # the files asked for, not the bundle behind them
     summed, problems, doubts = (
-        counted(len(checked), "file", english),
-        counted(len(errors), "error", english),
-        counted(len(warnings), "warning", english),
+        counted(checked, "file", english),
+        counted(len(error_lines), "error", english),
+        counted(len(warning_lines), "warning", english),
     )
     echo(message("validate_summary", english, files=summed, errors=problems, warnings=doubts))
     if errors:
         raise typer.Exit(DataError.exit_code)
+
+
+#: The reference problems: one missing source or government named by many records.
+REFERENCE_KEYS = ("unknown_source_ref", "unknown_government_ref", "unknown_province_ref")
+
+
+def references_behind(errors: list[Problem], paths: list[Path], bundled: bool) -> list[Problem]:
+    """Unknown references among the records that did read, while other errors stopped the load."""
+    from jobaward.storage.toml_data import BUNDLED_NAME, bundled_bytes, read_bytes, references_despite_errors
+
+    if any(found.key in REFERENCE_KEYS for found in errors):
+        return []  # the load got as far as checking them
+    contents = [(BUNDLED_NAME, bundled_bytes())] if bundled else []
+    for path in paths:
+        try:
+            contents.append((str(path), read_bytes(path)))
+        except DataError:
+            continue
+    wrong = {(found.origin, found.where) for found in errors}  # a field that did not read: said already
+    return [found for found in references_despite_errors(contents) if (found.origin, found.where) not in wrong]
+
+
+def problem_lines(found: list[Problem], kind: str, english: bool) -> list[str]:
+    """``FILE:WHERE: kind: text``, one line a cause: a missing reference named by several
+    records is one line that lists the other places; a file-level problem has no position."""
+    groups: dict[tuple[object, ...], list[Problem]] = {}
+    for item in found:
+        same = (item.origin, item.key, item.values) if item.key in REFERENCE_KEYS else (id(item),)
+        groups.setdefault(same, []).append(item)
+    lines = []
+    for first, *others in groups.values():
+        line = f"{first.place}: {kind}: {first.text(english)}"
+        if others:
+            line += message("also_at", english, count=len(others), places=", ".join(o.where for o in others))
+        lines.append(line)
+    return lines
 
 
 TargetOption = Annotated[

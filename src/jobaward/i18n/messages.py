@@ -257,6 +257,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: 이미 기록된 수상이라 추가하지 않았습니다: {shown}",
         "{path}: that award is already recorded, nothing added: {shown}",
     ),
+    "also_at": (" (같은 참조가 {count}곳 더: {places})", " (the same reference in {count} more: {places})"),
     "already_recorded_indicator": (
         "{path}: 이미 기록된 지표라 추가하지 않았습니다: {shown}",
         "{path}: that indicator is already recorded, nothing added: {shown}",
