@@ -113,9 +113,7 @@ def test_a_file_over_the_size_limit_is_refused(run: Run, tmp_path: Path) -> None
         out.truncate(32 * 1024 * 1024 + 1)
     result = run("list", "--data", str(big))
     assert result.exit_code == 3
-    assert only_line(result.stderr) == (
-        f"jobaward: 데이터 오류: {big}: 너무 큽니다: 33,554,433바이트 (한도 32 MiB)"
-    )
+    assert only_line(result.stderr) == (f"jobaward: 데이터 오류: {big}: 너무 큽니다: 33,554,433바이트 (한도 32 MiB)")
 
 
 def test_an_unreadable_file_is_exit_3_however_it_is_given(run: Run, tmp_path: Path) -> None:

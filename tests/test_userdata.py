@@ -99,12 +99,19 @@ def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
 
 
 def test_default_user_file_is_read_and_data_path_prints_it(run: Run, isolated_user_data: Path) -> None:
-    path = Path(run("data", "path").stdout.strip())
+    said = run("data", "path")
+    path = Path(said.stdout.strip())
     assert path == isolated_user_data / "jobaward" / "data.toml"
+    assert said.stderr == "이 파일은 아직 없습니다: jobaward add가 처음 기록할 때 만듭니다.\n"
     assert not any(line.startswith("2030   공시제") for line in run("show", "강릉시").stdout.splitlines())
     path.parent.mkdir(parents=True)
     path.write_text(OWN, "utf-8")
     assert any(line.startswith("2030   공시제") for line in run("show", "강릉시").stdout.splitlines())
+    now = run("data", "path", "--lang", "en")
+    assert (
+        now.stdout == f"{path}\n"
+        and now.stderr == "This file exists: every command reads it on top of the bundled data.\n"
+    )
 
 
 BROKEN = [

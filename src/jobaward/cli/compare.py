@@ -32,7 +32,7 @@ from jobaward.cli.options import (
     complete_government,
     parse_window,
 )
-from jobaward.cli.root import app, echo, labels_for, load_data, reports_errors
+from jobaward.cli.root import app, echo, labels_for, load_data, reports_errors, require_held, year_runs
 
 
 @app.command(
@@ -144,6 +144,7 @@ def compare(
     if news_only and (official or year is not None or window is not None):
         raise UsageProblem("news_with_official")
     if not news_only:
+        require_held(dataset, [str(year)] if year is not None else None)
         compare_official(dataset, governments, rows, year, window, options, labels)
         return
     shown = {row.government.id for row in rows}
@@ -187,8 +188,7 @@ def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOp
     held = years_held(dataset)
     missing = [year for year in years if year not in held]
     if missing:
-        listed = ", ".join(str(year) for year in held)
-        raise UsageProblem("no_edition", year=missing[0], held=listed)
+        raise UsageProblem("no_edition", year=missing[0], held=year_runs(held))
     emit(views.years(compare_years(dataset, first, second), first, second), options, labels)
 
 

@@ -27,7 +27,7 @@ from jobaward.cli.options import (
     SvgOption,
     WideOption,
 )
-from jobaward.cli.root import app, choice, labels_for, load_data, parse_years, reports_errors
+from jobaward.cli.root import app, choice, labels_for, load_data, parse_years, reports_errors, require_held
 
 
 @app.command(
@@ -94,6 +94,7 @@ def list_command(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
+    require_held(dataset, year)
     where = AwardFilter(
         years=parse_years(year),
         category=choice(category, parse_category, CATEGORIES, "--category"),

@@ -29,7 +29,7 @@ from jobaward.cli.options import (
     WindowOption,
     parse_window,
 )
-from jobaward.cli.root import app, labels_for, load_data, reports_errors
+from jobaward.cli.root import app, labels_for, load_data, reports_errors, require_held
 
 
 @app.command(
@@ -80,6 +80,7 @@ def stats(
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     options = OutputOptions(format, excel, output, svg, wide, fields)
+    require_held(dataset, [str(year)] if year is not None else None)
     if official or window is not None:
         if coverage:
             raise UsageProblem("official_with_coverage")

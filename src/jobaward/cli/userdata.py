@@ -29,15 +29,18 @@ app.add_typer(add_app, name="add")
 @data_app.command(
     "path",
     help=say(
-        "기본 사용자 자료 파일의 위치 (있으면 읽음). 예: jobaward data path",
-        "Print where the default user data file is (read when it exists).  Example: jobaward data path",
+        "기본 사용자 자료 파일의 위치 (있으면 읽음); 파일이 있는지는 표준 오류에. 예: jobaward data path",
+        "Print where the default user data file is (read when it exists); whether it exists goes to "
+        "stderr.  Example: jobaward data path",
     ),
 )
 def data_path() -> None:
     """Print where the default user data file is (read when it exists).  Example: jobaward data path"""
     from jobaward.storage.paths import default_user_file
 
-    echo(str(default_user_file()))
+    path = default_user_file()
+    echo(str(path))  # alone on stdout, for $(jobaward data path)
+    echo(message("data_file_exists" if path.is_file() else "data_file_missing", errors_in_english()), err=True)
 
 
 @app.command(

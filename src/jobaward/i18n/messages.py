@@ -126,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: '{value}' is not a year (2023) or a range (2019..2023)",
     ),
     "year_outside": ("{option}: {value}은(는) {low}..{high} 밖입니다", "{option}: {value} is outside {low}..{high}"),
+    "year_not_held": (
+        "{option} {value}: 이 연도의 회차나 수상 기록이 없습니다. 있는 연도: {held}",
+        "{option} {value}: no edition or award recorded for it; years held: {held}",
+    ),
     "no_edition": (
         "{year}년 회차나 수상 기록이 없습니다. 있는 연도: {held}",
         "no edition or award recorded for {year}; years held: {held}",
@@ -256,6 +260,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "already_recorded": (
         "{path}: 이미 기록된 수상이라 추가하지 않았습니다: {shown}",
         "{path}: that award is already recorded, nothing added: {shown}",
+    ),
+    "data_file_exists": (
+        "이 파일이 있습니다: 명령마다 내장 자료 위에 읽습니다.",
+        "This file exists: every command reads it on top of the bundled data.",
+    ),
+    "data_file_missing": (
+        "이 파일은 아직 없습니다: jobaward add가 처음 기록할 때 만듭니다.",
+        "This file does not exist yet: jobaward add creates it with the first record.",
     ),
     "also_at": (" (같은 참조가 {count}곳 더: {places})", " (the same reference in {count} more: {places})"),
     "already_recorded_indicator": (
