@@ -13,6 +13,7 @@ import typer
 from jobaward import __version__
 from jobaward.cli.errorpath import JobawardGroup, print_error
 from jobaward.cli.help_text import install_help_formatter, say
+from jobaward.cli.options import LangOption
 from jobaward.errors import JobawardError, UsageProblem
 from jobaward.i18n.labels import LANGS, Labels
 from jobaward.i18n.language import english_wanted, locale_is_english
@@ -176,6 +177,7 @@ def main(
             help=say("버전을 보여 주고 끝냄.", "Show the version and exit."),
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """전국 지방자치단체 일자리대상 (National Local Government Job Awards), offline, with sources.
 

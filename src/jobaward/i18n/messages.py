@@ -269,6 +269,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "이 파일은 아직 없습니다: jobaward add가 처음 기록할 때 만듭니다.",
         "This file does not exist yet: jobaward add creates it with the first record.",
     ),
+    "completion_installed_rc": (
+        "{shell} 자동 완성을 {path}에 설치했습니다. {rc}에 그 파일을 읽는 줄을 (없으면) 더했습니다. "
+        "새 터미널부터 적용됩니다.",
+        "{shell} completion installed in {path}; {rc} now has a line reading it (added if it was not there). "
+        "It takes effect in a new terminal.",
+    ),
+    "completion_installed": (
+        "{shell} 자동 완성을 {path}에 설치했습니다. 새 터미널부터 적용됩니다.",
+        "{shell} completion installed in {path}. It takes effect in a new terminal.",
+    ),
     "also_at": (" (같은 참조가 {count}곳 더: {places})", " (the same reference in {count} more: {places})"),
     "already_recorded_indicator": (
         "{path}: 이미 기록된 지표라 추가하지 않았습니다: {shown}",
