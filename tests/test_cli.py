@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 
@@ -280,3 +281,20 @@ def test_show_marks_a_superseded_variant_and_compare_leaves_it_out(run: Run) -> 
     assert any(line.startswith("Employed persons (variant)") and "80,900" in line for line in english)
     ranked = json.loads(run("compare", "강원도", "--indicator", "취업자수", "--news", "--format", "json").stdout)
     assert [r["before_value"] for r in ranked] == [809000]
+
+
+def test_english_rename_note_is_built_from_the_record(run: Run, dataset: Dataset) -> None:
+    gangwon = dataset.government("강원")
+    (former,) = gangwon.former_names
+    english = run("show", "강원", "--lang", "en").stdout
+    assert "부터" not in english
+    day = date.fromordinal(former.until.toordinal() + 1).isoformat()
+    assert f"Called {gangwon.name_en} ({gangwon.name}) since {day}." in english
+    assert f"{day}부터 {gangwon.name}." in run("show", "강원").stdout
+
+
+def test_english_keeps_whose_figure_is_compared(run: Run) -> None:
+    rows = [line for line in run("show", "강릉시", "--lang", "en").stdout.splitlines() if line.startswith("2013-H1")]
+    assert rows and "강원 56.3" in rows[0]
+    sejong = [line for line in run("show", "세종", "--lang", "en").stdout.splitlines() if line.startswith("2017 ")]
+    assert sejong and "national " in sejong[0]
