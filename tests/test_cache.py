@@ -143,3 +143,17 @@ def test_an_entry_pruned_while_loading_falls_back_to_parsing(tmp_path: Path) -> 
         entry.unlink()  # another run pruned it between our lookup and read
     assert grades(own) == ["우수상"]
     cache.prune(cache.cache_dir() / "missing")  # a missing directory is no error
+
+
+def test_25_edits_through_the_cli_leave_a_bounded_cache(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from jobaward.cli import app
+
+    own = tmp_path / "own.toml"
+    runner = CliRunner()
+    for edit in range(25):
+        own.write_text(OWN.replace("2030", str(2030 + edit)), "utf-8")
+        done = runner.invoke(app, ["list", "--year", str(2030 + edit), "-f", "csv", "--data", str(own)])
+        assert done.exit_code == 0 and f"\n{2030 + edit}," in done.stdout
+    assert len(entries()) == cache.KEEP
