@@ -157,3 +157,23 @@ def test_25_edits_through_the_cli_leave_a_bounded_cache(tmp_path: Path) -> None:
         done = runner.invoke(app, ["list", "--year", str(2030 + edit), "-f", "csv", "--data", str(own)])
         assert done.exit_code == 0 and f"\n{2030 + edit}," in done.stdout
     assert len(entries()) == cache.KEEP
+
+
+def load_edit(path: str, year: int) -> list[int]:
+    """In a child process: load a file through the cache (pruning others' entries meanwhile)."""
+    return [a.year for a in cache.load_cached([Path(path)]).dataset.awards if a.government == "강원 양양군"]
+
+
+def test_concurrent_runs_pruning_each_other_all_read_right(tmp_path: Path) -> None:
+    import multiprocessing
+
+    files = []
+    for edit in range(16):
+        own = tmp_path / f"own{edit}.toml"
+        own.write_text(OWN.replace("2030", str(2030 + edit)), "utf-8")
+        files.append((str(own), 2030 + edit))
+    with multiprocessing.get_context("fork").Pool(8) as pool:
+        for _ in range(3):
+            found = pool.starmap(load_edit, files)
+            assert found == [[year] for _, year in files]
+    assert len(entries()) <= cache.KEEP
