@@ -193,9 +193,8 @@ def test_a_file_that_keeps_changing_is_left_alone(tmp_path: Path, monkeypatch: p
 
 def test_a_refused_add_creates_nothing(run: Run, isolated_user_data: Path) -> None:
     result = run(*ADD_AWARD[:-2], "--category", "금메달", *ADD_AWARD[-2:])
-    assert result.exit_code == 3
-    assert "awards[0].category: 다음 중 하나가 필요합니다: 공시제, " in only_line(result.stderr)
-    assert result.stderr.endswith("받은 값: '금메달'\n")
+    assert result.exit_code == 2
+    assert only_line(result.stderr).startswith("jobaward: --category: 알 수 없는 값 '금메달'; 가능한 값: 공시제, ")
     assert list(isolated_user_data.iterdir()) == []
 
 

@@ -108,3 +108,72 @@ def test_marshal_round_trip_is_exact(dataset: object) -> None:
 
     merged = load_layers([])
     assert cache.from_plain(cache.to_plain(merged)).dataset == merged.dataset
+
+
+def test_many_edits_leave_a_bounded_cache(tmp_path: Path) -> None:
+    """25 edits of a data file: the cache keeps the newest entries, and the latest edit is read."""
+    own = tmp_path / "own.toml"
+    for edit in range(25):
+        own.write_text(OWN.replace("우수상", "우수상" if edit % 2 else "대상") + f"# edit {edit}\n", "utf-8")
+        assert grades(own) == (["우수상"] if edit % 2 else ["대상"])
+        assert len(entries()) <= cache.KEEP
+    assert len(entries()) == cache.KEEP
+    assert not [p for p in cache.cache_dir().iterdir() if p.suffix != ".marshal"]
+
+
+def test_the_entry_in_use_survives_pruning(tmp_path: Path) -> None:
+    """An entry read again is the most recent one, so writing others does not remove it."""
+    kept = tmp_path / "kept.toml"
+    kept.write_text(OWN, "utf-8")
+    cache.load_cached([kept])
+    own = tmp_path / "own.toml"
+    for edit in range(cache.KEEP * 2):
+        own.write_text(OWN + f"# edit {edit}\n", "utf-8")
+        cache.load_cached([own])
+        cache.load_cached([kept])  # a hit: refreshed
+    key = cache.cache_key(cache.read_contents([kept], True))
+    assert (cache.cache_dir() / f"{key[:32]}.marshal").exists()
+
+
+def test_an_entry_pruned_while_loading_falls_back_to_parsing(tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    own.write_text(OWN, "utf-8")
+    cache.load_cached([own])
+    for entry in entries():
+        entry.unlink()  # another run pruned it between our lookup and read
+    assert grades(own) == ["우수상"]
+    cache.prune(cache.cache_dir() / "missing")  # a missing directory is no error
+
+
+def test_25_edits_through_the_cli_leave_a_bounded_cache(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from jobaward.cli import app
+
+    own = tmp_path / "own.toml"
+    runner = CliRunner()
+    for edit in range(25):
+        own.write_text(OWN.replace("2030", str(2030 + edit)), "utf-8")
+        done = runner.invoke(app, ["list", "--year", str(2030 + edit), "-f", "csv", "--data", str(own)])
+        assert done.exit_code == 0 and f"\n{2030 + edit}," in done.stdout
+    assert len(entries()) == cache.KEEP
+
+
+def load_edit(path: str, year: int) -> list[int]:
+    """In a child process: load a file through the cache (pruning others' entries meanwhile)."""
+    return [a.year for a in cache.load_cached([Path(path)]).dataset.awards if a.government == "강원 양양군"]
+
+
+def test_concurrent_runs_pruning_each_other_all_read_right(tmp_path: Path) -> None:
+    import multiprocessing
+
+    files = []
+    for edit in range(16):
+        own = tmp_path / f"own{edit}.toml"
+        own.write_text(OWN.replace("2030", str(2030 + edit)), "utf-8")
+        files.append((str(own), 2030 + edit))
+    with multiprocessing.get_context("fork").Pool(8) as pool:
+        for _ in range(3):
+            found = pool.starmap(load_edit, files)
+            assert found == [[year] for _, year in files]
+    assert len(entries()) <= cache.KEEP

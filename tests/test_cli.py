@@ -7,10 +7,16 @@ import os
 import re
 import subprocess
 import sys
+from datetime import date
+
+import pytest
 
 from jobaward import __version__
+from jobaward.cli.root import year_runs
+from jobaward.model import Dataset
+from jobaward.query.awards import years_held
 
-from .conftest import Run
+from .conftest import Run, only_line
 
 
 def lines_with(output: str, *words: str) -> list[str]:
@@ -49,9 +55,33 @@ def test_list_filters_accept_korean_and_english_forms(run: Run) -> None:
 
 
 def test_list_with_no_match_says_so_and_exits_0(run: Run) -> None:
-    result = run("list", "--year", "2011")
+    result = run("list", "--year", "2013", "--category", "우수사업", "--province", "제주")
     assert result.exit_code == 0
     assert result.stdout.strip() == "조건에 맞는 수상 기록이 없습니다."
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("list", "--year", "2011"),
+        ("list", "--year", "2030..2031"),
+        ("compare", "--year", "2011"),
+        ("stats", "--year", "2011"),
+        ("stats", "--year", "2011", "--coverage"),
+        ("compare", "2023", "2011"),
+    ],
+    ids=" ".join,
+)
+def test_a_year_the_data_does_not_hold_is_a_usage_error(run: Run, command: tuple[str, ...], dataset: Dataset) -> None:
+    result = run(*command)
+    assert result.exit_code == 2
+    held = year_runs(years_held(dataset))
+    assert only_line(result.stderr).endswith(f"기록이 없습니다. 있는 연도: {held}")
+    assert ".." in held  # the years held as runs, not one by one
+
+
+def test_a_range_reaching_a_held_year_is_fine(run: Run) -> None:
+    assert run("list", "--year", "2010..2012", "-f", "csv").stdout.count("\n2012,") > 0
 
 
 def test_show_gangneung_has_awards_indicators_changes_and_sources(run: Run) -> None:
@@ -251,3 +281,20 @@ def test_show_marks_a_superseded_variant_and_compare_leaves_it_out(run: Run) -> 
     assert any(line.startswith("Employed persons (variant)") and "80,900" in line for line in english)
     ranked = json.loads(run("compare", "강원도", "--indicator", "취업자수", "--news", "--format", "json").stdout)
     assert [r["before_value"] for r in ranked] == [809000]
+
+
+def test_english_rename_note_is_built_from_the_record(run: Run, dataset: Dataset) -> None:
+    gangwon = dataset.government("강원")
+    (former,) = gangwon.former_names
+    english = run("show", "강원", "--lang", "en").stdout
+    assert "부터" not in english
+    day = date.fromordinal(former.until.toordinal() + 1).isoformat()
+    assert f"Called {gangwon.name_en} ({gangwon.name}) since {day}." in english
+    assert f"{day}부터 {gangwon.name}." in run("show", "강원").stdout
+
+
+def test_english_keeps_whose_figure_is_compared(run: Run) -> None:
+    rows = [line for line in run("show", "강릉시", "--lang", "en").stdout.splitlines() if line.startswith("2013-H1 ▲")]
+    assert rows and "강원 56.3" in rows[0]
+    sejong = [line for line in run("show", "세종", "--lang", "en").stdout.splitlines() if line.startswith("2017     ")]
+    assert sejong and "national " in sejong[0]

@@ -111,8 +111,8 @@ BAD_INPUTS = [
     (
         ["compare", "2022", "2030"],
         2,
-        "jobaward: 2030년 회차나 수상 기록이 없습니다. 있는 연도: 2012, 2013",
-        "jobaward: no edition or award recorded for 2030; years held: 2012, 2013",
+        "jobaward: 2030년 회차나 수상 기록이 없습니다. 있는 연도: 2012..",
+        "jobaward: no edition or award recorded for 2030; years held: 2012..",
     ),
     (["list", "--bogus"], 2, "jobaward: 알 수 없는 옵션: --bogus", "jobaward: No such option: --bogus"),
     (["bogus"], 2, "jobaward: 알 수 없는 명령: bogus", "jobaward: No such command 'bogus'."),

@@ -7,12 +7,15 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
 
 from jobaward.cli.help_text import cell_wrap_text
 from jobaward.i18n.language import chosen_language, english_wanted
+
+from .conftest import run_process
 
 COMMANDS = (
     (),
@@ -91,3 +94,34 @@ def test_wrapping_counts_hangul_as_two_cells() -> None:
     wrapped = cell_wrap_text("가나다 라마바 사아자 차카타", width=15, initial_indent="  ", subsequent_indent="  ")
     assert wrapped.splitlines() == ["  가나다 라마바", "  사아자 차카타"]
     assert all(cell_len(line) <= 15 for line in wrapped.splitlines())
+
+
+def test_install_completion_says_which_files_in_korean(tmp_path: Path) -> None:
+    done = run_process(
+        "--install-completion", "bash", HOME=str(tmp_path), LC_ALL=None, LANG="C.UTF-8", JOBAWARD_LANG=None
+    )
+    assert done.returncode == 0, done.stderr
+    rc = tmp_path / ".bashrc"
+    assert f"{rc}에 그 파일을 읽는 줄을" in done.stdout and "자동 완성을" in done.stdout
+    assert "completion installed" not in done.stdout
+    (script,) = (tmp_path / ".bash_completions").iterdir()  # named for the program (python -m here)
+    assert str(script) in done.stdout
+    assert f"source '{script}'" in rc.read_text()
+    english = run_process("--install-completion", "bash", "--lang", "en", HOME=str(tmp_path))
+    assert f"{rc} now has a line reading it" in english.stdout
+
+
+@pytest.mark.parametrize(
+    "command", [("list",), ("stats",), ("official", "fetch"), ("official", "import")], ids=" ".join
+)
+def test_korean_help_has_no_click_english(command: tuple[str, ...]) -> None:
+    done = run_process(*command, "--help", LC_ALL=None, LANG="C.UTF-8", JOBAWARD_LANG=None)
+    assert done.returncode == 0
+    for english in ("env var", "range>", "{file}", "[required]", "Usage:"):
+        assert english not in done.stdout, english
+
+
+@pytest.mark.parametrize("command", [(), ("export",), ("official",)], ids=" ".join)
+def test_lang_is_in_every_help(command: tuple[str, ...]) -> None:
+    done = run_process(*command, "--help", LC_ALL=None, LANG="C.UTF-8", JOBAWARD_LANG=None)
+    assert "--lang" in done.stdout

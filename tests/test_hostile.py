@@ -103,7 +103,7 @@ def test_non_regular_files_are_refused_before_reading(tmp_path: Path) -> None:
         done = run_process("list", "--data", path, preexec_fn=limited_memory)
         assert done.returncode == 3
         assert only_line(done.stderr) == (
-            f"jobaward: data error: {path}:0:0: not a regular file (a device, FIFO or socket): refused"
+            f"jobaward: data error: {path}: not a regular file (a device, FIFO or socket): refused"
         )
 
 
@@ -113,9 +113,7 @@ def test_a_file_over_the_size_limit_is_refused(run: Run, tmp_path: Path) -> None
         out.truncate(32 * 1024 * 1024 + 1)
     result = run("list", "--data", str(big))
     assert result.exit_code == 3
-    assert only_line(result.stderr) == (
-        f"jobaward: 데이터 오류: {big}:0:0: 너무 큽니다: 33,554,433바이트 (한도 32 MiB)"
-    )
+    assert only_line(result.stderr) == (f"jobaward: 데이터 오류: {big}: 너무 큽니다: 33,554,433바이트 (한도 32 MiB)")
 
 
 def test_an_unreadable_file_is_exit_3_however_it_is_given(run: Run, tmp_path: Path) -> None:
@@ -125,7 +123,7 @@ def test_an_unreadable_file_is_exit_3_however_it_is_given(run: Run, tmp_path: Pa
     for result in (run("list", "--data", str(inside)), run("list", env={"JOBAWARD_DATA": str(inside)})):
         assert result.exit_code == 3
         assert only_line(result.stderr) == (
-            f"jobaward: 데이터 오류: {inside}:0:0: 읽을 수 없습니다: 디렉터리가 아닙니다 (ENOTDIR)"
+            f"jobaward: 데이터 오류: {inside}: 읽을 수 없습니다: 디렉터리가 아닙니다 (ENOTDIR)"
         )
 
 
@@ -170,7 +168,7 @@ def test_a_symlink_loop_is_not_a_bug(run: Run, tmp_path: Path) -> None:
     read = run("list", "--data", str(loop))
     assert read.exit_code == 3
     assert only_line(read.stderr) == (
-        f"jobaward: 데이터 오류: {loop}:0:0: 읽을 수 없습니다: 심볼릭 링크가 너무 여러 번 이어집니다 (ELOOP)"
+        f"jobaward: 데이터 오류: {loop}: 읽을 수 없습니다: 심볼릭 링크가 너무 여러 번 이어집니다 (ELOOP)"
     )
     added = run("add", "source", "--url", "https://example.org/1", "--publisher", "x", "--data", str(loop))
     assert added.exit_code == 3
@@ -221,11 +219,11 @@ def test_official_import_reads_within_the_data_file_limits(run: Run, tmp_path: P
     for path, message in expected.items():
         done = run_process("official", "import", path, "-o", str(target), LC_ALL=None, LANG="C.UTF-8", timeout=20)
         assert done.returncode == 3
-        assert only_line(done.stderr) == f"jobaward: 데이터 오류: {path}:0:0: {message}"
+        assert only_line(done.stderr) == f"jobaward: 데이터 오류: {path}: {message}"
     english = run("official", "import", str(fifo), "-o", str(target), "--lang", "en")
     assert (
         only_line(english.stderr)
-        == f"jobaward: data error: {fifo}:0:0: not a regular file (a device, FIFO or socket): refused"
+        == f"jobaward: data error: {fifo}: not a regular file (a device, FIFO or socket): refused"
     )
     assert not target.exists()
 

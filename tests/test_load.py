@@ -81,7 +81,7 @@ def test_an_award_without_a_source_is_refused() -> None:
 
 def test_duplicate_awards_are_refused() -> None:
     assert problems(HEADER + AWARD + AWARD) == [
-        "user.toml:awards[1]: duplicate award (year, government, category, grade) (same as awards[0])"
+        "user.toml:awards[1]: duplicate: the same key (year, government, category, grade) as awards[0]"
     ]
 
 
@@ -177,7 +177,7 @@ def test_a_year_holds_the_ceremony_and_its_autumn_contest_apart() -> None:
     assert [(e.year, e.contest, e.number) for e in dataset.editions] == [(2014, False, 3), (2014, True, None)]
     assert dataset.edition_by_year[2014].number == 3 and dataset.edition_of(2014, contest=True).number is None
     assert problems(HEADER + contest + contest) == [
-        "user.toml:editions[1]: duplicate edition (year, contest) (same as editions[0])"
+        "user.toml:editions[1]: duplicate: the same key (year, contest) as editions[0]"
     ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from jobaward.cli.root import year_runs
 from jobaward.model import Dataset
 from jobaward.query.awards import years_held
 
@@ -54,7 +55,7 @@ def test_project_search(run: Run, dataset: Dataset) -> None:
 def test_compare_refuses_a_year_with_no_edition(run: Run, dataset: Dataset) -> None:
     result = run("compare", "2022", "2030")
     assert result.exit_code == 2 and result.stdout == ""
-    listed = ", ".join(str(year) for year in years_held(dataset))
+    listed = year_runs(years_held(dataset))
     assert result.stderr.strip() == f"jobaward: 2030년 회차나 수상 기록이 없습니다. 있는 연도: {listed}"
 
 

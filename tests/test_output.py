@@ -120,8 +120,9 @@ def test_compare_json_and_csv_agree(run: Run) -> None:
 
 
 def test_empty_results_are_empty_documents(run: Run) -> None:
-    assert parse_json(run, "list", "--year", "2011") == []
-    result = run("list", "--year", "2011", "--format", "csv")
+    empty = ("list", "--year", "2013", "--category", "우수사업", "--province", "제주")
+    assert parse_json(run, *empty) == []
+    result = run(*empty, "--format", "csv")
     assert result.stdout.splitlines() == [",".join(AWARD_KEYS)]
 
 
@@ -253,7 +254,8 @@ def test_export_toml_round_trips(run: Run, tmp_path: Path, dataset: Dataset) -> 
 def test_export_json_and_csv(run: Run, tmp_path: Path, dataset: Dataset) -> None:
     document = json.loads(run("export", "--format", "json").stdout)
     assert len(document["awards"]) == len(dataset.awards)
-    assert document["governments"][9]["former"] == [{"until": "2023-06-10", "name": "강원도"}]
+    gangwon = next(gov for gov in document["governments"] if gov["id"] == "강원")
+    assert gangwon["former_names"] == [{"name": "강원도", "until": "2023-06-10"}]
     assert run("export", "--format", "csv", "--output", str(tmp_path)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "awards.csv",
@@ -264,7 +266,7 @@ def test_export_json_and_csv(run: Run, tmp_path: Path, dataset: Dataset) -> None
     ]
     with open(tmp_path / "indicators.csv", encoding="utf-8", newline="") as f:
         first = next(csv.DictReader(f))
-    assert (first["government"], first["before_value"], first["before_period"]) == ("강원 강릉시", "112500", "2020")
+    assert (first["government_id"], first["before_value"], first["before_period"]) == ("강원 강릉시", "112500", "2020")
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:

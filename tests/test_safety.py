@@ -366,7 +366,7 @@ def test_a_newline_in_a_file_name_does_not_split_the_error(run: Run, tmp_path: P
     odd = tmp_path / "a\nb\x1b[31m.toml"
     result = run("list", "--data", str(odd))
     assert result.exit_code == 3
-    assert only_line(result.stderr) == f"jobaward: 데이터 오류: {tmp_path}/a\\nb\\x1b[31m.toml:0:0: 파일이 없습니다"
+    assert only_line(result.stderr) == f"jobaward: 데이터 오류: {tmp_path}/a\\nb\\x1b[31m.toml: 파일이 없습니다"
 
 
 def test_json_escapes_invisible_and_control_characters(run: Run, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from jobaward.storage import safety
 from jobaward.storage.append import Target, append
 from jobaward.storage.toml_data import parse_dataset
 
-from .conftest import Run
+from .conftest import Run, only_line
 
 PRESS = "https://example.org/press/gangneung-2030"
 
@@ -77,8 +78,8 @@ def test_same_key_replaces_a_bundled_record_and_validate_says_so(run: Run, tmp_p
     assert f"{own}:awards[0]: note: data.toml의 awards 기록을 대체합니다" in report.stdout.splitlines()
     english = run("validate", own, env={"JOBAWARD_LANG": "en"})
     assert f"{own}:awards[0]: note: replaces awards record from data.toml" in english.stdout.splitlines()
-    assert report.stdout.splitlines()[-1] == "파일 2개 검사: 오류 0개, 경고 0개"
-    assert english.stdout.splitlines()[-1] == "checked 2 files: 0 errors, 0 warnings"
+    assert report.stdout.splitlines()[-1] == "파일 1개 검사: 오류 0개, 경고 0개"
+    assert english.stdout.splitlines()[-1] == "checked 1 file: 0 errors, 0 warnings"
 
 
 def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
@@ -99,12 +100,19 @@ def test_jobaward_data_is_a_path_list(run: Run, tmp_path: Path) -> None:
 
 
 def test_default_user_file_is_read_and_data_path_prints_it(run: Run, isolated_user_data: Path) -> None:
-    path = Path(run("data", "path").stdout.strip())
+    said = run("data", "path")
+    path = Path(said.stdout.strip())
     assert path == isolated_user_data / "jobaward" / "data.toml"
+    assert said.stderr == "이 파일은 아직 없습니다: jobaward add가 처음 기록할 때 만듭니다.\n"
     assert not any(line.startswith("2030   공시제") for line in run("show", "강릉시").stdout.splitlines())
     path.parent.mkdir(parents=True)
     path.write_text(OWN, "utf-8")
     assert any(line.startswith("2030   공시제") for line in run("show", "강릉시").stdout.splitlines())
+    now = run("data", "path", "--lang", "en")
+    assert (
+        now.stdout == f"{path}\n"
+        and now.stderr == "This file exists: every command reads it on top of the bundled data.\n"
+    )
 
 
 BROKEN = [
@@ -158,9 +166,9 @@ def test_directory_and_missing_path(run: Run, tmp_path: Path) -> None:
         (tmp_path / "nope.toml", "파일이 없습니다"),
     ):
         report = run("validate", str(target))
-        assert report.exit_code == 3 and f"{target}:0:0: error: {message}" in report.stdout
+        assert report.exit_code == 3 and f"{target}: error: {message}\n" in report.stdout  # no position
         used = run("show", "강릉시", "--data", str(target))
-        assert used.exit_code == 3 and used.stderr.strip() == f"jobaward: 데이터 오류: {target}:0:0: {message}"
+        assert used.exit_code == 3 and used.stderr.strip() == f"jobaward: 데이터 오류: {target}: {message}"
 
 
 def test_an_empty_file_is_valid(run: Run, tmp_path: Path) -> None:
@@ -199,7 +207,7 @@ sources = ["s"]
         f"{odd}:editions[0].awarded_total: warning: 음수인 개수 -3",
         f"{odd}:indicators[0].after.value: warning: 100을 넘는 백분율: 120.5",
         f"{odd}:indicators[0].after.period: warning: 이후 시점 2023이(가) 이전 시점 2024보다 앞섭니다",
-        "파일 2개 검사: 오류 0개, 경고 3개",
+        "파일 1개 검사: 오류 0개, 경고 3개",
     ]
 
 
@@ -255,8 +263,8 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
     before = own.read_bytes()
     again = run(*ADD, "--data", str(own))
     assert again.exit_code == 3
-    assert again.stderr == (
-        f"jobaward: 데이터 오류: {own}:awards[1]: 중복된 award (year, government, category, grade) (awards[0]와 같음)\n"
+    assert (
+        again.stderr == f"jobaward: {own}: 이미 기록된 수상이라 추가하지 않았습니다: 2030 강원 강릉시 공시제 우수상\n"
     )
     bundled_duplicate = run(
         "add",
@@ -275,8 +283,8 @@ def test_add_refuses_a_duplicate_and_writes_nothing(run: Run, tmp_path: Path) ->
         str(own),
     )
     assert bundled_duplicate.exit_code == 3
-    assert bundled_duplicate.stderr.endswith(
-        ": 중복: (2022, 강원 강릉시, 공시제, 특별상)은(는) 이미 기록되어 있습니다\n"
+    assert bundled_duplicate.stderr == (
+        f"jobaward: {own}: 이미 기록된 수상이라 추가하지 않았습니다: 2022 강원 강릉시 공시제 특별상\n"
     )
     assert own.read_bytes() == before
 
@@ -308,9 +316,9 @@ def test_add_refuses_an_invalid_record(run: Run, tmp_path: Path) -> None:
         "--data",
         str(own),
     )
-    assert result.exit_code == 3
-    assert result.stderr.strip().endswith(
-        "awards[0].grade: 다음 중 하나가 필요합니다: 종합대상, 대상, 최우수상, 우수상, 특별상, 받은 값: '금상'"
+    assert result.exit_code == 2  # an option error, as `list --grade 금상` gives
+    assert result.stderr == (
+        "jobaward: --grade: 알 수 없는 값 '금상'; 가능한 값: 종합대상, 대상, 최우수상, 우수상, 특별상\n"
     )
     assert not own.exists()
 
@@ -443,3 +451,110 @@ def test_add_stores_the_one_spelling_of_an_honour(run: Run, tmp_path: Path, prin
     assert f'honor = "{stored}"' in own.read_text("utf-8")
     listed = json.loads(run("list", "--year", "2030", "-f", "json", "--data", str(own)).stdout)
     assert [row["honor"] for row in listed] == [stored]
+
+
+def test_add_refuses_a_bad_category_as_list_does(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    listed = run("list", "--category", "엉뚱한값")
+    for option in ("--category", "--grade"):
+        bad = [*ADD, "--data", str(own)]
+        bad[bad.index(option) + 1] = "엉뚱한값"
+        added = run(*bad)
+        assert added.exit_code == 2, added.stderr
+        assert f"{option}: 알 수 없는 값 '엉뚱한값'" in only_line(added.stderr)
+    assert only_line(run(*[*ADD[:7], "엉뚱한값", *ADD[8:]]).stderr) == only_line(listed.stderr)
+    assert listed.exit_code == 2
+    assert not own.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "won"),
+    [
+        ("7000만원", 70_000_000),
+        ("7,000만원", 70_000_000),
+        ("1억원", 100_000_000),
+        ("1억 5천만원", 150_000_000),
+        ("9천만원", 90_000_000),
+        ("1억 3,500만원", 135_000_000),
+        ("55000000", 55_000_000),
+    ],
+)
+def test_add_takes_the_amounts_jobaward_prints(run: Run, tmp_path: Path, typed: str, won: int) -> None:
+    own = tmp_path / "own.toml"
+    assert run(*ADD, "--incentive", typed, "--data", str(own)).exit_code == 0
+    assert tomllib.loads(own.read_text("utf-8"))["awards"][0]["incentive"] == won
+
+
+def test_add_refuses_what_is_not_an_amount(run: Run, tmp_path: Path) -> None:
+    own = tmp_path / "own.toml"
+    for typed in ("칠천", "1만 2억", "12,34", "-5", "5천 3천"):
+        done = run(*ADD, "--incentive", typed, "--data", str(own))
+        assert done.exit_code == 2 and "--incentive" in only_line(done.stderr), typed
+    assert not own.exists()
+
+
+def test_parse_won_inverts_won() -> None:
+    from jobaward.output.text import parse_won, won
+
+    amounts = [0, 1, 999, 10_000, 55_000_000, 135_000_000, 10**12 + 5, 123_456_789_012_345]
+    amounts += [7**n for n in range(40)]
+    for amount in amounts:
+        assert parse_won(won(amount)) == amount, won(amount)
+    assert parse_won(won(55_000_000, english=True)) == 55_000_000
+
+
+def test_add_help_says_required_once(run: Run) -> None:
+    text = run("add", "award", "--help").stdout
+    assert "(필수)" not in text and text.count("[필수]") == 3
+
+
+def test_validate_counts_the_files_asked_for(run: Run, tmp_path: Path) -> None:
+    one, two = write(tmp_path / "a.toml", OWN), write(tmp_path / "b.toml", OWN.replace("2030", "2031"))
+    assert run("validate", one).stdout.splitlines()[-1] == "파일 1개 검사: 오류 0개, 경고 0개"
+    assert run("validate", one, two).stdout.splitlines()[-1] == "파일 2개 검사: 오류 0개, 경고 0개"
+
+
+BROKEN = """
+[[sources]]
+id = "s1"
+publisher = "x"
+url = "https://example.org/1"
+
+[[awards]]
+year = 2030
+government = "없는곳"
+sources = ["s9"]
+
+[[indicators]]
+government = "없는곳"
+indicator = "고용률"
+unit = "%"
+after = { value = 60.0 }
+sources = ["s1"]
+
+[[awards]]
+year = "이천"
+government = "강원 양양군"
+sources = ["s1"]
+"""
+
+
+def test_validate_checks_references_despite_a_structural_error(run: Run, tmp_path: Path) -> None:
+    broken = write(tmp_path / "broken.toml", BROKEN)
+    report = run("validate", broken)
+    assert report.exit_code == 3
+    assert report.stdout.splitlines() == [
+        f"{broken}:awards[1].year: error: 2010부터 2100까지의 연도가 필요합니다, 받은 값: '이천'",
+        f"{broken}:awards[0].sources: error: 알 수 없는 출처 's9'",
+        f"{broken}:awards[0].government: error: 알 수 없는 지자체 '없는곳'"
+        " (같은 참조가 1곳 더: indicators[0].government)",
+        "파일 1개 검사: 오류 3개, 경고 0개",
+    ]
+
+
+def test_validate_survives_records_too_broken_to_follow(run: Run, tmp_path: Path) -> None:
+    odd = write(tmp_path / "odd.toml", 'awards = "x"\n[[indicators]]\ngovernment = 5\nsources = "s"\nbefore = 3\n')
+    report = run("validate", odd)
+    assert report.exit_code == 3 and "Traceback" not in report.stdout + report.stderr
+    assert report.stdout.splitlines()[-1] == "파일 1개 검사: 오류 7개, 경고 0개"
+    assert "알 수 없는 지자체" not in report.stdout  # the government that did not read is said once

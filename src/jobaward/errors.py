@@ -33,6 +33,10 @@ class JobawardError(Exception):
         return [message(self.key, english, **self.fields)]
 
 
+#: The ``where`` of a problem with a whole file (missing, unreadable, not UTF-8): no position.
+FILE_LEVEL = "0:0"
+
+
 class Problem(NamedTuple):
     """One thing wrong with a data file; ``where`` is ``LINE:COL`` or a record path.
 
@@ -51,8 +55,13 @@ class Problem(NamedTuple):
     def text(self, english: bool) -> str:
         return message(self.key, english, **dict(self.values)) if self.key in MESSAGES else self.message
 
+    @property
+    def place(self) -> str:
+        """``FILE:WHERE``, or just ``FILE`` for a problem with the whole file (``where`` 0:0)."""
+        return self.origin if self.where == FILE_LEVEL else f"{self.origin}:{self.where}"
+
     def shown(self, english: bool) -> str:
-        return f"{self.origin}:{self.where}: {self.text(english)}"
+        return f"{self.place}: {self.text(english)}"
 
 
 def problem(origin: str, where: str, key: str, **values: object) -> Problem:
@@ -118,6 +127,12 @@ class UsageProblem(JobawardError):
 
 class OutputProblem(UsageProblem):
     """Output cannot be written where the user asked (a directory, a read-only file, a full disk)."""
+
+
+class AlreadyRecorded(JobawardError):
+    """`add` was given a record whose key is already loaded: nothing is written."""
+
+    exit_code = EXIT_DATA
 
 
 class EnvironmentProblem(JobawardError):

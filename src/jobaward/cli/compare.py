@@ -21,6 +21,7 @@ from jobaward.cli.help_text import say
 from jobaward.cli.options import (
     DataOption,
     ExcelOption,
+    FieldsOption,
     FormatOption,
     LangOption,
     NoBundledOption,
@@ -31,7 +32,7 @@ from jobaward.cli.options import (
     complete_government,
     parse_window,
 )
-from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports_errors
+from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports_errors, require_held, year_runs
 
 
 @app.command(
@@ -104,6 +105,7 @@ def compare(
     output: OutputOption = None,
     svg: SvgOption = None,
     wide: WideOption = False,
+    fields: FieldsOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -117,7 +119,7 @@ def compare(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg, wide)
+    options = OutputOptions(format, excel, output, svg, wide, fields)
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:
@@ -143,6 +145,7 @@ def compare(
     if news_only and (official or year is not None or window is not None):
         raise UsageProblem("news_with_official")
     if not news_only:
+        require_held(dataset, [str(year)] if year is not None else None)
         compare_official(dataset, governments, rows, year, window, options, labels)
         return
     shown = {row.government.id for row in rows}
@@ -189,8 +192,7 @@ def compare_editions(dataset: Dataset, years: tuple[int, int], options: OutputOp
     held = years_held(dataset)
     missing = [year for year in years if year not in held]
     if missing:
-        listed = ", ".join(str(year) for year in held)
-        raise UsageProblem("no_edition", year=missing[0], held=listed)
+        raise UsageProblem("no_edition", year=missing[0], held=year_runs(held))
     emit(views.years(compare_years(dataset, first, second), first, second), options, labels)
 
 

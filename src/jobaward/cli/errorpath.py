@@ -122,7 +122,8 @@ def lang_where_it_goes(group: Any, argv: list[str]) -> list[str]:
         if command is None or not hasattr(command, "commands"):
             break
     takes_lang = command is not None and any(param.name == "lang" for param in command.params)
-    return [*rest, *(argv[i] for i in sorted(lang))] if takes_lang and command is not group else rest
+    is_group = hasattr(command, "commands")  # a group shows --lang in its help; help has read it already
+    return [*rest, *(argv[i] for i in sorted(lang))] if takes_lang and not is_group else rest
 
 
 class JobawardGroup(TyperGroup):
@@ -143,6 +144,9 @@ class JobawardGroup(TyperGroup):
     ) -> Any:
         given = list(sys.argv[1:] if args is None else args)
         self.english = english_wanted(given)
+        for param in self.params:
+            if param.name == "install_completion":
+                param.callback = install_completion
         argv = lang_where_it_goes(self, given)
         if not standalone_mode:
             return super().main(argv, prog_name, complete_var, standalone_mode=False, **extra)
@@ -168,6 +172,29 @@ class JobawardGroup(TyperGroup):
                 sys.exit(0)
             sys.exit(os_fault(error, english))
         sys.exit(result if type(result) is int else 0)
+
+
+#: The start-up file each shell's completion is hooked into (fish and PowerShell need none).
+SHELL_RC_FILES = {"bash": ".bashrc", "zsh": ".zshrc"}
+
+
+def install_completion(context: Any, param: Any, value: Any) -> Any:
+    """``--install-completion``, saying in the user's language which files it wrote and edited."""
+    if not value or context.resilient_parsing:
+        return value
+    from pathlib import Path
+
+    from typer._completion_shared import install
+
+    english = bool(getattr(context.find_root().command, "english", False))
+    shell, path = install(shell=value) if isinstance(value, str) else install()
+    rc_file = SHELL_RC_FILES.get(shell)
+    if rc_file:
+        text = message("completion_installed_rc", english, shell=shell, path=path, rc=Path.home() / rc_file)
+    else:
+        text = message("completion_installed", english, shell=shell, path=path)
+    print(text)
+    sys.exit(0)
 
 
 def internal_error(error: BaseException, english: bool) -> int:

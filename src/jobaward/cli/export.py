@@ -9,8 +9,8 @@ from typing import Annotated
 import typer
 
 from jobaward.cli.help_text import say
-from jobaward.cli.options import DataOption, NoBundledOption
-from jobaward.cli.root import app, load_data, reports_errors
+from jobaward.cli.options import DataOption, LangOption, NoBundledOption
+from jobaward.cli.root import app, labels_for, load_data, reports_errors
 from jobaward.errors import UsageProblem
 from jobaward.output.emit import write
 
@@ -19,15 +19,18 @@ class ExportFormat(StrEnum):
     toml = "toml"
     json = "json"
     csv = "csv"
+    sqlite = "sqlite"
 
 
 @app.command(
     help=say(
         "전체 자료 (사용자 자료 포함) 내보내기.\n\n예: jobaward export --format toml --output jobaward.toml\n\n"
-        "TOML은 내장 data.toml과 같은 형식이라 다시 읽으면 같은 자료가 됩니다.",
+        "TOML은 내장 data.toml과 같은 형식이라 다시 읽으면 같은 자료가 됩니다. "
+        "JSON, CSV, SQLite는 list·show와 같은 레코드 키를 씁니다 (docs/output.md).",
         "Write the whole dataset, with any user data merged in.\n\n"
         "Example: jobaward export --format toml --output jobaward.toml\n\n"
-        "TOML uses the same schema as the bundled data.toml, so the file loads back as the same dataset.",
+        "TOML uses the same schema as the bundled data.toml, so the file loads back as the same dataset. "
+        "JSON, CSV and SQLite use the record keys of list and show (docs/output.md).",
     )
 )
 @reports_errors
@@ -35,7 +38,10 @@ def export(
     format: Annotated[
         ExportFormat,
         typer.Option(
-            "--format", "-f", case_sensitive=False, help=say("toml(기본), json, csv.", "toml (default), json or csv.")
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help=say("toml(기본), json, csv, sqlite.", "toml (default), json, csv or sqlite."),
         ),
     ] = ExportFormat.toml,
     output: Annotated[
@@ -44,13 +50,16 @@ def export(
             "--output",
             "-o",
             help=say(
-                "FILE (toml, json; 없으면 표준 출력) 또는 DIRECTORY (csv: 구역마다 파일 하나).",
-                "FILE (toml, json; default stdout) or DIRECTORY (csv: one file a section).",
+                "FILE (toml, json; 없으면 표준 출력; sqlite) 또는 DIRECTORY (csv: 레코드 종류마다 파일 하나, "
+                "없으면 만듦).",
+                "FILE (toml, json: default stdout; sqlite) or DIRECTORY (csv: one file a record type, "
+                "created when missing).",
             ),
         ),
     ] = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
+    lang: LangOption = None,
 ) -> None:
     """Write the whole dataset, with any user data merged in.
 
@@ -60,7 +69,13 @@ def export(
     """
     from jobaward.output import export as exporting
 
+    labels_for(lang)  # an unknown --lang is a usage error here too
     dataset = load_data(data, no_bundled)
+    if format is ExportFormat.sqlite:
+        if output is None or str(output) == "-":
+            raise UsageProblem("sqlite_export_needs_file")
+        exporting.write_sqlite(dataset, output)
+        return
     if format is ExportFormat.csv:
         if output is None:
             raise UsageProblem("csv_export_needs_directory")

@@ -73,6 +73,9 @@ FRAMEWORK_KO = {
     ),
     "[default: ": "[기본값: ",
     "[required]": "[필수]",
+    "[env var: ": "[환경 변수: ",
+    "<int range>": "<int>",
+    "<float range>": "<float>",
 }
 
 
@@ -104,6 +107,7 @@ def install_help_formatter() -> None:
                 yield
 
         def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-            super().write_dl([(term, korean_framework(text)) for term, text in rows], col_max, col_spacing)
+            rows = [(korean_framework(term), korean_framework(text)) for term, text in rows]
+            super().write_dl(rows, col_max, col_spacing)
 
     core.Context.formatter_class = KoreanHelpFormatter

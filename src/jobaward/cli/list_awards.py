@@ -18,6 +18,7 @@ from jobaward.cli.options import (
     CategoryOption,
     DataOption,
     ExcelOption,
+    FieldsOption,
     FormatOption,
     GradeOption,
     LangOption,
@@ -26,7 +27,7 @@ from jobaward.cli.options import (
     SvgOption,
     WideOption,
 )
-from jobaward.cli.root import app, choice, labels_for, load_data, parse_years, reports_errors
+from jobaward.cli.root import app, choice, labels_for, load_data, parse_years, reports_errors, require_held
 
 
 @app.command(
@@ -81,6 +82,7 @@ def list_command(
     output: OutputOption = None,
     svg: SvgOption = None,
     wide: WideOption = False,
+    fields: FieldsOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -92,6 +94,7 @@ def list_command(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
+    require_held(dataset, year)
     where = AwardFilter(
         years=parse_years(year),
         category=choice(category, parse_category, CATEGORIES, "--category"),
@@ -103,4 +106,4 @@ def list_command(
     order = choice(sort, lambda value: value if value in LIST_SORTS else None, LIST_SORTS, "--sort") or "year"
     rows = list_awards(dataset, where, order)
     view = views.awards(dataset, rows[:limit] if limit else rows, of=len(rows))
-    emit(view, OutputOptions(format, excel, output, svg, wide), labels)
+    emit(view, OutputOptions(format, excel, output, svg, wide, fields), labels)

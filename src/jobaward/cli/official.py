@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from jobaward.cli.help_text import say
-from jobaward.cli.options import DataOption, NoBundledOption
+from jobaward.cli.options import DataOption, LangOption, NoBundledOption
 from jobaward.cli.root import app, errors_in_english, load_data, reports_errors
 from jobaward.errors import EnvironmentProblem, OutputProblem, UsageProblem
 from jobaward.i18n.messages import message, system_reason
@@ -23,6 +23,11 @@ official_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(official_app, name="official")
+
+
+@official_app.callback()
+def official_group(lang: LangOption = None) -> None:
+    """--lang here sets the language of help and errors (read from the command line before parsing)."""
 
 
 # --- extending the series -------------------------------------------------------------------------
@@ -103,6 +108,7 @@ def import_command(
         Path,
         typer.Argument(
             dir_okay=False,
+            metavar="FILE",
             help=say(
                 "KOSIS 내려받기 파일 (CSV, 행렬 전환) 또는 API 응답 (JSON).",
                 "A KOSIS download (CSV, 행렬 전환) or API response (JSON).",

@@ -71,6 +71,18 @@ WideOption = Annotated[
         ),
     ),
 ]
+FieldsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fields",
+        metavar="A,B,…",
+        help=say(
+            "json, csv, tsv에서 이 키만 이 순서로 (예: year,government,grade; docs/output.md).",
+            "In json, csv and tsv, only these keys, in this order (e.g. year,government,grade; docs/output.md).",
+        ),
+        show_default=False,
+    ),
+]
 DataOption = Annotated[
     list[Path] | None,
     typer.Option(

@@ -12,6 +12,7 @@ import typer
 from jobaward import __version__
 from jobaward.cli.errorpath import JobawardGroup, print_error
 from jobaward.cli.help_text import install_help_formatter, say
+from jobaward.cli.options import LangOption
 from jobaward.errors import JobawardError, UsageProblem
 from jobaward.i18n.labels import Labels
 from jobaward.i18n.language import LANGS, chosen_language, english_wanted
@@ -140,6 +141,30 @@ def is_year(text: str) -> bool:
     return len(text) == 4 and text.isascii() and text.isdigit()
 
 
+def require_held(dataset: Dataset, values: list[str] | None, option: str = "--year") -> None:
+    """One rule for every command: a year (or range) with no edition and no award in the data is a
+    usage error (exit 2) naming the years held. A held year with nothing matching is an empty
+    result (exit 0)."""
+    from jobaward.query.awards import years_held
+
+    held = years_held(dataset)
+    for value in values or []:
+        asked = parse_years([value]) or frozenset()
+        if not asked & set(held):
+            raise UsageProblem("year_not_held", option=option, value=value.strip(), held=year_runs(held))
+
+
+def year_runs(years: list[int]) -> str:
+    """[2012, 2013, 2014, 2016] → '2012..2014, 2016'."""
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{run[0]}..{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+
+
 def choice(value: str | None, parse: Callable[[str], str | None], valid: tuple[str, ...], option: str) -> str | None:
     if value is None:
         return None
@@ -158,10 +183,11 @@ def version_callback(value: bool) -> None:
 @app.callback(
     help=say(
         "전국 지방자치단체 일자리대상 조회 (오프라인, 출처 포함).\n\n"
-        "종료 코드: 0 성공 (결과가 없어도), 1 이름 조회 실패, 2 사용법 오류, 3 자료 오류, "
+        "종료 코드: 0 성공 (결과가 없어도), 1 이름 조회 실패, 2 사용법 오류 (기록이 없는 연도 포함), 3 자료 오류, "
         "4 내부 오류 (버그: 알려 주세요).",
         "전국 지방자치단체 일자리대상 (National Local Government Job Awards), offline, with sources.\n\n"
-        "Exit codes: 0 success (an empty result too), 1 lookup failed, 2 usage error, 3 data error, "
+        "Exit codes: 0 success (an empty result too), 1 lookup failed, 2 usage error (a year the data "
+        "does not hold too), 3 data error, "
         "4 internal error (a bug: please report it).",
     )
 )
@@ -175,9 +201,11 @@ def main(
             help=say("버전을 보여 주고 끝냄.", "Show the version and exit."),
         ),
     ] = False,
+    lang: LangOption = None,
 ) -> None:
     """전국 지방자치단체 일자리대상 (National Local Government Job Awards), offline, with sources.
 
-    Exit codes: 0 success (an empty result too), 1 lookup failed, 2 usage error, 3 data error,
+    Exit codes: 0 success (an empty result too), 1 lookup failed, 2 usage error (a year the data
+    does not hold too), 3 data error,
     4 internal error (a bug: please report it).
     """

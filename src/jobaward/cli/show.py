@@ -17,6 +17,7 @@ from jobaward.cli.help_text import say
 from jobaward.cli.options import (
     DataOption,
     ExcelOption,
+    FieldsOption,
     FormatOption,
     LangOption,
     NoBundledOption,
@@ -53,6 +54,7 @@ def show(
     output: OutputOption = None,
     svg: SvgOption = None,
     wide: WideOption = False,
+    fields: FieldsOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -70,7 +72,7 @@ def show(
         former, until = match.former.name, match.former.until.isoformat()
         echo(message("renamed_note", labels.english, old=former, new=match.government.name, until=until), err=True)
     view = with_official_figures(dataset, match.government, views.profile(dataset, profile(dataset, match.government)))
-    emit(view, OutputOptions(format, excel, output, svg, wide), labels)
+    emit(view, OutputOptions(format, excel, output, svg, wide, fields), labels)
 
 
 def with_official_figures(dataset: Dataset, gov: Government, view: View) -> View:

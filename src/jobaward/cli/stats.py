@@ -18,6 +18,7 @@ from jobaward.cli.help_text import say
 from jobaward.cli.options import (
     DataOption,
     ExcelOption,
+    FieldsOption,
     FormatOption,
     LangOption,
     NoBundledOption,
@@ -28,7 +29,7 @@ from jobaward.cli.options import (
     WindowOption,
     parse_window,
 )
-from jobaward.cli.root import app, labels_for, load_data, reports_errors
+from jobaward.cli.root import app, labels_for, load_data, reports_errors, require_held
 
 
 @app.command(
@@ -63,6 +64,7 @@ def stats(
     output: OutputOption = None,
     svg: SvgOption = None,
     wide: WideOption = False,
+    fields: FieldsOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
@@ -77,7 +79,8 @@ def stats(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg, wide)
+    options = OutputOptions(format, excel, output, svg, wide, fields)
+    require_held(dataset, [str(year)] if year is not None else None)
     if official or window is not None:
         if coverage:
             raise UsageProblem("official_with_coverage")

@@ -13,7 +13,7 @@ import typer
 
 from jobaward.cli.help_text import say
 from jobaward.cli.options import CategoryOption, DataOption, GradeOption, NoBundledOption
-from jobaward.cli.root import app, echo, errors_in_english, reports_errors
+from jobaward.cli.root import app, choice, echo, errors_in_english, reports_errors
 from jobaward.errors import DataError, Problem, UsageProblem, problem
 from jobaward.i18n.messages import message
 from jobaward.model import Dataset, canonical_honor
@@ -29,15 +29,18 @@ app.add_typer(add_app, name="add")
 @data_app.command(
     "path",
     help=say(
-        "기본 사용자 자료 파일의 위치 (있으면 읽음). 예: jobaward data path",
-        "Print where the default user data file is (read when it exists).  Example: jobaward data path",
+        "기본 사용자 자료 파일의 위치 (있으면 읽음); 파일이 있는지는 표준 오류에. 예: jobaward data path",
+        "Print where the default user data file is (read when it exists); whether it exists goes to "
+        "stderr.  Example: jobaward data path",
     ),
 )
 def data_path() -> None:
     """Print where the default user data file is (read when it exists).  Example: jobaward data path"""
     from jobaward.storage.paths import default_user_file
 
-    echo(str(default_user_file()))
+    path = default_user_file()
+    echo(str(path))  # alone on stdout, for $(jobaward data path)
+    echo(message("data_file_exists" if path.is_file() else "data_file_missing", errors_in_english()), err=True)
 
 
 @app.command(
@@ -72,7 +75,7 @@ def validate(
     (a record replacing a bundled one) exit 0.  Example: jobaward validate my-awards.toml
     """
     from jobaward.storage.paths import user_files
-    from jobaward.storage.toml_data import BUNDLED_NAME, load_layers, parse_layer, read_bytes, suspicious
+    from jobaward.storage.toml_data import load_layers, parse_layer, read_bytes, suspicious
 
     bundled = not no_bundled
     english = errors_in_english()
@@ -81,29 +84,64 @@ def validate(
     try:
         merged = load_layers(paths, bundled)
     except DataError as error:
-        errors = error.problems
+        errors = error.problems + references_behind(error.problems, paths, bundled)
     warnings: list[Problem] = []
     for path in paths:
         try:
             warnings += suspicious(parse_layer(read_bytes(path), str(path)))
         except DataError:
             continue
-    for found in errors:
-        echo(f"{found.origin}:{found.where}: error: {found.text(english)}")
-    for found in warnings:
-        echo(f"{found.origin}:{found.where}: warning: {found.text(english)}")
+    error_lines, warning_lines = problem_lines(errors, "error", english), problem_lines(warnings, "warning", english)
+    for line in error_lines + warning_lines:
+        echo(line)
     if not errors:
         for found in merged.replaced:
-            echo(f"{found.origin}:{found.where}: note: {found.text(english)}")
-    checked = ([BUNDLED_NAME] if bundled else []) + [str(p) for p in paths]
+            echo(f"{found.place}: note: {found.text(english)}")
+    checked = len(paths) if files else len(paths) + bundled  # the files asked for, not the bundle behind them
     summed, problems, doubts = (
-        counted(len(checked), "file", english),
-        counted(len(errors), "error", english),
-        counted(len(warnings), "warning", english),
+        counted(checked, "file", english),
+        counted(len(error_lines), "error", english),
+        counted(len(warning_lines), "warning", english),
     )
     echo(message("validate_summary", english, files=summed, errors=problems, warnings=doubts))
     if errors:
         raise typer.Exit(DataError.exit_code)
+
+
+#: The reference problems: one missing source or government named by many records.
+REFERENCE_KEYS = ("unknown_source_ref", "unknown_government_ref", "unknown_province_ref")
+
+
+def references_behind(errors: list[Problem], paths: list[Path], bundled: bool) -> list[Problem]:
+    """Unknown references among the records that did read, while other errors stopped the load."""
+    from jobaward.storage.toml_data import BUNDLED_NAME, bundled_bytes, read_bytes, references_despite_errors
+
+    if any(found.key in REFERENCE_KEYS for found in errors):
+        return []  # the load got as far as checking them
+    contents = [(BUNDLED_NAME, bundled_bytes())] if bundled else []
+    for path in paths:
+        try:
+            contents.append((str(path), read_bytes(path)))
+        except DataError:
+            continue
+    wrong = {(found.origin, found.where) for found in errors}  # a field that did not read: said already
+    return [found for found in references_despite_errors(contents) if (found.origin, found.where) not in wrong]
+
+
+def problem_lines(found: list[Problem], kind: str, english: bool) -> list[str]:
+    """``FILE:WHERE: kind: text``, one line a cause: a missing reference named by several
+    records is one line that lists the other places; a file-level problem has no position."""
+    groups: dict[tuple[object, ...], list[Problem]] = {}
+    for item in found:
+        same = (item.origin, item.key, item.values) if item.key in REFERENCE_KEYS else (id(item),)
+        groups.setdefault(same, []).append(item)
+    lines = []
+    for first, *others in groups.values():
+        line = f"{first.place}: {kind}: {first.text(english)}"
+        if others:
+            line += message("also_at", english, count=len(others), places=", ".join(o.where for o in others))
+        lines.append(line)
+    return lines
 
 
 TargetOption = Annotated[
@@ -116,9 +154,7 @@ TargetOption = Annotated[
         show_default=False,
     ),
 ]
-SourceOption = Annotated[
-    str, typer.Option("--source", help=say("출처 URL (필수).", "The source's URL (required)."), show_default=False)
-]
+SourceOption = Annotated[str, typer.Option("--source", help=say("출처 URL.", "The source's URL."), show_default=False)]
 SourceDateOption = Annotated[
     str | None,
     typer.Option("--source-date", help=say("출처 게재일, YYYY-MM-DD.", "The source's publication date, YYYY-MM-DD.")),
@@ -156,6 +192,18 @@ def number(text: str | None, option: str) -> int | float | None:
         raise UsageProblem("bad_number", option=option, value=text) from None
     if not math.isfinite(parsed):
         raise UsageProblem("not_finite", option=option, value=text)
+    return parsed
+
+
+def won_amount(text: str | None, option: str) -> int | None:
+    """An amount of won in any form jobaward prints it (output/text.parse_won)."""
+    from jobaward.output.text import parse_won
+
+    if text is None:
+        return None
+    parsed = parse_won(text)
+    if parsed is None:
+        raise UsageProblem("bad_amount", option=option, value=text)
     return parsed
 
 
@@ -230,13 +278,6 @@ def report_added(section: str, path: Path, record: dict[str, Any]) -> None:
     echo(message("added_record", english, path=path, section=word, shown=shown))
 
 
-def parsed_term(value: str | None, parse: Any) -> str | None:
-    """Korean or English accepted; anything else is kept so validation names the field."""
-    if value is None:
-        return None
-    return parse(value) or value
-
-
 @add_app.command(
     "award",
     help=say(
@@ -263,7 +304,14 @@ def add_award(
         typer.Option("--honor", help=say("기사에 적힌 그대로, 예: 국무총리상.", "As printed, e.g. 국무총리상.")),
     ] = None,
     incentive: Annotated[
-        str | None, typer.Option("--incentive", help=say("원 단위, 예: 55000000.", "Won, e.g. 55000000."))
+        str | None,
+        typer.Option(
+            "--incentive",
+            help=say(
+                "원: 55000000, 5,500만원, 1억 5천만원 (jobaward가 쓰는 꼴 그대로).",
+                "Won: 55000000, 5,500만원 or 1억 5천만원 (as jobaward prints amounts).",
+            ),
+        ),
     ] = None,
     project: Annotated[
         str | None, typer.Option("--project", help=say("사업명 (우수사업 부문).", "The project's name (우수사업)."))
@@ -283,17 +331,20 @@ def add_award(
     --source https://www.asiae.co.kr/article/2025093019095215387 --source-date 2025-09-30
     """
     from jobaward.i18n.labels import parse_category, parse_grade
+    from jobaward.model import CATEGORIES, GRADES
 
-    target, path = target_for(data)
-    amount = number(incentive, "--incentive")
+    chosen_category = choice(category, parse_category, CATEGORIES, "--category")
+    chosen_grade = choice(grade, parse_grade, GRADES, "--grade")
+    amount = won_amount(incentive, "--incentive")
     cited = Citation(source, iso_date(source_date, "--source-date"))
+    target, path = target_for(data)
 
     def decide(current: Dataset) -> dict[str, Any]:
         return {
             "year": year,
             "government": government_id(current, government),
-            "category": parsed_term(category, parse_category),
-            "grade": parsed_term(grade, parse_grade),
+            "category": chosen_category,
+            "grade": chosen_grade,
             "honor": canonical_honor(honor) if honor else None,
             "incentive": amount,
             "project": project,

@@ -200,6 +200,8 @@ UI: dict[str, tuple[str, str]] = {
     "employed": ("취업자(천명)", "Employed (000)"),
     "unemployment": ("실업률(%)", "Unemployment (%)"),
     "official_benchmark": ("비교", "Compared with"),
+    "nation_short": ("전국", "national"),
+    "renamed_since": ("{day}부터 {name}.", "Called {name_en} ({name}) since {day}."),
     "gap": ("차이", "Gap"),
     "peers": ("비교군", "Peers"),
     "versus": ("차이", "Diff"),

@@ -53,6 +53,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: expected a date like 2025-09-30, got '{value}'",
     ),
     "bad_number": ("{option}: 숫자가 필요합니다, 받은 값: '{value}'", "{option}: expected a number, got '{value}'"),
+    "bad_amount": (
+        "{option}: 55000000, 5,500만원, 1억 5천만원 같은 금액이 필요합니다, 받은 값: '{value}'",
+        "{option}: expected an amount like 55000000, 5,500만원 or 1억 5천만원, got '{value}'",
+    ),
     "not_finite": (
         "{option}: 유한한 숫자가 필요합니다 (NaN, 무한대 불가), 받은 값: '{value}'",
         "{option}: expected a finite number (not NaN or infinity), got '{value}'",
@@ -76,6 +80,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_a_directory_export": (
         "--output {path}: 디렉터리가 아닙니다 (csv 내보내기는 섹션마다 파일 하나를 씁니다)",
         "--output {path}: not a directory (csv export writes one file a section)",
+    ),
+    "not_jobaward_output": (
+        "{path}: jobaward가 만든 파일이 아니어서 덮어쓰지 않습니다",
+        "{path}: not a file jobaward wrote, so it is not overwritten",
+    ),
+    "sqlite_export_needs_file": (
+        "--format sqlite는 파일 하나를 씁니다: --output FILE을 주세요",
+        "--format sqlite writes one file: give --output FILE",
+    ),
+    "unknown_fields": (
+        "--fields: 알 수 없는 필드 {fields}; 가능한 필드: {valid}",
+        "--fields: unknown field {fields}; valid fields: {valid}",
+    ),
+    "no_fields": (
+        "--fields: 필드 이름을 쉼표로 나눠 주세요 (예: year,government)",
+        "--fields: give field names separated by commas, e.g. year,government",
+    ),
+    "fields_need_records": (
+        "--fields는 json, csv, tsv 출력에만 씁니다",
+        "--fields applies to json, csv and tsv output only",
     ),
     "official_with_coverage": (
         "--official과 --coverage는 함께 쓸 수 없습니다",
@@ -102,6 +126,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{option}: '{value}' is not a year (2023) or a range (2019..2023)",
     ),
     "year_outside": ("{option}: {value}은(는) {low}..{high} 밖입니다", "{option}: {value} is outside {low}..{high}"),
+    "year_not_held": (
+        "{option} {value}: 이 연도의 회차나 수상 기록이 없습니다. 있는 연도: {held}",
+        "{option} {value}: no edition or award recorded for it; years held: {held}",
+    ),
     "no_edition": (
         "{year}년 회차나 수상 기록이 없습니다. 있는 연도: {held}",
         "no edition or award recorded for {year}; years held: {held}",
@@ -250,8 +278,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "지표에는 이후 값이나 이전 값, 또는 둘 다 있어야 합니다",
         "an indicator needs an after value, a before value, or both",
     ),
-    "duplicate_in_file": ("중복된 {label} ({same}와 같음)", "duplicate {label} (same as {same})"),
-    "already_recorded": ("중복: ({shown})은(는) 이미 기록되어 있습니다", "duplicate: ({shown}) is already recorded"),
+    "duplicate_in_file": (
+        "중복: {same}와 키({label})가 같은 기록입니다",
+        "duplicate: the same key ({label}) as {same}",
+    ),
+    "already_recorded": (
+        "{path}: 이미 기록된 수상이라 추가하지 않았습니다: {shown}",
+        "{path}: that award is already recorded, nothing added: {shown}",
+    ),
+    "data_file_exists": (
+        "이 파일이 있습니다: 명령마다 내장 자료 위에 읽습니다.",
+        "This file exists: every command reads it on top of the bundled data.",
+    ),
+    "data_file_missing": (
+        "이 파일은 아직 없습니다: jobaward add가 처음 기록할 때 만듭니다.",
+        "This file does not exist yet: jobaward add creates it with the first record.",
+    ),
+    "completion_installed_rc": (
+        "{shell} 자동 완성을 {path}에 설치했습니다. {rc}에 그 파일을 읽는 줄을 (없으면) 더했습니다. "
+        "새 터미널부터 적용됩니다.",
+        "{shell} completion installed in {path}; {rc} now has a line reading it (added if it was not there). "
+        "It takes effect in a new terminal.",
+    ),
+    "completion_installed": (
+        "{shell} 자동 완성을 {path}에 설치했습니다. 새 터미널부터 적용됩니다.",
+        "{shell} completion installed in {path}. It takes effect in a new terminal.",
+    ),
+    "also_at": (" (같은 참조가 {count}곳 더: {places})", " (the same reference in {count} more: {places})"),
+    "already_recorded_indicator": (
+        "{path}: 이미 기록된 지표라 추가하지 않았습니다: {shown}",
+        "{path}: that indicator is already recorded, nothing added: {shown}",
+    ),
     "source_already_recorded": (
         "중복: 이 URL의 출처가 이미 {id}(으)로 기록되어 있습니다",
         "duplicate: a source with this URL is already recorded as {id}",

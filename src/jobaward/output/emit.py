@@ -42,6 +42,8 @@ class OutputOptions(NamedTuple):
     output: Path | None = None
     svg: Path | None = None
     wide: bool = False
+    #: --fields: the keys to keep, in this order ("" or None: every key)
+    fields: str | None = None
 
     def checked(self) -> OutputOptions:
         """Settle option combinations: --excel means CSV; --svg needs the table view."""
@@ -52,6 +54,8 @@ class OutputOptions(NamedTuple):
             chosen = Format.csv
         if self.svg is not None and chosen is not Format.table:
             raise UsageProblem("svg_needs_table", format=chosen.value)
+        if self.fields is not None and chosen is Format.table:
+            raise UsageProblem("fields_need_records")
         return self._replace(format=chosen, output=to_file(self.output))
 
 
@@ -64,15 +68,38 @@ def emit(view: View, options: OutputOptions, labels: Labels) -> None:
     from jobaward.output.records import to_delimited, to_json
 
     if options.format is Format.json:
-        write(to_json(view.document()), options.output)
+        write(to_json(chosen_keys(view.document(), view.columns, options.fields)), options.output)
     else:
         delimiter = "," if options.format is Format.csv else "\t"
-        text = to_delimited(view.rows(), view.columns, delimiter, excel=options.excel)
+        columns = view.columns if options.fields is None else wanted_fields(options.fields, view.columns)
+        text = to_delimited(view.rows(), columns, delimiter, excel=options.excel)
         if options.output is None and sys.stdout.isatty():
             from jobaward.output.text import printable  # a terminal would run escape codes in a cell
 
             text = printable(text, keep="\n\t")
         write(UTF8_BOM + text if options.excel else text, options.output)
+
+
+def wanted_fields(fields: str, valid: Sequence[str]) -> list[str]:
+    """``--fields a,b`` → ["a", "b"]; a name that is not one of ``valid`` is a usage error."""
+    wanted = list(dict.fromkeys(name.strip() for name in fields.split(",") if name.strip()))
+    if not wanted:
+        raise UsageProblem("no_fields")
+    unknown = [name for name in wanted if name not in valid]
+    if unknown:
+        raise UsageProblem("unknown_fields", fields=", ".join(unknown), valid=", ".join(valid))
+    return wanted
+
+
+def chosen_keys(document: Any, columns: Sequence[str], fields: str | None) -> Any:
+    """A JSON document with only the --fields keys: of each record in a list, or of one object."""
+    if fields is None:
+        return document
+    if isinstance(document, dict):
+        wanted = wanted_fields(fields, list(document))
+        return {key: document[key] for key in wanted}
+    wanted = wanted_fields(fields, columns)
+    return [{key: record.get(key) for key in wanted} for record in document]
 
 
 def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:

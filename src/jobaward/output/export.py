@@ -1,51 +1,107 @@
-"""The whole dataset as TOML (the data.toml schema), JSON, or one CSV file a section."""
+"""The whole dataset as TOML (the data.toml schema), or as records (docs/output.md): JSON, one CSV
+file a record type, or one SQLite file (output/sqlite.py)."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import tomli_w
 
-from jobaward.errors import UsageProblem
+from jobaward.errors import OutputProblem
 from jobaward.model import Dataset
-from jobaward.output.records import to_delimited, to_json
-from jobaward.storage.files import write_output
-from jobaward.storage.serialize import dataset_document, json_ready
+from jobaward.output.records import (
+    AWARD_KEYS,
+    EDITION_KEYS,
+    GOVERNMENT_KEYS,
+    INDICATOR_KEYS,
+    SOURCE_KEYS,
+    Record,
+    award_record,
+    edition_record,
+    government_record,
+    indicator_record,
+    source_record,
+    to_delimited,
+    to_json,
+)
+from jobaward.query.awards import indicator_row, list_awards
+from jobaward.storage.serialize import dataset_document
 
 HEADER = "# jobaward dataset export: the same schema as the bundled data.toml (docs/data.md).\n"
+
+#: Each record type of an export: its section name and its keys, in export order.
+SECTIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sources", SOURCE_KEYS),
+    ("governments", GOVERNMENT_KEYS),
+    ("editions", EDITION_KEYS),
+    ("awards", AWARD_KEYS),
+    ("indicators", INDICATOR_KEYS),
+)
 
 
 def toml_text(dataset: Dataset) -> str:
     return HEADER + tomli_w.dumps(dataset_document(dataset))
 
 
+def record_sections(dataset: Dataset) -> dict[str, list[Record]]:
+    """Every record of the dataset, by type, with the keys `list`, `show` and `compare` use.
+
+    Awards come in `list`'s order (newest first), so ``awards`` is what ``list -f json`` prints.
+    """
+    by_id = dataset.government_by_id
+    return {
+        "sources": [source_record(source) for source in dataset.sources],
+        "governments": [government_record(gov, by_id.get(gov.province or "")) for gov in dataset.governments],
+        "editions": [edition_record(dataset, edition) for edition in dataset.editions],
+        "awards": [award_record(dataset, row) for row in list_awards(dataset)],
+        "indicators": [indicator_record(dataset, indicator_row(dataset, i)) for i in dataset.indicators],
+    }
+
+
 def json_text(dataset: Dataset) -> str:
-    return to_json(json_ready(dataset_document(dataset)))
+    return to_json(record_sections(dataset))
+
+
+def csv_texts(dataset: Dataset) -> dict[str, str]:
+    """File name → CSV text, one file a record type."""
+    sections = record_sections(dataset)
+    return {f"{name}.csv": to_delimited(sections[name], keys, ",") for name, keys in SECTIONS}
 
 
 def write_csv_directory(dataset: Dataset, directory: Path) -> None:
-    """sources.csv, governments.csv, editions.csv, awards.csv, indicators.csv in ``directory``."""
-    if not directory.is_dir():
-        raise UsageProblem("not_a_directory_export", path=directory)
-    document = json_ready(dataset_document(dataset))
-    for section, records in document.items():
-        if section != "schema":
-            rows = [flat(record) for record in records]
-            columns = list(dict.fromkeys(key for row in rows for key in row))
-            text = to_delimited(rows, columns, ",")
-            write_output(directory / f"{section}.csv", text.encode("utf-8"))
+    """sources.csv, governments.csv, editions.csv, awards.csv, indicators.csv in ``directory``.
+
+    The directory is created when missing. A file there that is not a CSV file jobaward wrote
+    (its header line differs) is never replaced: nothing is written then.
+    """
+    from jobaward.storage.files import make_directory, write_output
+
+    make_directory(directory)
+    texts = csv_texts(dataset)
+    for name, text in texts.items():
+        refuse_foreign_file(directory / name, text.partition("\n")[0])
+    for name, text in texts.items():
+        write_output(directory / name, text.encode("utf-8"))
 
 
-def flat(record: dict[str, Any]) -> dict[str, Any]:
-    """Sub-tables become columns (before → before_value, before_period); lists of tables, JSON."""
-    row: dict[str, Any] = {}
-    for key, value in record.items():
-        if isinstance(value, dict):
-            row.update({f"{key}_{sub}": item for sub, item in value.items()})
-        elif isinstance(value, list) and any(isinstance(item, dict) for item in value):
-            row[key] = json.dumps(value, ensure_ascii=False)
-        else:
-            row[key] = value
-    return row
+def refuse_foreign_file(path: Path, header: str) -> None:
+    if not path.exists():
+        return
+    try:
+        with open(path, encoding="utf-8", errors="replace") as existing:
+            first = existing.readline().rstrip("\r\n")
+    except OSError:
+        first = ""
+    if first != header:
+        raise OutputProblem("not_jobaward_output", path=path)
+
+
+def write_sqlite(dataset: Dataset, path: Path) -> None:
+    """One SQLite file (output/sqlite.py), written beside ``path`` and renamed over it."""
+    from jobaward.output import sqlite
+    from jobaward.storage.files import atomic_build
+    from jobaward.storage.kosis_files import load_official
+
+    sections = record_sections(dataset)
+    official = load_official()
+    atomic_build(path, lambda temporary: sqlite.write_database(temporary, sections, official, dataset), sqlite.is_ours)

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from jobaward.i18n.labels import Labels
-from jobaward.model import ALL_AGES, NATIONAL, REGIONAL, Government
+from jobaward.model import ALL_AGES, NATION, NATIONAL, REGIONAL, Government
 from jobaward.output import text as fmt
 from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, with_footnotes
 from jobaward.query.official import Around, EditionSummary, OfficialChange
@@ -120,8 +120,9 @@ def around_section(around: Around, labels: Labels) -> RenderableType:
 
 
 def bench_name(gov_id: str, labels: Labels) -> str:
-    """The short Korean form (강원, 전국) before the figure; English shows the figure alone."""
-    return "" if labels.english else gov_id
+    """Whose figure it is, before the figure: the short form (강원, 전국; in English 강원, national),
+    since a 시·도's rate and the nation's differ."""
+    return labels.ui("nation_short") if gov_id == NATION else gov_id
 
 
 def short_period(period: str) -> str:

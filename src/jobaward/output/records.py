@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from jobaward.model import Dataset, Government, Source
+from jobaward.model import Dataset, Edition, Government, Source
 from jobaward.query.awards import AwardRow, IndicatorRow, Profile
 
 if TYPE_CHECKING:  # list, show and compare need no edition statistics (start-up time)
@@ -24,6 +24,40 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def empty_to_none(value: str) -> str | None:
     return value or None
+
+
+#: The keys of each record type, in order: the one contract for list, show, export, JSON, CSV,
+#: TSV, SQLite and docs/output.md. tests/test_records.py checks each ``*_record`` against them.
+SOURCE_KEYS = ("id", "publisher", "date", "url", "seed", "title")
+GOVERNMENT_KEYS = (
+    "id",
+    "name",
+    "name_en",
+    "level",
+    "province",
+    "former_names",
+    "former_provinces",
+    "established",
+    "abolished",
+    "successors",
+    "note",
+)
+EDITION_KEYS = (
+    "year",
+    "contest",
+    "number",
+    "date",
+    "venue",
+    "host",
+    "awarded_total",
+    "awarded_gongsije",
+    "awarded_project",
+    "eligible",
+    "awarded_governments",
+    "awarded_prizes",
+    "note",
+    "sources",
+)
 
 
 def source_record(source: Source) -> Record:
@@ -103,6 +137,25 @@ def government_record(gov: Government, province: Government | None) -> Record:
         "abolished": gov.abolished.isoformat() if gov.abolished else None,
         "successors": list(gov.successors),
         "note": empty_to_none(gov.note),
+    }
+
+
+def edition_record(dataset: Dataset, edition: Edition) -> Record:
+    return {
+        "year": edition.year,
+        "contest": edition.contest,
+        "number": edition.number,
+        "date": edition.date.isoformat() if edition.date else None,
+        "venue": empty_to_none(edition.venue),
+        "host": empty_to_none(edition.host),
+        "awarded_total": edition.awarded_total,
+        "awarded_gongsije": edition.awarded_gongsije,
+        "awarded_project": edition.awarded_project,
+        "eligible": edition.eligible,
+        "awarded_governments": edition.awarded_governments,
+        "awarded_prizes": edition.awarded_prizes,
+        "note": empty_to_none(edition.note),
+        "sources": sources_of(dataset, edition.sources),
     }
 
 
@@ -300,11 +353,24 @@ def json_escape(ch: str) -> str:
 def flat_cell(value: Any, excel: bool) -> Any:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
     if isinstance(value, list):
-        value = " ".join(cell_of_source(item) for item in value)
+        value = list_cell(value)
     if excel and isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
+
+
+def list_cell(items: list[Any]) -> str:
+    """Sources as their URLs; other lists of objects (former names) as JSON; words space-separated."""
+    if all(isinstance(item, dict) and "publisher" in item for item in items):
+        return " ".join(cell_of_source(item) for item in items)
+    if any(isinstance(item, dict) for item in items):
+        import json
+
+        return json.dumps(items, ensure_ascii=False)
+    return " ".join(str(item) for item in items)
 
 
 def cell_of_source(item: Any) -> str:

@@ -11,6 +11,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
@@ -19,7 +20,7 @@ from rich.measure import Measurement
 from rich.segment import Segment
 from rich.text import Text
 
-from jobaward.i18n.labels import Labels
+from jobaward.i18n.labels import UI, Labels
 from jobaward.model import Award, Government, Indicator, Source
 from jobaward.model import Measurement as Figure
 from jobaward.output import text as fmt
@@ -195,8 +196,20 @@ def profile_header(profile: Profile, labels: Labels) -> Text:
             names = ", ".join(fmt.printable(labels.name(g) if g.level == "광역" else g.id) for g in governments)
             header.append(f"\n{labels.ui(key)}: {names}")
     if gov.note:
-        header.append(f"\n{fmt.printable(gov.note)}", style="dim")
+        header.append(f"\n{fmt.printable(government_note(gov, labels))}", style="dim")
     return header
+
+
+def government_note(gov: Government, labels: Labels) -> str:
+    """The data's note; in English, the rename note ("2023-06-11부터 강원특별자치도.") is written
+    from the record's fields instead (the last former name's end, the current names)."""
+    if not labels.english or not gov.former_names:
+        return gov.note
+    since = (max(state.until for state in gov.former_names) + timedelta(days=1)).isoformat()
+    korean, english = UI["renamed_since"]
+    if gov.note != korean.format(day=since, name=gov.name):
+        return gov.note
+    return english.format(name_en=gov.name_en, name=gov.name, day=since)
 
 
 def profile_awards(profile: Profile, labels: Labels, numbers: dict[str, int]) -> RenderableType:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from jobaward.i18n.labels import Labels
@@ -26,6 +27,42 @@ def won(amount: int, english: bool = False) -> str:
     if rest:
         parts.append(f"{rest:,}")
     return sign + " ".join(parts) + "원"
+
+
+#: Digits within a 만/억/조 group, as in 5천만원 or 3백만원.
+SMALL_UNITS = {"천": 1000, "백": 100, "십": 10}
+WON_TOKEN = re.compile(r"\d[\d,]*|[천백십조억만]|\S")
+
+
+def parse_won(text: str) -> int | None:
+    """The inverse of ``won``: '1억 3,500만원', '7000만원', '1억 5천만원', '9천만원', '55000000',
+    '₩55,000,000' → whole won; None when ``text`` is not an amount in one of these forms."""
+    cleaned = text.strip().removeprefix("₩").removesuffix("원").replace(" ", "")
+    if not cleaned:
+        return None
+    big = dict((unit, size) for size, unit in KOREAN_UNITS)
+    total = group = 0
+    pending: int | None = None
+    last_big = last_small = 10**16
+    for token in WON_TOKEN.findall(cleaned):
+        if token[0].isdigit():
+            if pending is not None or not re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", token):
+                return None
+            pending = int(token.replace(",", ""))
+        elif token in SMALL_UNITS:
+            if SMALL_UNITS[token] >= last_small:
+                return None
+            group += (1 if pending is None else pending) * SMALL_UNITS[token]
+            pending, last_small = None, SMALL_UNITS[token]
+        elif token in big:
+            if big[token] >= last_big:
+                return None
+            group += 1 if pending is None and group == 0 else (pending or 0)
+            total += group * big[token]
+            group, pending, last_big, last_small = 0, None, big[token], 10**16
+        else:
+            return None
+    return total + group + (pending or 0)
 
 
 def number(value: Number) -> str:

@@ -24,9 +24,9 @@ from urllib.parse import urlparse
 
 import tomli_w
 
-from jobaward.errors import DataError, EnvironmentProblem, OutputProblem, UsageProblem, problem
+from jobaward.errors import AlreadyRecorded, DataError, EnvironmentProblem, OutputProblem, UsageProblem
 from jobaward.i18n.messages import system_reason
-from jobaward.model import Dataset
+from jobaward.model import Award, Dataset
 from jobaward.storage.safety import replace_if_unchanged
 from jobaward.storage.toml_data import KEYS, Merged, merge_layers, parse_layer
 
@@ -185,9 +185,10 @@ def compose(target: Target, build: Build, old: bytes, base: Merged | None = None
     origin = str(target.path)
     current = merge_layers([layer_of(base.dataset), parse_layer(old, origin)]).dataset
     blocks = build(current)
-    new = joined(old, [block(section, record) for section, record in blocks])
+    pieces = [block(section, record) for section, record in blocks]
+    refuse_duplicates(current, b"".join(piece + b"\n" for piece in pieces), target.path)
+    new = joined(old, pieces)
     layer = parse_layer(new, origin)
-    refuse_duplicates(base.dataset, layer, blocks)
     return new, merge_layers([layer_of(base.dataset), layer]).dataset
 
 
@@ -305,18 +306,25 @@ def layer_of(dataset: Dataset) -> Dataset:
     )
 
 
-def refuse_duplicates(base: Dataset, layer: Dataset, blocks: Sequence[tuple[str, dict[str, Any]]]) -> None:
-    """`add` never replaces: a record whose key is already loaded is refused."""
-    for section, _ in blocks:
-        if section == "sources":
-            continue
-        records = getattr(layer, section)
-        new = records[-1]
-        key = KEYS[section](new)
-        if any(KEYS[section](old) == key for old in getattr(base, section)):
-            shown = ", ".join(str(part) for part in key) if isinstance(key, tuple) else str(key)
-            where = f"{section}[{len(records) - 1}]"
-            raise DataError([problem(str(layer.origins[0]), where, "already_recorded", shown=shown)])
+def refuse_duplicates(current: Dataset, added: bytes, path: Path) -> None:
+    """`add` never replaces: a record whose key is already loaded (the target file included) is
+    refused. A new record that does not parse is left to the check of the whole file."""
+    try:
+        fresh = parse_layer(added, str(path))
+    except DataError:
+        return
+    for section, key_name in (("awards", "already_recorded"), ("indicators", "already_recorded_indicator")):
+        for new in getattr(fresh, section):
+            key = KEYS[section](new)
+            if any(KEYS[section](old) == key for old in getattr(current, section)):
+                raise AlreadyRecorded(key_name, path=path, shown=shown_key(new))
+
+
+def shown_key(record: Any) -> str:
+    """An award as ``2025 강원 강릉시 공시제 우수상``; an indicator as its government and name."""
+    if isinstance(record, Award):
+        return " ".join(str(part) for part in record.key if part not in ("", None))
+    return f"{record.government} {record.name}"
 
 
 def source_for(

@@ -5,6 +5,10 @@ and the record classes' fields), so an edited file is never served stale, even o
 twice within the same second to the same size. An entry that is missing, corrupt, truncated
 or for another key is ignored and rebuilt; writing one is best-effort and atomic.
 
+The directory stays small: when an entry is written, all but the ``KEEP`` most recently used
+entries are removed (a hit refreshes an entry's time). Another run may be reading an entry being
+removed: it either has the file open (unlinking does not disturb it) or finds it gone and parses.
+
 Entries are ``marshal`` data of plain tuples (dates as ISO text), not pickles: loading one runs
 no code, and rebuilding the records with ``tuple.__new__`` is several times faster than
 unpickling them (benchmarks/).
@@ -32,6 +36,11 @@ from jobaward.storage.toml_data import Merged, merge_contents, read_contents
 
 FORMAT = 3
 
+#: Entries kept: the bundled data alone, with a user file or two, and some older versions of them.
+KEEP = 6
+#: A temporary file older than this (seconds) is a crashed writer's leftover.
+STALE_TEMPORARY = 3600
+
 
 def cache_dir() -> Path:
     from jobaward.storage.paths import user_cache_dir
@@ -52,10 +61,49 @@ def load_cached(paths: Sequence[Path], bundled: bool = True) -> Merged:
     entry = cache_dir() / f"{key[:32]}.marshal"
     cached = read_entry(entry, key)
     if cached is not None:
+        touch(entry)
         return cached
     merged = merge_contents(contents)
     write_entry(entry, key, merged)
+    prune(entry.parent)
     return merged
+
+
+def touch(entry: Path) -> None:
+    """Mark an entry as just used, so pruning keeps it."""
+    try:
+        os.utime(entry)
+    except OSError:  # pruned meanwhile, or a read-only cache
+        return
+
+
+def prune(directory: Path, keep: int = KEEP) -> None:
+    """Remove all but the ``keep`` most recently used entries, and stale temporary files."""
+    import time
+
+    found: list[tuple[float, Path]] = []
+    try:
+        for path in directory.iterdir():
+            try:
+                used = path.stat().st_mtime
+            except OSError:  # removed by another run meanwhile
+                continue
+            if path.suffix == ".marshal":
+                found.append((used, path))
+            elif path.name.endswith(".tmp") and used < time.time() - STALE_TEMPORARY:
+                remove(path)
+    except OSError:
+        return
+    found.sort(reverse=True)
+    for _, path in found[keep:]:
+        remove(path)
+
+
+def remove(path: Path) -> None:
+    try:
+        path.unlink()
+    except OSError:  # already gone (another run pruned it) or not ours to remove
+        return
 
 
 def record_shapes() -> str:

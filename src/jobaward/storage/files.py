@@ -16,6 +16,7 @@ import errno
 import os
 import re
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 from jobaward.errors import DataError, OutputProblem, Problem, problem
@@ -257,3 +258,54 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def make_directory(path: Path) -> None:
+    """A directory to write files into, created (with its parents) when missing."""
+    if path.exists() and not path.is_dir():
+        raise OutputProblem("not_a_directory_export", path=path)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
+
+
+def atomic_build(path: Path, build: Callable[[Path], None], ours: Callable[[Path], bool]) -> None:
+    """Let ``build`` write a new file at a temporary path beside ``path``, then rename it over ``path``.
+
+    For files written by a library (sqlite3) rather than from bytes. An existing ``path`` is
+    replaced only when ``ours`` says jobaward wrote it; a directory, a data file being loaded and a
+    read-only file are refused as by ``write_output``.
+    """
+    import tempfile
+
+    real = Path(os.path.realpath(path))
+    if not real.parent.is_dir():
+        raise OutputProblem("no_such_directory", path=path, directory=path.parent)
+    if real.exists():
+        info = os.stat(real)
+        if stat.S_ISDIR(info.st_mode):
+            raise OutputProblem("output_is_directory", path=path)
+        if (info.st_dev, info.st_ino) in _read_files:
+            raise OutputProblem("output_is_data", path=path)
+        if not stat.S_ISREG(info.st_mode) or not ours(real):
+            raise OutputProblem("not_jobaward_output", path=path)
+        if not os.access(real, os.W_OK):
+            raise OutputProblem("output_read_only", path=path)
+    try:
+        handle, name = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+        os.close(handle)
+    except OSError as error:
+        raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
+    temporary = Path(name)
+    try:
+        temporary.unlink()  # the builder creates the file itself
+        build(temporary)
+        os.chmod(temporary, 0o666 & ~current_umask())
+        os.replace(temporary, real)
+    except BaseException as error:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        if isinstance(error, OSError):
+            raise OutputProblem("cannot_write", path=path, reason=system_reason(error)) from None
+        raise

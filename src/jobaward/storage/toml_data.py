@@ -455,8 +455,18 @@ def read_indicator(r: Record) -> Indicator:
 
 def build_layer(document: dict[str, Any], origin: str) -> Dataset:
     problems: list[Problem] = []
+    layer = read_layer(document, origin, problems)
+    if not problems:
+        problems.extend(check_unique(layer, origin))
+    if problems:
+        raise DataError(problems)
+    return layer
+
+
+def read_layer(document: dict[str, Any], origin: str, problems: list[Problem]) -> Dataset:
+    """The records of a parsed file, as far as they read; what is wrong is added to ``problems``."""
     check_top_level(document, origin, problems)
-    layer = Dataset(
+    return Dataset(
         sources=read_records(document, "sources", read_source, problems, origin),
         governments=read_records(document, "governments", read_government, problems, origin),
         editions=read_records(document, "editions", read_edition, problems, origin),
@@ -464,11 +474,29 @@ def build_layer(document: dict[str, Any], origin: str) -> Dataset:
         indicators=read_records(document, "indicators", read_indicator, problems, origin),
         origins=(origin,),
     )
-    if not problems:
-        problems.extend(check_unique(layer, origin))
-    if problems:
-        raise DataError(problems)
-    return layer
+
+
+def references_despite_errors(contents: Sequence[tuple[str, bytes]]) -> list[Problem]:
+    """Unresolved references among the records that did read, for `validate` when a file has
+    other errors too: a file that is not TOML is left out, and a record read with a wrong value
+    is checked as read. Never raises a DataError."""
+    layers = []
+    for origin, raw in contents:
+        try:
+            layers.append(read_layer(parse_toml(raw, origin), origin, []))
+        except DataError:
+            continue
+    try:
+        merged = merge_layers(layers, checked=False).dataset
+    except (TypeError, AttributeError, ValueError):  # a key too broken to compare
+        return []
+    found: list[Problem] = []
+    for layer in layers:
+        try:
+            found += check_references(layer, merged)
+        except (TypeError, AttributeError, ValueError):  # a record too broken to follow
+            continue
+    return found
 
 
 class Merged(NamedTuple):
@@ -485,7 +513,7 @@ KEYS: dict[str, Callable[[Any], object]] = {
 }
 
 
-def merge_layers(layers: Sequence[Dataset]) -> Merged:
+def merge_layers(layers: Sequence[Dataset], checked: bool = True) -> Merged:
     """Later layers on top of earlier ones: a record with the same key replaces the earlier one.
 
     References are checked against the merged whole, so a user file may name bundled
@@ -512,7 +540,7 @@ def merge_layers(layers: Sequence[Dataset]) -> Merged:
         indicators=tuple(sections["indicators"].values()),
         origins=tuple(layer.origins[0] for layer in layers),
     )
-    problems = [p for layer in layers for p in check_references(layer, dataset)]
+    problems = [p for layer in layers for p in check_references(layer, dataset)] if checked else []
     if problems:
         raise DataError(problems)
     return Merged(dataset, tuple(replaced))
@@ -533,9 +561,9 @@ def check_unique(layer: Dataset, origin: str) -> list[Problem]:
     labels = {
         "sources": "id",
         "governments": "id",
-        "editions": "edition (year, contest)",
-        "awards": "award (year, government, category, grade)",
-        "indicators": "indicator",
+        "editions": "year, contest",
+        "awards": "year, government, category, grade",
+        "indicators": "government, indicator, before, after, sources",
     }
     for name in SECTIONS:
         seen: dict[object, int] = {}
