@@ -196,7 +196,7 @@ UI: dict[str, tuple[str, str]] = {
     "rate": ("고용률", "Rate"),
     "employed": ("취업자(천명)", "Employed (000)"),
     "unemployment": ("실업률(%)", "Unemployment (%)"),
-    "official_benchmark": ("비교", "Compared with"),
+    "official_benchmark": ("비교", "Ref."),
     "gap": ("차이", "Gap"),
     "peers": ("비교군", "Peers"),
     "versus": ("차이", "Diff"),
@@ -255,6 +255,7 @@ UI: dict[str, tuple[str, str]] = {
     "reason_series_ends": ("반기 계열이 {last}까지", "the half-yearly series ends at {last}"),
     "reason_not_published": ("기간 양 끝 수치 미공표", "no figure published at one end of the window"),
     "peers_count": ("N", "N"),
+    "reason": ("사유", "Reason"),
     "kind": ("종류", "Kind"),
     "kind_sido": ("시·도", "provinces"),
     "kind_metro_gu_gun": ("특·광역시 자치구·군", "metro districts"),
@@ -289,13 +290,13 @@ UI: dict[str, tuple[str, str]] = {
     "benchmark_note": (
         "비교: {place}의 같은 반기·같은 연령 고용률, 같은 조사(지역별고용조사)의 시군구 수치를 "
         "인구(취업자÷고용률)로 가중해 합산한 추정 (시군구 합산 추정; 공표치 아님). 차이: %p.",
-        "Compared with: {place}, same half-year and age group, summed from the same survey's "
+        "Ref.: {place}, same half-year and age group, summed from the same survey's "
         "municipal figures weighted by population (employed ÷ rate): an estimate, not a published "
         "figure. Gap: %p.",
     ),
     "benchmark_note_nation": (
         "비교: 같은 해·같은 연령 전국 고용률 (같은 조사, 경제활동인구조사). 차이: %p.",
-        "Compared with: the nation, same year and age group, same survey. Gap: %p.",
+        "Ref.: the nation, same year and age group, same survey. Gap: %p.",
     ),
     "age_note": (
         "연령: 전체(15세 이상)는 2013년부터, 15–64세는 2017년 하반기부터 공표. 두 연령의 수치는 "

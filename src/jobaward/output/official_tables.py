@@ -250,7 +250,7 @@ def change_table(rows: Sequence[OfficialChange], labels: Labels, provinces: Mapp
         [
             Col("year", "right"),
             Col("government", wrap=True),
-            Col("grade", priority=1),
+            Col("grade"),
             Col("before", "right"),
             Col("after", "right"),
             Col("change", "right"),
@@ -289,18 +289,22 @@ def reason_text(row: Dropped, labels: Labels) -> str:
     return labels.ui(f"reason_{row.reason}").format(last=last)
 
 
-def dropped_lines(rows: Sequence[Dropped], labels: Labels) -> Group:
-    """Every winner without an official change, named, grouped by window and reason."""
-    groups: dict[tuple[int, str, str], list[str]] = {}
+def dropped_lines(rows: Sequence[Dropped], labels: Labels) -> RenderableType:
+    """Every winner without an official change, named, a row per edition, window and reason."""
+    groups: dict[tuple[int, str, str], list[Text]] = {}
     for row in rows:
         period = f"{short_period(row.window.start)}→{short_period(row.window.end)}"
         name = row.government.name_en if labels.english else row.government.id
-        grade = f" ({labels.grade(row.grade)})" if row.grade else ""
-        groups.setdefault((row.year, period, reason_text(row, labels)), []).append(name + grade)
-    lines = [Text(labels.ui("dropped_title"), style="bold")]
+        pieces = groups.setdefault((row.year, period, reason_text(row, labels)), [])
+        pieces.append(figure(name))
+        if row.grade:
+            pieces.append(figure(f"({labels.grade(row.grade)})"))
+    table = FittedTable(
+        [Col("year", "right"), Col("period"), Col("reason", wrap=True), Col("government", wrap=True)], labels
+    )
     for (year, period, reason), names in groups.items():
-        lines.append(Text(fmt.printable(f"{year} {period}, {reason} ({len(names)}): {', '.join(names)}")))
-    return Group(*lines)
+        table.add_row(Text(str(year)), Text(period), figure(reason), Parts.of(*names))
+    return Group(Text(labels.ui("dropped_title"), style="bold"), table)
 
 
 def summary_view(rows: Sequence[EditionSummary], labels: Labels, window: str = "before") -> RenderableType:
