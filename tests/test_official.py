@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import statistics
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,59 @@ def province_published(label: str, code: str, year: str) -> float:
         i for i, (y, c) in enumerate(zip(rows[0], rows[1], strict=True)) if y.endswith(year) and c.split()[0] == code
     )
     return float(row[column])
+
+
+#: KOSIS's codes of the 시·도 in the annual export, and our ids for them.
+SIDO_CODES = {
+    "11": "서울", "21": "부산", "22": "대구", "23": "인천", "24": "광주", "25": "대전", "26": "울산", "29": "세종",
+    "31": "경기", "32": "강원", "33": "충북", "34": "충남", "35": "전북", "36": "전남", "37": "경북", "38": "경남",
+    "39": "제주",
+}  # fmt: skip
+METROS = {"서울", "부산", "대구", "인천", "광주", "대전", "울산"}
+
+
+def regional_by_government(dataset: Dataset, age: str, item: str) -> dict[str, dict[str, str]]:
+    """Rows of the regional export by our government id, matched here by name: a label with a
+    space names its city (서울 종로구); a 도's 시·군 by name, the n-th 고성군 the n-th in our data."""
+    found: dict[str, dict[str, str]] = {}
+    seen: dict[str, int] = {}
+    with REGIONAL_CSV.open(encoding="utf-8-sig") as handle:
+        for row in csv.DictReader(handle):
+            label = row["행정구역별"]
+            if (row["연령별"], row["항목"]) != (age, item):
+                continue
+            seen[label] = seen.get(label, 0) + 1
+            if " " in label:
+                found[label] = row
+                continue
+            same = [
+                g
+                for g in dataset.governments
+                if g.level == "기초" and g.province not in METROS and label in {g.name, *(f.name for f in g.former)}
+            ]
+            if len(same) >= seen[label] and not same[seen[label] - 1].abolished:
+                found.setdefault(same[seen[label] - 1].id, {}).update({k: v for k, v in row.items() if v})
+    return found
+
+
+def kind_then(dataset: Dataset, gov_id: str, day: date) -> str:
+    gov = dataset.government(gov_id)
+    if gov.province_on(day) in METROS:
+        return "metro_gu_gun"
+    return "do_si" if gov.name_on(day).endswith("시") else "do_gun"
+
+
+def peers_median(dataset: Dataset, year: int, kind: str, before: str, after: str) -> tuple[float, int]:
+    """The median 15–64 change of the 시·군·구 of ``kind`` (as they were at ``after``) that did not
+    win in ``year``, computed here from the export."""
+    winners = {a.government for a in dataset.awards if a.year == year}
+    day = date(int(after[:4]), 12, 31)
+    changes = [
+        float(row[after]) - float(row[before])
+        for gov_id, row in regional_by_government(dataset, "15 - 64세", "고용률 (%)").items()
+        if gov_id not in winners and row.get(before) and row.get(after) and kind_then(dataset, gov_id, day) == kind
+    ]
+    return round(statistics.median(changes), 2), len(changes)
 
 
 def official_value(gov_id: str, age: str, period: str, item: str = "고용률") -> str:
@@ -131,95 +185,141 @@ def test_the_bundle_read_without_checks_is_what_the_checked_reader_gives() -> No
 # --- the views ------------------------------------------------------------------------------------------
 
 
-def test_show_gives_the_rate_around_each_award_with_the_province_and_credit(run: Run) -> None:
+def province_estimate(dataset: Dataset, province: str, age: str, period: str) -> float:
+    """The 시·도's rate summed from the bundled 시·군·구 rows: Σ취업자 / Σ(취업자 ÷ 고용률)."""
+    series = load_official().series
+    day = date(int(period[:4]), 6 if period.endswith("H1") else 12, 30 if period.endswith("H1") else 31)
+    people = population = 0.0
+    for employed in series:
+        if (employed.survey, employed.age, employed.item) != (REGIONAL, age, "취업자") or not employed.at(period):
+            continue
+        gov = dataset.government(employed.government)
+        if (gov.id if gov.level == "광역" else gov.province_on(day)) != province:
+            continue
+        rate = next(s for s in series if s.key == (REGIONAL, employed.label, gov.id, age, "고용률"))
+        people += float(employed.at(period))
+        population += float(employed.at(period)) / float(rate.at(period)) * 100
+    return round(100 * people / population, 1)
+
+
+def test_show_gives_both_ages_beside_the_same_surveys_province_figure(run: Run, dataset: Dataset) -> None:
     result = run("show", "강릉시")
     assert result.exit_code == 0, result.stderr
-    out = result.stdout
-    assert "공식 고용통계 (통계청)" in out
-    assert any(line.split()[:5] == ["2021-H2", "15–64", "67.2", "강원", "67.2"] for line in out.splitlines())
-    assert any(
-        line.split()[:8] == ["2022-H2", "▲", "15–64", "66.2", "강원", "67.8", "-1.6", "95"] for line in out.splitlines()
-    )  # an award year, marked as in the sparkline; 취업자 (천명) 15–64세: 95
-    assert "출처: 통계청, 「지역별고용조사」 (KOSIS)" in out
-    assert "출처: 통계청, 「경제활동인구조사」 (KOSIS)" in out
-    assert "▲ 수상 연도" in out
+    lines = result.stdout.splitlines()
+    assert lines[lines.index("공식 고용통계 (통계청)") + 5].split()[:8] == [
+        "기간", "전체", "비교", "차이", "15–64", "비교", "차이", "청년"
+    ]  # fmt: skip
+    all_ages = province_estimate(dataset, "강원", "계", "2022-H2")
+    working = province_estimate(dataset, "강원", "15 - 64세", "2022-H2")
+    row = next(line.split() for line in lines if line.startswith("2022-H2"))
+    assert row[:8] == ["2022-H2", "▲", "59.4", f"{all_ages:.1f}", f"{59.4 - all_ages:+.1f}", "66.2", f"{working:.1f}",
+                       f"{66.2 - working:+.1f}"]  # fmt: skip
+    assert row[8:] == ["38.7", "95.0", "114.1"]  # 청년 고용률, 취업자 15–64 and all ages (천명)
+    before = next(line.split() for line in lines if line.startswith("2017-H1"))
+    assert before[1:2] == ["54.5"] and "102.2" in before and "93.0" not in before  # no 15–64 yet: none shown
+    assert "시군구 합산 추정" in result.stdout and "경제활동인구조사" not in result.stdout  # one survey only
+    assert "출처: 통계청, 「지역별고용조사」 (KOSIS)" in result.stdout
+    legend = lines.index("        ▲ 아래: 수상 연도의 두 반기 (표의 ▲ 행)")
+    assert lines[legend - 2].strip().startswith("▲") and "수상" not in lines[legend - 2]  # not under a period
 
 
-@needs_province_export
+def test_show_json_has_each_age_group_per_period_and_every_figure_a_float(run: Run) -> None:
+    records = json.loads(run("show", "강릉시", "--format", "json").stdout)["official"]
+    at = {(r["period"], r["age"]): r for r in records}
+    assert (at[("2021-H2", "계")]["value"], at[("2021-H2", "15 - 64세")]["value"]) == (61.4, 67.2)
+    assert at[("2021-H2", "15 - 29세")]["value"] == 38.7
+    assert at[("2022-H2", "15 - 64세")]["employed"] == 95.0
+    assert at[("2021-H2", "15 - 64세")]["benchmark_method"] == "sum_of_municipal_estimates"
+    assert at[("2021-H2", "15 - 64세")]["benchmark_survey"] == REGIONAL
+    figures = [r[k] for r in records for k in ("value", "employed", "benchmark_value") if r[k] is not None]
+    assert figures and all(isinstance(f, float) for f in figures)
+    assert {r["age"] for r in records} == {"계", "15 - 64세", "15 - 29세"}
+
+
+def in_jeonnam_in_2022(dataset: Dataset, gov_id: str) -> bool:
+    """A 시·군 of 전라남도 in 2022 (since 2026-07-01 they belong to 전남광주통합특별시)."""
+    gov = dataset.government(gov_id)
+    return gov.province == "전남" or any(state.province == "전남" for state in gov.former)
+
+
 @needs_exports
-def test_show_json_and_csv_carry_the_same_figures(run: Run) -> None:
+def test_show_json_and_csv_carry_the_same_figures(run: Run, dataset: Dataset) -> None:
     result = run("show", "여수시", "--format", "json")
-    figures = {row["period"]: row for row in json.loads(result.stdout)["official"]}
-    row = figures["2022-H2"]
-    assert (row["value"], row["unit"], row["age"], row["survey"], row["rse"]) == (70, "%", "15 - 64세", REGIONAL, None)
-    assert row["benchmark_value"] == province_published("36 전라남도", "T100", "2022")
-    employed = published("여수시", "15 - 64세", "취업자 (천명)", "2022.2/2")
-    assert (row["employed"], row["employed_unit"]) == (float(employed), "천명")
+    figures = {(row["period"], row["age"]): row for row in json.loads(result.stdout)["official"]}
+    row = figures[("2022-H2", "15 - 64세")]
+    assert (row["value"], row["unit"], row["survey"], row["rse"]) == (70.0, "%", REGIONAL, None)
+    column = "2022.2/2"
+    jeonnam = [
+        r for gov_id, r in regional_by_government(dataset, "15 - 64세", "고용률 (%)").items()
+        if in_jeonnam_in_2022(dataset, gov_id)
+    ]  # fmt: skip
+    employed = regional_by_government(dataset, "15 - 64세", "취업자 (천명)")
+    people = sum(float(employed[g][column]) for g in employed if in_jeonnam_in_2022(dataset, g))
+    population = sum(
+        float(employed[g][column]) / float(rates[column]) * 100
+        for g, rates in regional_by_government(dataset, "15 - 64세", "고용률 (%)").items()
+        if in_jeonnam_in_2022(dataset, g)
+    )
+    assert len(jeonnam) == 22  # every 시·군 of 전남
+    assert row["benchmark_value"] == round(100 * people / population, 1)
+    count = published("여수시", "15 - 64세", "취업자 (천명)", column)
+    assert (row["employed"], row["employed_unit"]) == (float(count), "천명")
     result = run("show", "여수시", "--format", "tsv")
     rows = list(csv.DictReader(result.stdout.splitlines(), delimiter="\t"))
-    official = {r["period"]: r for r in rows if r["section"] == "official"}
-    assert (official["2022-H2"]["value"], official["2021-H2"]["value"]) == ("70", "67.6")
+    official = {(r["period"], r["age"]): r for r in rows if r["section"] == "official"}
+    assert official[("2022-H2", "15 - 64세")]["value"] == "70.0"
+    assert official[("2021-H2", "15 - 64세")]["value"] == "67.6"
 
 
 @needs_province_export
 @needs_exports
 def test_a_province_gets_the_annual_province_series(run: Run) -> None:
     result = run("show", "경북", "--format", "json")
-    figures = {row["period"]: row for row in json.loads(result.stdout)["official"]}
-    assert figures["2021"]["survey"] == "경제활동인구조사"
-    assert figures["2021"]["value"] == province_published("37 경상북도", "T100", "2021")
-    assert figures["2021"]["benchmark_value"] == 66.5  # 전국
-    # 실업률 (all ages) comes with the 시·도 survey only
-    assert (figures["2021"]["unemployment"], figures["2021"]["unemployment_unit"]) == (
+    figures = {(row["period"], row["age"]): row for row in json.loads(result.stdout)["official"]}
+    working, every = figures[("2021", "15 - 64세")], figures[("2021", "계")]
+    assert working["survey"] == "경제활동인구조사"
+    assert working["value"] == province_published("37 경상북도", "T100", "2021")
+    assert working["benchmark_value"] == 66.5  # 전국, the same survey
+    assert every["benchmark_value"] == province_published("00 계", "T90", "2021")
+    # 실업률 (all ages) comes with the 시·도 survey only, on the all-ages record
+    assert (every["unemployment"], every["unemployment_unit"]) == (
         province_published("37 경상북도", "T80", "2021"),
         "%",
     )
+    assert working["unemployment"] is None
     table = run("show", "경북").stdout.splitlines()
-    (line,) = [x for x in table if x.startswith("2021 ") and "전국" in x]  # the official row, not an award
-    assert line.split()[-1] == str(province_published("37 경상북도", "T80", "2021"))
+    start = table.index("공식 고용통계 (통계청)")
+    (line,) = [x for x in table[start:] if x.startswith("2021 ")]
+    assert line.split()[-1] == f"{province_published('37 경상북도', 'T80', '2021'):.1f}"
     assert any(x.startswith("실업률: ") for x in table)
     city = json.loads(run("show", "강릉시", "--format", "json").stdout)["official"]
     assert city and all(row["unemployment"] is None for row in city)  # the 시·군·구 export has no 실업률
 
 
-def winners_median(window: tuple[str, str]) -> float:
-    """The median 15–64 change of every 시·군·구 in the export, computed here from the CSV."""
-    changes = []
-    seen: set[str] = set()
-    with REGIONAL_CSV.open(encoding="utf-8-sig") as handle:
-        for row in csv.DictReader(handle):
-            if (
-                row["연령별"] != "15 - 64세"
-                or row["항목"] != "고용률 (%)"
-                or row["행정구역별"] in ("제주시", "서귀포시")
-            ):
-                continue
-            before, after = row[window[0]], row[window[1]]
-            if before and after:
-                changes.append(float(after) - float(before))
-            seen.add(row["행정구역별"])
-    return statistics.median(changes)
-
-
 @needs_exports
-def test_compare_year_lists_winners_largest_change_first_beside_the_median(run: Run) -> None:
+def test_compare_year_sets_each_winner_beside_the_non_winners_of_its_kind(run: Run, dataset: Dataset) -> None:
     result = run("compare", "--year", "2023", "--format", "json")
     assert result.exit_code == 0, result.stderr
     records = json.loads(result.stdout)
     sections = [r["section"] for r in records]
     assert sections == sorted(sections, key=["official", "news"].index)  # the official records first
-    rows = [r for r in records if r["section"] == "official"]
+    rows = [r for r in records if r["section"] == "official" and r["reason"] is None]
     assert [r["change"] for r in rows] == sorted((r["change"] for r in rows), reverse=True)
     yeosu = next(r for r in rows if r["government_id"] == "전남 여수시")
     assert (yeosu["before_period"], yeosu["before_value"], yeosu["after_period"], yeosu["after_value"]) == (
         "2021-H2",
         67.6,
         "2022-H2",
-        70,
+        70.0,
     )
     assert yeosu["change"] == 2.4
-    assert yeosu["peers_change"] == pytest.approx(winners_median(("2021.2/2", "2022.2/2")), abs=0.005)
+    for gov_id, kind in (("전남 여수시", "do_si"), ("강원 영월군", "do_gun"), ("서울 관악구", "metro_gu_gun")):
+        row = next(r for r in rows if r["government_id"] == gov_id)
+        expected, count = peers_median(dataset, 2023, kind, "2021.2/2", "2022.2/2")
+        assert (row["peers"], row["peers_change"], row["peers_count"]) == (kind, pytest.approx(expected), count)
+    assert peers_median(dataset, 2023, "do_gun", "2021.2/2", "2022.2/2")[0] == 0.2  # the issue's figure
     assert {r["year"] for r in rows} == {2023}
+    assert all(isinstance(r[k], float) for r in rows for k in ("before_value", "after_value"))
 
 
 def test_compare_window_after_and_the_news_figures_follow(run: Run) -> None:
@@ -228,8 +328,17 @@ def test_compare_window_after_and_the_news_figures_follow(run: Run) -> None:
         assert result.exit_code == 0, result.stderr
         lines = result.stdout.splitlines()
         row = next(line for line in lines if line.startswith("2023"))
-        assert row.split() == ["2023", "전남", "여수시", "최우수상", "70", "72", "+2.0", "+1.0", "+1.0", "22H2→24H2"]
+        record = next(
+            r
+            for r in json.loads(run("compare", "여수시", "--window", "after", "--format", "json").stdout)
+            if r["section"] == "official" and r["year"] == 2023
+        )
+        peers, versus = f"{record['peers_change']:+.1f}", f"{2.0 - record['peers_change']:+.1f}"
+        count = str(record["peers_count"])
+        assert row.split() == ["2023", "전남", "여수시", "최우수상", "70.0", "72.0", "+2.0", peers, count, versus,
+                               "22H2→24H2"]  # fmt: skip
         assert lines.index("보도 수치 (언론 보도, 공식 통계 아님)") > lines.index(row)
+        assert "기간: 수상 후 (Y−1년 하반기 → Y+1년 하반기; 광역은 연간 Y−1 → Y+1)" in lines
 
 
 def test_bare_compare_is_the_newest_edition_the_series_covers(run: Run, dataset: Dataset) -> None:
@@ -294,11 +403,41 @@ def test_stats_official_says_it_describes_and_does_not_prove(run: Run) -> None:
     assert result.exit_code == 0, result.stderr
     assert "서술일 뿐, 수상이 고용률을 바꿨다는 증거가 아닙니다" in result.stdout
     rows = json.loads(run("stats", "--official", "--year", "2023", "--format", "json").stdout)
-    assert len(rows) == 1
-    assert (rows[0]["before_period"], rows[0]["after_period"], rows[0]["age"]) == ("2021-H2", "2022-H2", "15 - 64세")
-    assert rows[0]["winners"] + rows[0]["others"] == 226  # every 시·군·구 published at both ends
+    assert [r["peers"] for r in rows] == ["sido", "metro_gu_gun", "do_si", "do_gun"]
+    municipal = rows[1:]
+    assert {(r["before_period"], r["after_period"], r["age"]) for r in municipal} == {
+        ("2021-H2", "2022-H2", "15 - 64세")
+    }
+    assert sum(r["winners"] + r["others"] for r in municipal) == 226  # every 시·군·구 published at both ends
+    assert (rows[0]["before_period"], rows[0]["after_period"], rows[0]["winners"] + rows[0]["others"]) == (
+        "2021",
+        "2022",
+        17,
+    )
+    for row in rows:
+        assert row["gap_low"] <= row["gap"] <= row["gap_high"]
+        assert row["within_noise"] == (row["gap_low"] <= 0 <= row["gap_high"])
+    again = json.loads(run("stats", "--official", "--year", "2023", "--format", "json").stdout)
+    assert again == rows  # the bootstrap is seeded
     english = run("stats", "--official", "--lang", "en").stdout
     assert "it does not show that an award changed anything" in english
+    assert "sample-survey estimates" in english
+    after = run("stats", "--official", "--window", "after").stdout
+    assert "기간: 수상 후 (Y−1년 하반기 → Y+1년 하반기; 광역은 연간 Y−1 → Y+1)" in after
+    assert "수상 전 평가 기간" not in after
+
+
+@needs_exports
+def test_stats_official_and_compare_use_the_same_peer_groups(run: Run, dataset: Dataset) -> None:
+    stats = json.loads(run("stats", "--official", "--year", "2023", "--format", "json").stdout)
+    records = json.loads(run("compare", "--year", "2023", "--format", "json").stdout)
+    for row in stats:
+        compared = [r for r in records if r["section"] == "official" and r["peers"] == row["peers"]]
+        assert {(r["peers_change"], r["peers_count"]) for r in compared} == {
+            (row["others_median_change"], row["others"])
+        }
+    expected, count = peers_median(dataset, 2023, "do_gun", "2021.2/2", "2022.2/2")
+    assert (stats[3]["others_median_change"], stats[3]["others"]) == (expected, count)
 
 
 def test_bad_window_is_a_usage_error(run: Run) -> None:
@@ -459,14 +598,21 @@ def test_gunwi_is_set_beside_gyeongbuk_until_it_moved_to_daegu(dataset: Dataset)
 
 
 @needs_province_export
-def test_a_province_winner_is_compared_with_the_nation_over_the_same_years(run: Run) -> None:
+def test_a_province_winner_is_compared_with_the_other_provinces_over_the_same_years(run: Run, dataset: Dataset) -> None:
     rows = json.loads(run("compare", "경북", "--official", "--format", "json").stdout)
     row = next(r for r in rows if r["section"] == "official" and r["year"] == 2023)
     assert (row["survey"], row["before_period"], row["after_period"]) == ("경제활동인구조사", "2021", "2022")
     assert row["before_value"] == province_published("37 경상북도", "T100", "2021")
     assert row["after_value"] == province_published("37 경상북도", "T100", "2022")
-    national = province_published("00 계", "T100", "2022") - province_published("00 계", "T100", "2021")
-    assert (row["peers"], row["peers_change"]) == ("national", pytest.approx(national))
+    winners = {a.government for a in dataset.awards if a.year == 2023}
+    labels = {r[0] for r in csv.reader(NATIONAL_CSV.open(encoding="utf-8-sig")) if r and r[0][:2] in SIDO_CODES}
+    changes = [
+        province_published(label, "T100", "2022") - province_published(label, "T100", "2021")
+        for label in labels
+        if SIDO_CODES[label[:2]] not in winners
+    ]
+    assert (row["peers"], row["peers_count"]) == ("sido", len(changes))
+    assert row["peers_change"] == pytest.approx(statistics.median(changes))
 
 
 def test_sparkline_scales_low_to_high_and_leaves_gaps_blank() -> None:

@@ -262,11 +262,35 @@ def test_export_json_and_csv(run: Run, tmp_path: Path, dataset: Dataset) -> None
         "editions.csv",
         "governments.csv",
         "indicators.csv",
+        "official.csv",
         "sources.csv",
     ]
     with open(tmp_path / "indicators.csv", encoding="utf-8", newline="") as f:
         first = next(csv.DictReader(f))
     assert (first["government_id"], first["before_value"], first["before_period"]) == ("강원 강릉시", "112500", "2020")
+
+
+def test_export_writes_the_whole_official_series_winners_or_not(run: Run, tmp_path: Path, dataset: Dataset) -> None:
+    from jobaward.storage.kosis_files import load_official
+
+    assert run("export", "--format", "csv", "--output", str(tmp_path)).exit_code == 0
+    with open(tmp_path / "official.csv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        rows = list(reader)
+    assert reader.fieldnames == ["government_id", "period", "age", "indicator", "value", "unit", "rse", "survey"]
+    keys = [(r["government_id"], r["period"], r["age"], r["indicator"], r["survey"]) for r in rows]
+    assert len(keys) == len(set(keys))
+    published = sum(len(s.points) for s in load_official().series if s.item != "RSE")
+    assert len(rows) == published  # every published figure, once
+    winners = {a.government for a in dataset.awards}
+    never = {r["government_id"] for r in rows} - winners - {"전국"}
+    assert any(dataset.government_by_id.get(g) for g in never)  # governments that never won are there
+    gangneung = {(r["period"], r["age"], r["indicator"]): r for r in rows if r["government_id"] == "강원 강릉시"}
+    assert gangneung[("2021-H2", "15 - 64세", "고용률")]["value"] == "67.2"
+    assert gangneung[("2021-H2", "15 - 29세", "고용률")]["value"] == "38.7"
+    document = json.loads(run("export", "--format", "json").stdout)
+    assert len(document["official"]) == len(rows)
+    assert all(isinstance(r["value"], float) for r in document["official"])
 
 
 def subprocess_env(**extra: str) -> dict[str, str]:

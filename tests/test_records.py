@@ -25,7 +25,7 @@ def test_export_json_awards_are_what_list_prints(run: Run) -> None:
     listed = json.loads(run("list", "-f", "json").stdout)
     exported = json.loads(run("export", "-f", "json").stdout)
     assert exported["awards"] == listed
-    assert set(exported) == {"sources", "governments", "editions", "awards", "indicators"}
+    assert set(exported) == {"sources", "governments", "editions", "awards", "indicators", "official"}
 
 
 def test_export_json_writes_null_and_booleans(run: Run) -> None:

@@ -65,10 +65,15 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
         if isinstance(value, (dict, list)):
             if key not in UNSHOWN:
                 yield from figures(value, labels, key)
-        elif value is None or key in UNFIGURED or (parent in BOARDS and key not in BOARDS[parent]):
+        elif (
+            value is None
+            or key in UNFIGURED
+            or (parent in BOARDS and key not in BOARDS[parent])
+            or narrow_optional(node, key)
+        ):
             continue
         elif official(node) and key in OFFICIAL_FIGURES:
-            yield fmt.number(value) if isinstance(value, (int, float)) else str(value)
+            yield f"{value:.1f}" if isinstance(value, float) else str(value)
         elif official(node) and key in OFFICIAL_CHANGES:
             yield points(value)
         elif key.endswith("_krw"):
@@ -93,6 +98,13 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
 #: changes in %p without the unit; the columns a narrow table may leave out are not listed.
 OFFICIAL_FIGURES = ("period", "value", "before_value", "after_value", "winners", "others")
 OFFICIAL_CHANGES = ("change", "winners_median_change", "others_median_change", "gap")
+
+
+def narrow_optional(node: dict[str, Any], key: str) -> bool:
+    """show's official rows: the all-ages gap and the 청년 rate are columns a narrow table leaves out."""
+    if "benchmark_method" not in node:
+        return False
+    return (key == "gap" and node["age"] == "계") or (key == "value" and node["age"] == "15 - 29세")
 
 
 def official(node: dict[str, Any]) -> bool:
@@ -136,12 +148,14 @@ def test_a_narrow_table_says_which_columns_it_left_out(run: Run) -> None:
 def test_official_tables_leave_out_columns_with_the_footer_and_wide_keeps_them(run: Run) -> None:
     wide = run("compare", "--year", "2023", env={"COLUMNS": "200"}).stdout
     narrow = run("compare", "--year", "2023", env={"COLUMNS": "60"}).stdout
-    assert wide.splitlines()[1].split() == ["연도", "지자체", "등급", "이전", "이후", "증감", "비교군", "차이", "기간"]
-    assert narrow.splitlines()[1].split() == ["연도", "지자체", "등급", "이전", "이후", "증감", "차이"]
-    assert "좁은 화면이라 뺀 열: 비교군, 기간. 모두 보기: --wide" in narrow  # the footer wraps at 60
+    heading = ["연도", "지자체", "등급", "이전", "이후", "증감", "비교군", "N", "차이", "기간"]
+    assert wide.splitlines()[1] == "광역 (연간, 경제활동인구조사) 2021→2022"  # the annual list first
+    assert wide.splitlines()[2].split() == heading
+    assert narrow.splitlines()[2].split() == ["연도", "지자체", "등급", "이전", "이후", "증감", "차이"]
+    assert "좁은 화면이라 뺀 열: 비교군, N, 기간. 모두 보기: --wide" in narrow  # the footer wraps at 60
     assert run("compare", "--year", "2023", "--wide", env={"COLUMNS": "60"}).stdout == wide
     show = run("show", "강릉시", env={"COLUMNS": "50"}).stdout
-    assert "좁은 화면이라 뺀 열: 취업자(천명)." in show
+    assert "좁은 화면이라 뺀 열: 차이, 청년, 취업자15–64," in show
 
 
 def test_below_any_table_width_each_record_is_a_block(run: Run) -> None:

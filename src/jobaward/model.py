@@ -298,6 +298,7 @@ REGIONAL = "지역별고용조사"
 NATIONAL = "경제활동인구조사"
 ALL_AGES = "계"
 WORKING_AGE = "15 - 64세"
+YOUTH = "15 - 29세"  # 청년
 RATE = "고용률"
 EMPLOYED = "취업자"
 RSE = "RSE"

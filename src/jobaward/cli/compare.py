@@ -217,4 +217,4 @@ def compare_official(
     found = compare_winners(load_official(), dataset, governments, year, parse_window(window), news)
     for government in found.missing:
         echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
-    emit(changes(dataset, found.rows, found.news, found.kind, found.edition), options, labels)
+    emit(changes(dataset, found.rows, found.news, found.kind, found.edition, found.dropped), options, labels)

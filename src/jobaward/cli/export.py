@@ -68,6 +68,7 @@ def export(
     TOML uses the same schema as the bundled data.toml, so the file loads back as the same dataset.
     """
     from jobaward.output import export as exporting
+    from jobaward.storage.kosis_files import load_official
 
     labels_for(lang)  # an unknown --lang is a usage error here too
     dataset = load_data(data, no_bundled)
@@ -79,7 +80,10 @@ def export(
     if format is ExportFormat.csv:
         if output is None:
             raise UsageProblem("csv_export_needs_directory")
-        exporting.write_csv_directory(dataset, output)
+        exporting.write_csv_directory(dataset, output, load_official())
         return
-    text = exporting.toml_text(dataset) if format is ExportFormat.toml else exporting.json_text(dataset)
+    if format is ExportFormat.toml:
+        text = exporting.toml_text(dataset)
+    else:
+        text = exporting.json_text(dataset, load_official())
     write(text, output)

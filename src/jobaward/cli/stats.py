@@ -101,5 +101,6 @@ def stats_official(
     from jobaward.query.official import edition_summaries
     from jobaward.storage.kosis_files import load_official
 
-    rows = edition_summaries(load_official(), dataset, parse_window(window))
-    emit(summary([row for row in rows if year is None or row.year == year]), options, labels)
+    kind = parse_window(window)
+    rows = edition_summaries(load_official(), dataset, kind)
+    emit(summary([row for row in rows if year is None or row.year == year], kind), options, labels)

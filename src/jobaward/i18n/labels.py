@@ -199,7 +199,7 @@ UI: dict[str, tuple[str, str]] = {
     "rate": ("고용률", "Rate"),
     "employed": ("취업자(천명)", "Employed (000)"),
     "unemployment": ("실업률(%)", "Unemployment (%)"),
-    "official_benchmark": ("비교", "Compared with"),
+    "official_benchmark": ("비교", "Ref."),
     "nation_short": ("전국", "national"),
     "renamed_since": ("{day}부터 {name}.", "Called {name_en} ({name}) since {day}."),
     "gap": ("차이", "Gap"),
@@ -215,7 +215,10 @@ UI: dict[str, tuple[str, str]] = {
         "The {year} edition: the newest whose window the official series covers. "
         "Another edition: --year YEAR; news figures only: --news.",
     ),
-    "spark_legend": ("▲ 수상 연도", "▲ award year"),
+    "spark_legend": (
+        "▲ 아래: 수상 연도의 두 반기 (표의 ▲ 행)",
+        "▲ below: both half-years of an award year (rows marked ▲)",
+    ),
     "window_before": (
         "기간: 수상 전 평가 기간 (Y−2년 하반기 → Y−1년 하반기; 광역은 연간 Y−2 → Y−1)",
         "Window: the year an edition evaluates, H2 of Y−2 → H2 of Y−1 (provinces: years)",
@@ -225,10 +228,58 @@ UI: dict[str, tuple[str, str]] = {
         "Window: after the award (H2 of Y−1 → H2 of Y+1; provinces: annual Y−1 → Y+1)",
     ),
     "peers_note": (
-        "증감·비교군·차이는 %p. 비교군: 같은 기간 전체 시군구 증감의 중앙값 (광역은 전국의 증감).",
-        "Changes in %p. Peers: the median change of all municipalities over the same window "
-        "(for a province: the nation's change).",
+        "증감·비교군·차이는 %p. 비교군: 같은 종류(특·광역시 자치구·군, 도의 시, 도의 군, 시·도) 가운데 "
+        "이 회차 수상 기록이 없는 지자체의 같은 기간·같은 연령 증감 중앙값 (N: 그 수).",
+        "Changes in %p. Peers: the median change, same window and age group, of the governments of "
+        "the same kind (metropolitan districts, provincial cities, provincial counties, provinces) "
+        "with no award in this edition in our records (N: how many).",
     ),
+    "sample_note": (
+        "이 수치는 표본조사의 추정치입니다. 오차 범위: 증감이 같은 종류 비수상 지자체의 "
+        "한 기간 변동 중앙값보다 작음 (우연한 변동과 구별되지 않음).",
+        "These are sample-survey estimates. Within noise: the change is smaller than the median move "
+        "from one period to the next among non-winners of the same kind (not told apart from chance).",
+    ),
+    "within_noise": ("오차 범위", "within noise"),
+    "break_mark": ("경계 변경", "boundary change"),
+    "list_province": ("광역 (연간, 경제활동인구조사)", "Provinces (annual, Economically Active Population Survey)"),
+    "list_municipal": ("기초 (반기, 지역별고용조사)", "Municipalities (half-yearly, Local Area Labour Force Survey)"),
+    "dropped_title": ("공식 통계 전후 비교가 없는 수상 지자체:", "Winners without an official before/after:"),
+    "reason_district_not_surveyed": (
+        "특·광역시 자치구·군은 2021년 상반기부터 조사",
+        "metropolitan districts surveyed only from 2021 H1",
+    ),
+    "reason_before_series": (
+        "평가 기간이 2013년 상반기(조사 시작) 전에 시작",
+        "window starts before 2013 H1, when the survey starts",
+    ),
+    "reason_annual_series_ends": (
+        "시·도 연간 계열(경제활동인구조사)이 {last}년까지",
+        "the annual provincial series ends in {last}",
+    ),
+    "reason_series_ends": ("반기 계열이 {last}까지", "the half-yearly series ends at {last}"),
+    "reason_not_published": ("기간 양 끝 수치 미공표", "no figure published at one end of the window"),
+    "peers_count": ("N", "N"),
+    "reason": ("사유", "Reason"),
+    "kind": ("종류", "Kind"),
+    "kind_sido": ("시·도", "provinces"),
+    "kind_metro_gu_gun": ("특·광역시 자치구·군", "metro districts"),
+    "kind_do_si": ("도의 시", "provincial cities"),
+    "kind_do_gun": ("도의 군", "provincial counties"),
+    "interval": ("95% 구간", "95% interval"),
+    "interval_note": (
+        "95% 구간: 두 집단을 각각 복원추출한 부트스트랩 {n}회 (시드 고정, 매번 같은 결과). "
+        "구간이 0을 포함하면 오차 범위.",
+        "95% interval: a bootstrap of {n} resamples of each group with replacement (fixed seed, "
+        "the same every run). An interval holding 0 is within noise.",
+    ),
+    "rate_all": ("전체", "15+"),
+    "rate_working": ("15–64", "15–64"),
+    "rate_youth": ("청년", "15–29"),
+    "employed_working": ("취업자15–64", "Emp. 15–64"),
+    "employed_all": ("취업자전체", "Emp. 15+"),
+    "youth_note": ("청년: 15–29세 고용률 (지역별고용조사).", "15–29: the youth employment rate (same survey)."),
+    "employed_note": ("취업자: 천명.", "Employed: thousands."),
     "all_ages_mark": (
         "15–64세 고용률이 공표되지 않은 기간: 전체 연령(15세 이상) 고용률.",
         "15–64 rate not published for the window: the all-ages (15+) rate.",
@@ -242,27 +293,38 @@ UI: dict[str, tuple[str, str]] = {
         "Unemployment: all ages (15+), annual (Economically Active Population Survey).",
     ),
     "benchmark_note": (
-        "비교: 그 해 시도(광역은 전국) 연간 고용률 (경제활동인구조사). 차이: %p.",
-        "Compared with: the province's (or nation's) annual rate, another survey; %p.",
+        "비교: {place}의 같은 반기·같은 연령 고용률, 같은 조사(지역별고용조사)의 시군구 수치를 "
+        "인구(취업자÷고용률)로 가중해 합산한 추정 (시군구 합산 추정; 공표치 아님). 차이: %p.",
+        "Ref.: {place}, same half-year and age group, summed from the same survey's "
+        "municipal figures weighted by population (employed ÷ rate): an estimate, not a published "
+        "figure. Gap: %p.",
+    ),
+    "benchmark_note_nation": (
+        "비교: 같은 해·같은 연령 전국 고용률 (같은 조사, 경제활동인구조사). 차이: %p.",
+        "Ref.: the nation, same year and age group, same survey. Gap: %p.",
     ),
     "age_note": (
-        "연령: 15–64세 고용률이 공표된 기간은 15–64세, 그 전은 전체(15세 이상).",
-        "Age: the 15–64 rate where published, the all-ages (15+) rate before.",
+        "연령: 전체(15세 이상)는 2013년부터, 15–64세는 2017년 하반기부터 공표. 두 연령의 수치는 "
+        "나란히 둘 뿐, 서로 섞어 증감을 내지 않습니다.",
+        "Ages: all ages (15+) from 2013, 15–64 from 2017 H2; shown side by side, never mixed in a change.",
     ),
+    "breaks_note": ("경계 변경:", "Boundary changes:"),
+    "break_merged": ("{day} {detail} 통합", "{day} {detail} merged in"),
+    "break_moved": ("{day} 소속 변경 {detail}", "{day} moved {detail}"),
     "absorbed": ("다른 단위의 계열 (섞지 않음):", "Series of other units here (not blended in):"),
     "news": ("보도 수치 (언론 보도, 공식 통계 아님)", "Figures as reported in the news (not official statistics)"),
     "summary": (
-        "공식 통계: 수상 지자체와 그 외 기초 지자체의 고용률 증감 (중앙값, %p)",
-        "Official statistics: winners and other municipalities, median change (%p)",
+        "공식 통계: 수상 지자체와 같은 종류 비수상 지자체의 고용률 증감 (중앙값, %p)",
+        "Official statistics: winners and non-winners of the same kind, median change (%p)",
     ),
     "caveat": (
         "이 표는 서술일 뿐, 수상이 고용률을 바꿨다는 증거가 아닙니다. "
         "수상 지자체는 이 데이터에 기록된 곳만이며 (기록 비율: stats --coverage), "
         "'그 외'에는 기록되지 않은 수상 지자체도 섞여 있습니다. "
-        "지역별고용조사는 표본조사여서, 작은 시군의 1년 변화는 오차 범위 안일 수 있습니다.",
+        "수치는 표본조사의 추정치여서, 작은 시군의 1년 변화는 오차 범위 안일 수 있습니다.",
         "This describes; it does not show that an award changed anything. "
         "Winners are those this data records (see stats --coverage), so 'others' "
-        "includes winners it does not record. The survey is a sample: a small "
+        "includes winners it does not record. The figures are sample-survey estimates: a small "
         "county's one-year change may be within its error.",
     ),
 }

@@ -8,18 +8,20 @@ from pathlib import Path
 import tomli_w
 
 from jobaward.errors import OutputProblem
-from jobaward.model import Dataset
+from jobaward.model import Dataset, Official
 from jobaward.output.records import (
     AWARD_KEYS,
     EDITION_KEYS,
     GOVERNMENT_KEYS,
     INDICATOR_KEYS,
+    OFFICIAL_SERIES_KEYS,
     SOURCE_KEYS,
     Record,
     award_record,
     edition_record,
     government_record,
     indicator_record,
+    official_series_records,
     source_record,
     to_delimited,
     to_json,
@@ -58,17 +60,25 @@ def record_sections(dataset: Dataset) -> dict[str, list[Record]]:
     }
 
 
-def json_text(dataset: Dataset) -> str:
-    return to_json(record_sections(dataset))
+def json_text(dataset: Dataset, official: Official | None = None) -> str:
+    """The dataset; with ``official``, its whole series under ``official`` (records as in official.csv)."""
+    sections: dict[str, list[Record]] = record_sections(dataset)
+    if official is not None:
+        sections["official"] = official_series_records(official, dataset)
+    return to_json(sections)
 
 
-def csv_texts(dataset: Dataset) -> dict[str, str]:
-    """File name → CSV text, one file a record type."""
+def csv_texts(dataset: Dataset, official: Official | None = None) -> dict[str, str]:
+    """File name → CSV text, one file a record type; with ``official``, official.csv: a row per
+    government × period × age × indicator."""
     sections = record_sections(dataset)
-    return {f"{name}.csv": to_delimited(sections[name], keys, ",") for name, keys in SECTIONS}
+    texts = {f"{name}.csv": to_delimited(sections[name], keys, ",") for name, keys in SECTIONS}
+    if official is not None:
+        texts["official.csv"] = to_delimited(official_series_records(official, dataset), OFFICIAL_SERIES_KEYS, ",")
+    return texts
 
 
-def write_csv_directory(dataset: Dataset, directory: Path) -> None:
+def write_csv_directory(dataset: Dataset, directory: Path, official: Official | None = None) -> None:
     """sources.csv, governments.csv, editions.csv, awards.csv, indicators.csv in ``directory``.
 
     The directory is created when missing. A file there that is not a CSV file jobaward wrote
@@ -77,7 +87,7 @@ def write_csv_directory(dataset: Dataset, directory: Path) -> None:
     from jobaward.storage.files import make_directory, write_output
 
     make_directory(directory)
-    texts = csv_texts(dataset)
+    texts = csv_texts(dataset, official)
     for name, text in texts.items():
         refuse_foreign_file(directory / name, text.partition("\n")[0])
     for name, text in texts.items():

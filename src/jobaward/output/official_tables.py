@@ -10,10 +10,20 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from jobaward.i18n.labels import Labels
-from jobaward.model import ALL_AGES, NATION, NATIONAL, REGIONAL, Government
+from jobaward.model import ALL_AGES, NATIONAL, REGIONAL, WORKING_AGE, YOUTH, Government
 from jobaward.output import text as fmt
 from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, with_footnotes
-from jobaward.query.official import Around, EditionSummary, OfficialChange
+from jobaward.query.official import (
+    RESAMPLES,
+    SHOWN_AGES,
+    AgeFigure,
+    Around,
+    AroundRow,
+    Break,
+    Dropped,
+    EditionSummary,
+    OfficialChange,
+)
 from jobaward.storage.kosis_files import CREDIT, CREDIT_EN
 
 
@@ -33,12 +43,21 @@ def age_word(age: str, labels: Labels) -> str:
 
 
 def points(change: float | None) -> str:
-    """A change in %p with one decimal (two where a median needs them): +1.0, -0.35, 0.0."""
+    """A change in %p with one decimal, halves rounded away from zero: +1.0, -0.4, 0.0."""
     if change is None:
         return ""
-    text = f"{change:+.2f}"
-    text = text[:-1] if text.endswith("0") else text
-    return "0.0" if float(text) == 0 else text
+    from decimal import ROUND_HALF_UP, Decimal
+
+    rounded = Decimal(repr(change)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return "0.0" if rounded == 0 else f"{rounded:+}"
+
+
+def one_decimal(text: str) -> str:
+    """A published figure with its decimal: KOSIS prints 70.0 as ``70``; marks pass unchanged."""
+    try:
+        return f"{float(text):.1f}"
+    except ValueError:
+        return text
 
 
 def gap_style(gap: float | None) -> str:
@@ -47,6 +66,11 @@ def gap_style(gap: float | None) -> str:
 
 def figure(text: str, style: str = "") -> Text:
     return Text(fmt.printable(text), style=style)
+
+
+def rate(text: str, style: str = "") -> Text:
+    """A published rate or 천명 figure, always with one decimal."""
+    return figure(one_decimal(text), style)
 
 
 SPARKS = "▁▂▃▄▅▆▇█"
@@ -72,57 +96,97 @@ def spark_block(around: Around, labels: Labels) -> Text:
     line.append(f" {last}")
     if around.award_years:
         marks = "".join("▲" if int(p[:4]) in around.award_years else " " for p in periods)
-        line.append("\n" + " " * (len(first) + 1) + marks.rstrip() + "  " + labels.ui("spark_legend"), style="dim")
-    span = f"{fmt.number(known[0][1])} → {fmt.number(known[-1][1])}% " if known else ""
+        line.append("\n" + " " * (len(first) + 1) + marks.rstrip(), style="dim")
+    span = f"{known[0][1]:.1f} → {known[-1][1]:.1f}% " if known else ""
     line.append(f"\n{' ' * (len(first) + 1)}{span}({age_word(around.spark_age, labels)})", style="dim")
+    if around.award_years:
+        line.append(f"\n{' ' * (len(first) + 1)}{labels.ui('spark_legend')}", style="dim")
     return line
 
 
-def around_section(around: Around, labels: Labels) -> RenderableType:
-    with_employed = any(row.employed for row in around.rows)  # the annual 시·도 series has no 취업자
-    columns = [
-        Col("period"),
-        Col("age", priority=1),
-        Col("rate", "right"),
-        Col("official_benchmark", priority=2),
-        Col("gap", "right", priority=1),
-    ]
-    with_unemployment = any(row.unemployment for row in around.rows)  # only the 시·도 survey has 실업률
-    columns += [Col("employed", "right", priority=3)] if with_employed else []
+def around_section(around: Around, labels: Labels, names: Mapping[str, str] | None = None) -> RenderableType:
+    """Each period of the years around the awards: all ages and 15–64세 side by side, each beside
+    the same survey's 시·도 (광역: 전국) figure of the same period and age; 청년 and 취업자 after."""
+    rows = around.rows
+    has = {age: any(row.of(age) for row in rows) for age in SHOWN_AGES}
+    has_employed = {age: any(f.employed for row in rows for f in row.figures if f.age == age) for age in SHOWN_AGES}
+    with_unemployment = any(row.unemployment for row in rows)  # only the 시·도 survey has 실업률
+    columns = [Col("period")]
+    for age, main, key in ((ALL_AGES, 2, "rate_all"), (WORKING_AGE, 1, "rate_working")):
+        if has[age]:
+            columns += [
+                Col(key, "right"),
+                Col("official_benchmark", "right", priority=main),
+                Col("gap", "right", priority=main),
+            ]
+    columns += [Col("rate_youth", "right", priority=2)] if has[YOUTH] else []
+    columns += [Col("employed_working", "right", priority=3)] if has_employed[WORKING_AGE] else []
+    columns += [Col("employed_all", "right", priority=3)] if has_employed[ALL_AGES] else []
     columns += [Col("unemployment", "right", priority=3)] if with_unemployment else []
     table = FittedTable(columns, labels)
     marks = Footnotes()
-    for row in around.rows:
-        high = marks.mark(labels.ui("high_rse")) if row.high_rse else ""
-        bench = Parts.of(bench_name(row.benchmark_id, labels), figure(row.benchmark)) if row.benchmark else Parts.of()
-        table.add_row(
-            Parts.of(figure(row.period, "bold" if row.award_year else ""), Text("▲", "dim") if row.award_year else ""),
-            Text(age_word(row.age, labels)),
-            Parts.of(figure(row.value), high),
-            bench,
-            Text(points(row.gap), style=gap_style(row.gap)),
-            *([figure(row.employed)] if with_employed else []),
-            *([figure(row.unemployment)] if with_unemployment else []),
+    for row in rows:
+        cells: list[Text | Parts] = [period_cell(row, marks, labels)]
+        for age in (ALL_AGES, WORKING_AGE):
+            if has[age]:
+                cells += age_cells(row.of(age), marks, labels)
+        if has[YOUTH]:
+            youth = row.of(YOUTH)
+            high = marks.mark(labels.ui("high_rse")) if youth and youth.high_rse else ""
+            cells.append(Parts.of(rate(youth.value), high) if youth else Text(""))
+        for age in (WORKING_AGE, ALL_AGES):
+            if has_employed[age]:
+                found = row.of(age)
+                cells.append(rate(found.employed) if found else Text(""))
+        cells += [rate(row.unemployment)] if with_unemployment else []
+        table.add_row(*cells)
+    lines = [labels.ui("age_note")] if rows else []
+    if rows and around.benchmark_survey == REGIONAL:
+        places = dict.fromkeys(row.benchmark_id for row in rows)
+        lines.append(
+            labels.ui("benchmark_note").format(place=", ".join(bench_place(p, labels, names or {}) for p in places))
         )
-    notes_above = [labels.ui("age_note"), labels.ui("benchmark_note")] if around.rows else []
-    notes_above += [labels.ui("unemployment_note")] if with_unemployment else []
+    elif rows:
+        lines.append(labels.ui("benchmark_note_nation"))
+    lines += [labels.ui("youth_note")] if has[YOUTH] else []
+    lines += [labels.ui("employed_note")] if any(has_employed.values()) else []
+    lines += [labels.ui("unemployment_note")] if with_unemployment else []
     surveys = [around.survey]
-    surveys += [NATIONAL] if around.rows else []  # the 시·도 figures beside the rows
     if around.absorbed:
         spans = ", ".join(f"{fmt.printable(s.label)} {s.start}–{s.end}" for s in around.absorbed)
-        notes_above.append(f"{labels.ui('absorbed')} {spans}")
+        lines.append(f"{labels.ui('absorbed')} {spans}")
         surveys.append(REGIONAL)
-    lines = notes_above + [credit(survey, labels) for survey in dict.fromkeys(surveys)]
+    lines += [credit(survey, labels) for survey in dict.fromkeys(surveys)]
     parts: list[RenderableType] = [Text(labels.ui("official"), style="bold underline"), spark_block(around, labels)]
-    if around.rows:
+    if rows:
         parts.append(with_footnotes(table, marks))
     return Group(*parts, notes(*lines))
 
 
-def bench_name(gov_id: str, labels: Labels) -> str:
-    """Whose figure it is, before the figure: the short form (강원, 전국; in English 강원, national),
-    since a 시·도's rate and the nation's differ."""
-    return labels.ui("nation_short") if gov_id == NATION else gov_id
+def period_cell(row: AroundRow, marks: Footnotes, labels: Labels) -> Parts:
+    """The period, ▲ in an award year, a mark where the boundary changed since the period before."""
+    crossed = marks.mark(break_text(row.breaks, labels)) if row.breaks else ""
+    award = Text("▲", "dim") if row.award_year else ""
+    return Parts.of(figure(row.period, "bold" if row.award_year else ""), award, crossed)
+
+
+def age_cells(found: AgeFigure | None, marks: Footnotes, labels: Labels) -> list[Text | Parts]:
+    if found is None:
+        return [Text(""), Text(""), Text("")]
+    high = marks.mark(labels.ui("high_rse")) if found.high_rse else ""
+    bench = Text("" if found.benchmark is None else f"{found.benchmark:.1f}")
+    return [Parts.of(rate(found.value), high), bench, Text(points(found.gap), style=gap_style(found.gap))]
+
+
+def break_text(breaks: Sequence[Break], labels: Labels) -> str:
+    """``경계 변경: 2014-07-01 청원군 통합``."""
+    said = (labels.ui(f"break_{b.what}").format(day=b.day.isoformat(), detail=b.detail) for b in breaks)
+    return f"{labels.ui('breaks_note')} {'; '.join(said)}"
+
+
+def bench_place(gov_id: str, labels: Labels, names: Mapping[str, str]) -> str:
+    """강원 (Korean) or Gangwon State (English, where the name is known)."""
+    return names.get(gov_id, gov_id) if labels.english else gov_id
 
 
 def short_period(period: str) -> str:
@@ -150,10 +214,34 @@ def changes_view(
     labels: Labels,
     edition: int | None = None,
     provinces: Mapping[str, Government] | None = None,
+    dropped: Sequence[Dropped] = (),
 ) -> RenderableType:
-    """``compare``: each award's official before/after; ``edition`` names the edition picked for
-    a bare ``compare``; the news figures (``news``) follow, marked as such. ``provinces``: the
-    광역 governments by id, for the English names."""
+    """``compare``: each award's official before/after, 광역 (annual) and 기초 (half-yearly) in
+    lists of their own; every winner without one named under them with the reason; ``edition``
+    names the edition picked for a bare ``compare``; the news figures (``news``) follow, marked as
+    such. ``provinces``: the 광역 governments by id, for the English names."""
+    parts: list[RenderableType] = [Text(labels.ui("official_changes"), style="bold underline")]
+    if edition is not None:
+        parts.append(Text(labels.ui("newest_edition").format(year=edition)))
+    province_rows = [row for row in rows if row.government.level == "광역"]
+    municipal_rows = [row for row in rows if row.government.level != "광역"]
+    for key, group in (("list_province", province_rows), ("list_municipal", municipal_rows)):
+        if group:
+            windows = {f"{short_period(row.before_period)}→{short_period(row.after_period)}" for row in group}
+            title = labels.ui(key) + (f" {windows.pop()}" if len(windows) == 1 else "")
+            parts += [Text(title, style="bold"), change_table(group, labels, provinces or {})]
+    if dropped:
+        parts.append(dropped_lines(dropped, labels))
+    surveys = dict.fromkeys(row.survey for row in rows)
+    lines = [labels.ui(f"window_{window}"), labels.ui("peers_note"), labels.ui("sample_note")]
+    lines += [credit(survey, labels) for survey in surveys]
+    parts.append(notes(*lines))
+    if news is not None:
+        parts += [Text(), Text(labels.ui("news"), style="bold underline"), news]
+    return Group(*parts)
+
+
+def change_table(rows: Sequence[OfficialChange], labels: Labels, provinces: Mapping[str, Government]) -> RenderableType:
     table = FittedTable(
         [
             Col("year", "right"),
@@ -163,6 +251,7 @@ def changes_view(
             Col("after", "right"),
             Col("change", "right"),
             Col("peers", "right", priority=2),  # the difference from it matters more
+            Col("peers_count", "right", priority=3),
             Col("versus", "right", priority=1),
             Col("period", priority=3),
             Col("province", priority=3),  # empty (so left out) in Korean
@@ -173,60 +262,89 @@ def changes_view(
     for row in rows:
         all_ages = marks.mark(labels.ui("all_ages_mark")) if row.age == ALL_AGES else ""
         high = marks.mark(labels.ui("rse_mark")) if row.high_rse else ""
+        crossed = marks.mark(break_text(row.breaks, labels)) if row.breaks else ""
+        noise = marks.mark(labels.ui("within_noise")) if row.within_noise else ""
         table.add_row(
             Text(str(row.year)),
             government_cell(row, labels),
             figure(labels.grade(row.grade) if row.grade else ""),
-            figure(row.before),
-            Parts.of(figure(row.after), all_ages, high),
-            Text(points(row.change), style=gap_style(row.change)),
+            rate(row.before),
+            Parts.of(rate(row.after), all_ages, high, crossed),
+            Parts.of(Text(points(row.change), style="" if row.within_noise else gap_style(row.change)), noise),
             Text(points(row.peers_change)),
+            Text(str(row.peers.members) if row.peers.members else ""),
             Text(points(row.versus_peers), style=gap_style(row.versus_peers)),
             Text(f"{short_period(row.before_period)}→{short_period(row.after_period)}"),
-            province_cell(row, labels, provinces or {}),
+            province_cell(row, labels, provinces),
         )
-    surveys = dict.fromkeys(row.survey for row in rows)
-    lines = [labels.ui(f"window_{window}"), labels.ui("peers_note")]
-    lines += [credit(survey, labels) for survey in surveys]
-    parts: list[RenderableType] = [Text(labels.ui("official_changes"), style="bold underline")]
-    if edition is not None:
-        parts.append(Text(labels.ui("newest_edition").format(year=edition)))
-    parts += [with_footnotes(table, marks), notes(*lines)]
-    if news is not None:
-        parts += [Text(), Text(labels.ui("news"), style="bold underline"), news]
-    return Group(*parts)
+    return with_footnotes(table, marks)
 
 
-def summary_view(rows: Sequence[EditionSummary], labels: Labels) -> RenderableType:
+def reason_text(row: Dropped, labels: Labels) -> str:
+    last = row.window.end if row.reason == "series_ends" else str(int(row.window.end[:4]) - 1)
+    return labels.ui(f"reason_{row.reason}").format(last=last)
+
+
+def dropped_lines(rows: Sequence[Dropped], labels: Labels) -> RenderableType:
+    """Every winner without an official change, named, a row per edition, window and reason."""
+    groups: dict[tuple[int, str, str], list[Text]] = {}
+    for row in rows:
+        period = f"{short_period(row.window.start)}→{short_period(row.window.end)}"
+        name = row.government.name_en if labels.english else row.government.id
+        pieces = groups.setdefault((row.year, period, reason_text(row, labels)), [])
+        pieces.append(figure(name))
+        if row.grade:
+            pieces.append(figure(f"({labels.grade(row.grade)})"))
+    table = FittedTable(
+        [Col("year", "right"), Col("period"), Col("reason", wrap=True), Col("government", wrap=True)], labels
+    )
+    for (year, period, reason), names in groups.items():
+        table.add_row(Text(str(year)), Text(period), figure(reason), Parts.of(*names))
+    return Group(Text(labels.ui("dropped_title"), style="bold"), table)
+
+
+def summary_view(rows: Sequence[EditionSummary], labels: Labels, window: str = "before") -> RenderableType:
     median = labels.ui("median")
     table = FittedTable(
         [
             Col("year", "right"),
+            Col("kind"),
             Col("winners", "right"),
             Col("winners_median", "right", header=median),
             Col("others", "right"),
             Col("others_median", "right", header=median),
             Col("gap", "right"),
-            Col("age", priority=1),
-            Col("period", priority=2),
+            Col("interval", "right", priority=1),
+            Col("age", priority=2),
+            Col("period", priority=3),
         ],
         labels,
     )
+    marks = Footnotes()
     for row in rows:
+        noise = marks.mark(labels.ui("within_noise")) if row.within_noise else ""
+        interval = f"{points(row.interval[0])}…{points(row.interval[1])}" if row.interval else ""
         table.add_row(
             Text(str(row.year)),
+            Text(labels.ui(f"kind_{row.kind}")),
             Text(str(row.winners)),
             Text(points(row.winners_median)),
             Text(str(row.others)),
             Text(points(row.others_median)),
-            Text(points(row.gap), style=gap_style(row.gap)),
+            Parts.of(Text(points(row.gap), style="" if row.within_noise else gap_style(row.gap)), noise),
+            Text(interval),
             Text(age_word(row.age, labels)),
             Text(f"{short_period(row.window.start)}→{short_period(row.window.end)}"),
         )
+    surveys = dict.fromkeys(REGIONAL if "-H" in row.window.start else NATIONAL for row in rows)
     return Group(
         Text(labels.ui("summary"), style="bold underline"),
-        table,
-        notes(labels.ui("window_before")),
+        with_footnotes(table, marks),
+        notes(
+            labels.ui(f"window_{window}"),
+            labels.ui("interval_note").format(n=RESAMPLES),
+            labels.ui("peers_note"),
+        ),
         Text(labels.ui("caveat")),
-        notes(credit(REGIONAL, labels)),
+        notes(*(credit(survey, labels) for survey in surveys)),
     )

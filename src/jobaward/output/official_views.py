@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from jobaward.i18n.labels import Labels
-from jobaward.model import NATIONAL, RATE, REGIONAL, Dataset
+from jobaward.model import ALL_AGES, NATIONAL, RATE, REGIONAL, Dataset
 from jobaward.output.emit import View
 from jobaward.output.records import (
     CHANGE_FIELDS,
@@ -21,7 +21,7 @@ from jobaward.output.records import (
     indicator_record,
 )
 from jobaward.query.awards import IndicatorRow
-from jobaward.query.official import Around, EditionSummary, OfficialChange
+from jobaward.query.official import Around, Break, Dropped, EditionSummary, OfficialChange
 from jobaward.storage.kosis_files import CREDIT
 
 AROUND_KEYS = (
@@ -41,8 +41,10 @@ AROUND_KEYS = (
     "award_year",
     "benchmark_id",
     "benchmark_survey",
+    "benchmark_method",
     "benchmark_value",
     "gap",
+    "break",
     "source",
 )
 CHANGE_KEYS = (
@@ -56,12 +58,18 @@ CHANGE_KEYS = (
     *CHANGE_FIELDS,
     "rse",
     "peers",
+    "peers_count",
     "peers_change",
     "versus_peers",
+    "noise",
+    "within_noise",
+    "break",
+    "reason",
     "source",
 )
 SUMMARY_KEYS = (
     "year",
+    "peers",
     "before_period",
     "after_period",
     "age",
@@ -70,25 +78,32 @@ SUMMARY_KEYS = (
     "others",
     "others_median_change",
     "gap",
+    "gap_low",
+    "gap_high",
+    "noise",
+    "within_noise",
     "change_unit",
     "source",
 )
+#: How a benchmark was obtained: as published, or summed from the same survey's 시군구 rows.
+BENCHMARK_METHODS = {REGIONAL: "sum_of_municipal_estimates", NATIONAL: "published"}
 
 
-def number(text: str) -> int | float | None:
-    """A published value as a JSON number: "70" stays 70, "67.2" stays 67.2, "" is null."""
-    if not text:
-        return None
+def number(text: str) -> float | None:
+    """A published value as a JSON number with its decimal: "70" is 70.0, "67.2" 67.2, "" null."""
     try:
-        return int(text)
+        return float(text) if text else None
     except ValueError:
-        try:
-            return float(text)
-        except ValueError:
-            return None
+        return None
+
+
+def break_words(breaks: Sequence[Break]) -> str | None:
+    """``2014-07-01 merged 청원군``: the boundary changes a figure or change spans, or None."""
+    return "; ".join(f"{b.day.isoformat()} {b.what} {b.detail}" for b in breaks) or None
 
 
 def around_records(dataset: Dataset, around: Around | None) -> list[Record]:
+    """A record per period and age group (계, 15–64세, 15–29세), each with its own benchmark."""
     if around is None:
         return []
     gov = around.government
@@ -99,23 +114,26 @@ def around_records(dataset: Dataset, around: Around | None) -> list[Record]:
             **place,
             "survey": around.survey,
             "indicator": RATE,
-            "age": row.age,
+            "age": figure.age,
             "period": row.period,
-            "value": number(row.value),
+            "value": number(figure.value),
             "unit": "%",
-            "rse": "*" if row.high_rse else None,
-            "employed": number(row.employed),
-            "employed_unit": "천명" if row.employed else None,
-            "unemployment": number(row.unemployment),
-            "unemployment_unit": "%" if row.unemployment else None,
+            "rse": "*" if figure.high_rse else None,
+            "employed": number(figure.employed),
+            "employed_unit": "천명" if figure.employed else None,
+            "unemployment": number(row.unemployment) if figure.age == ALL_AGES else None,
+            "unemployment_unit": "%" if row.unemployment and figure.age == ALL_AGES else None,
             "award_year": row.award_year,
-            "benchmark_id": row.benchmark_id,
-            "benchmark_survey": NATIONAL if row.benchmark else None,
-            "benchmark_value": number(row.benchmark),
-            "gap": row.gap,
+            "benchmark_id": row.benchmark_id if figure.benchmark is not None else None,
+            "benchmark_survey": around.benchmark_survey if figure.benchmark is not None else None,
+            "benchmark_method": BENCHMARK_METHODS[around.benchmark_survey] if figure.benchmark is not None else None,
+            "benchmark_value": figure.benchmark,
+            "gap": figure.gap,
+            "break": break_words(row.breaks),
             "source": CREDIT[around.survey],
         }
         for row in around.rows
+        for figure in row.figures
     ]
 
 
@@ -131,7 +149,8 @@ def with_around(view: View, dataset: Dataset, around: Around | None) -> View:
 
         from jobaward.output.official_tables import around_section
 
-        return Group(view.table(labels), Text(), around_section(around, labels))
+        names = {gov.id: gov.name_en for gov in dataset.governments if gov.level == "광역"}
+        return Group(view.table(labels), Text(), around_section(around, labels, names))
 
     def document() -> Any:
         return {**view.document(), "official": around_records(dataset, around)}
@@ -160,10 +179,32 @@ def change_record(dataset: Dataset, change: OfficialChange) -> Record:
         "change": change.change,
         "change_unit": "%p",
         "rse": "*" if change.high_rse else None,
-        "peers": "all_municipal_median" if change.peers_label == "median" else "national",
+        "peers": change.peers.kind,
+        "peers_count": change.peers.members,
         "peers_change": change.peers_change,
         "versus_peers": change.versus_peers,
+        "noise": change.peers.noise,
+        "within_noise": change.within_noise,
+        "break": break_words(change.breaks),
+        "reason": None,
         "source": CREDIT[change.survey],
+    }
+
+
+def dropped_record(dataset: Dataset, row: Dropped) -> Record:
+    """A winner without an official change: who, the window, why; no values."""
+    gov = row.government
+    survey = NATIONAL if gov.level == "광역" else REGIONAL
+    return {
+        "year": row.year,
+        **government_fields(gov, dataset.government_by_id.get(gov.province or "")),
+        "grade": row.grade or None,
+        "survey": survey,
+        "indicator": RATE,
+        "before_period": row.window.start,
+        "after_period": row.window.end,
+        "reason": row.reason,
+        "source": CREDIT[survey],
     }
 
 
@@ -172,9 +213,15 @@ COMPARE_KEYS = ("section", *dict.fromkeys((*CHANGE_KEYS, *INDICATOR_KEYS)))
 
 
 def changes(
-    dataset: Dataset, rows: Sequence[OfficialChange], news: Sequence[IndicatorRow], window: str, edition: int | None
+    dataset: Dataset,
+    rows: Sequence[OfficialChange],
+    news: Sequence[IndicatorRow],
+    window: str,
+    edition: int | None,
+    dropped: Sequence[Dropped] = (),
 ) -> View:
-    """``compare``: the official records (``section`` = ``official``), then the news ones (``news``).
+    """``compare``: the official records (``section`` = ``official``; a winner without figures has
+    a ``reason`` and no values), then the news ones (``news``).
 
     ``edition``: the edition a bare ``compare`` picked, named above the table.
     """
@@ -185,9 +232,10 @@ def changes(
 
         news_table = compare_view(news, labels) if news else None
         provinces = {gov.id: gov for gov in dataset.governments if gov.level == "광역"}
-        return changes_view(rows, news_table, window, labels, edition, provinces)
+        return changes_view(rows, news_table, window, labels, edition, provinces, dropped)
 
     records = [{"section": "official", **change_record(dataset, row)} for row in rows]
+    records += [{"section": "official", **dropped_record(dataset, row)} for row in dropped]
     records += [{"section": "news", **indicator_record(dataset, row)} for row in news]
     return records_view(table, records, COMPARE_KEYS, "jobaward compare")
 
@@ -206,8 +254,10 @@ def records_view(table: Callable[[Labels], Any], records: list[Record], columns:
 
 
 def summary_record(summary: EditionSummary) -> Record:
+    survey = REGIONAL if "-H" in summary.window.start else NATIONAL
     return {
         "year": summary.year,
+        "peers": summary.kind,
         "before_period": summary.window.start,
         "after_period": summary.window.end,
         "age": summary.age,
@@ -216,15 +266,19 @@ def summary_record(summary: EditionSummary) -> Record:
         "others": summary.others,
         "others_median_change": summary.others_median,
         "gap": summary.gap,
+        "gap_low": summary.interval[0] if summary.interval else None,
+        "gap_high": summary.interval[1] if summary.interval else None,
+        "noise": summary.noise,
+        "within_noise": summary.within_noise,
         "change_unit": "%p",
-        "source": CREDIT[REGIONAL],
+        "source": CREDIT[survey],
     }
 
 
-def summary(rows: Sequence[EditionSummary]) -> View:
+def summary(rows: Sequence[EditionSummary], window: str = "before") -> View:
     def table(labels: Labels) -> Any:
         from jobaward.output.official_tables import summary_view
 
-        return summary_view(rows, labels)
+        return summary_view(rows, labels, window)
 
     return records_view(table, [summary_record(row) for row in rows], SUMMARY_KEYS, "jobaward stats --official")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from jobaward.model import Dataset, Edition, Government, Source
+from jobaward.model import Dataset, Edition, Government, Official, Series, Source, names_of
 from jobaward.query.awards import AwardRow, IndicatorRow, Profile
 
 if TYPE_CHECKING:  # list, show and compare need no edition statistics (start-up time)
@@ -443,3 +443,46 @@ class Lines:
 
     def write(self, line: str) -> None:
         self.lines.append(line.removesuffix("\r\n") + self.ending)
+
+
+#: The official series export: one row per government × period × age × indicator.
+OFFICIAL_SERIES_KEYS = ("government_id", "period", "age", "indicator", "value", "unit", "rse", "survey")
+
+
+def official_series_records(official: Official, dataset: Dataset) -> list[Record]:
+    """Every published 고용률, 취업자 and 실업률 of every government (winners or not), with the
+    RSE mark of the same unit, age and period. A unit folded into a government (청원군 into
+    청주시) keeps its own id where our data has one, else the KOSIS label after the government's
+    id (제주 제주시), so no two rows share a key."""
+    from jobaward.model import RSE
+
+    marks = {(s.survey, s.label, s.age): s for s in official.series if s.item == RSE}
+    rows: list[Record] = []
+    for series in official.series:
+        if series.item == RSE:
+            continue
+        owner = series_owner(series, dataset)
+        mark = marks.get((series.survey, series.label, series.age))
+        for period, text in series.points:
+            rows.append(
+                {
+                    "government_id": owner,
+                    "period": period,
+                    "age": series.age,
+                    "indicator": series.item,
+                    "value": float(text),
+                    "unit": series.unit,
+                    "rse": "*" if mark is not None and mark.at(period) == "*" else None,
+                    "survey": series.survey,
+                }
+            )
+    return rows
+
+
+def series_owner(series: Series, dataset: Dataset) -> str:
+    gov = dataset.government_by_id.get(series.government)
+    name = series.label.split()[-1]
+    if gov is None or (gov.level == "광역" and series.survey != "지역별고용조사") or name in names_of(gov):
+        return series.government
+    same = next((g for g in dataset.governments if g.name == name and g.province == gov.province), None)
+    return same.id if same is not None else f"{series.government} {name}"

@@ -9,8 +9,8 @@ government (annual 경제활동인구조사) the same years are used: Y−2 → 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
-from functools import cache
+from datetime import date, timedelta
+from itertools import pairwise
 from typing import NamedTuple
 
 from jobaward.model import (
@@ -23,11 +23,15 @@ from jobaward.model import (
     RSE,
     UNEMPLOYMENT,
     WORKING_AGE,
+    YOUTH,
     Dataset,
     Government,
     Official,
     Series,
+    aligned,
     names_of,
+    period_at,
+    period_index,
     period_order,
     periods_from,
     value,
@@ -68,8 +72,17 @@ def own_series(official: Official, gov: Government, item: str = RATE) -> dict[st
         if annual(gov) and series.survey == NATIONAL:
             found[series.age] = series
         elif not annual(gov) and series.survey == REGIONAL and series.label.split()[-1] in names:
-            found.setdefault(series.age, series)
+            earlier = found.get(series.age)
+            found[series.age] = series if earlier is None else joined(earlier, series)
     return found
+
+
+def joined(first: Series, second: Series) -> Series:
+    """One government's series under two names (여주군 to 2013-H1, 여주시 after) as one, under its
+    current name; where both publish a period, the later name's figure."""
+    newer = max(first, second, key=lambda s: period_order(s.end))
+    start, values = aligned([*first.points, *second.points] if newer is second else [*second.points, *first.points])
+    return newer._replace(start=start, values=values)
 
 
 def rate_basis(by_age: dict[str, Series], periods: Sequence[str]) -> str | None:
@@ -98,20 +111,162 @@ def benchmark_id(dataset: Dataset, gov: Government, period: str) -> str:
     return gov.province_on(period_day(period)) or NATION
 
 
+# --- kinds, breaks and peers --------------------------------------------------------------------
+
+#: The 특·광역시: their 자치구·군 are surveyed by 지역별고용조사 only from 2021 상반기.
+METROS = frozenset({"서울", "부산", "대구", "인천", "광주", "대전", "울산"})
+#: Kinds of government, each measured against the non-winners of its own kind.
+KINDS = ("sido", "metro_gu_gun", "do_si", "do_gun")
+REGIONAL_START = "2013-H1"
+DISTRICTS_FROM = "2021-H1"
+#: Resamples for the bootstrap interval of a gap; the generator is seeded per row (deterministic).
+RESAMPLES = 1000
+
+
+def kind_of(gov: Government, period: str) -> str:
+    """시·도; a 특·광역시's 자치구·군; a 도's 시; a 도's 군 (as the government was on ``period``)."""
+    if annual(gov):
+        return "sido"
+    day = period_day(period)
+    if gov.province_on(day) in METROS:
+        return "metro_gu_gun"
+    return "do_si" if gov.name_on(day).endswith("시") else "do_gun"
+
+
+class Break(NamedTuple):
+    """A boundary change: another unit merged in (``merged``) or a move to another 광역 (``moved``)."""
+
+    day: date
+    what: str
+    detail: str  # 청원군; 경북→대구
+
+
+def all_breaks(dataset: Dataset) -> dict[str, tuple[Break, ...]]:
+    """Every government's boundary changes, by id: units merged into it, moves between 광역."""
+    found: dict[str, list[Break]] = {}
+    for gov in dataset.governments:
+        if gov.abolished:
+            for successor in gov.successors:
+                found.setdefault(successor, []).append(Break(gov.abolished + timedelta(days=1), "merged", gov.name))
+        for state in gov.former:
+            if state.province:
+                day = state.until + timedelta(days=1)
+                moved = f"{state.province}→{gov.province_on(day)}"
+                found.setdefault(gov.id, []).append(Break(day, "moved", moved))
+    return {gov_id: tuple(sorted(breaks)) for gov_id, breaks in found.items()}
+
+
+def breaks_within(breaks: Sequence[Break], start: str, end: str) -> tuple[Break, ...]:
+    """The breaks after ``start``'s reference day and on or before ``end``'s."""
+    first, last = period_day(start), period_day(end)
+    return tuple(b for b in breaks if first < b.day <= last)
+
+
+def all_rates(official: Official, dataset: Dataset) -> dict[str, dict[str, Series]]:
+    """Every government's own 고용률 series by age (광역: annual; 기초: half-yearly)."""
+    found: dict[str, dict[str, Series]] = {}
+    for gov in dataset.governments:
+        rates = own_series(official, gov)
+        if rates:
+            found[gov.id] = rates
+    return found
+
+
+class Peers(NamedTuple):
+    """The non-winners of one kind over one window and age group."""
+
+    kind: str
+    members: int
+    median: float | None
+    noise: float | None  # the median size of a move from one period to the next among them
+    changes: tuple[float, ...]
+
+
+class Pool(NamedTuple):
+    """What peer groups are drawn from: every series, every break, and the dataset."""
+
+    dataset: Dataset
+    rates: dict[str, dict[str, Series]]
+    breaks: dict[str, tuple[Break, ...]]
+
+
+def make_pool(official: Official, dataset: Dataset) -> Pool:
+    return Pool(dataset, all_rates(official, dataset), all_breaks(dataset))
+
+
+def group_changes(
+    pool: Pool, window: Window, age: str, kind: str, members: Callable[[str], bool]
+) -> tuple[list[float], list[float]]:
+    """The window's change of each government of ``kind`` that ``members`` admits (none with a
+    boundary change inside the window), and every move from one period to the next inside it."""
+    changes: list[float] = []
+    moves: list[float] = []
+    for gov_id, by_age in pool.rates.items():
+        series = by_age.get(age)
+        if series is None or not members(gov_id):
+            continue
+        gov = pool.dataset.government(gov_id)
+        if kind_of(gov, window.end) != kind or breaks_within(pool.breaks.get(gov_id, ()), *window):
+            continue
+        change = difference(series.at(window.end), series.at(window.start))
+        if change is None:
+            continue
+        changes.append(change)
+        moves += steps(series, window)
+    return changes, moves
+
+
+def steps(series: Series, window: Window) -> list[float]:
+    """The size of each move from one period to the next inside the window."""
+    half_yearly = "-H" in window.start
+    periods = [period_at(i, half_yearly) for i in range(period_index(window.start), period_index(window.end) + 1)]
+    found = (difference(series.at(b), series.at(a)) for a, b in pairwise(periods))
+    return [abs(move) for move in found if move is not None]
+
+
+def peers_of(pool: Pool, window: Window, age: str, kind: str, winners: frozenset[str]) -> Peers:
+    changes, moves = group_changes(pool, window, age, kind, lambda gov_id: gov_id not in winners)
+    return Peers(kind, len(changes), middle(changes), middle(moves), tuple(changes))
+
+
+def middle(values: Sequence[float]) -> float | None:
+    return round(median(values), 2) if values else None
+
+
+def median(values: Sequence[float]) -> float:
+    """The middle value, or the mean of the two middle ones (``statistics`` costs 2 ms to import)."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def winners_of(dataset: Dataset, year: int) -> frozenset[str]:
+    """Every government our records say won anything in ``year``."""
+    return frozenset(a.government for a in dataset.awards if a.year == year)
+
+
 # --- show: the figures around each award --------------------------------------------------------
+
+
+class AgeFigure(NamedTuple):
+    age: str
+    value: str  # as published
+    high_rse: bool
+    employed: str = ""  # 취업자 of the same age group, thousands, as published
+    benchmark: float | None = None  # the same survey's figure for the 시·도 (or 전국), same period and age
+    gap: float | None = None  # value − benchmark, %p
 
 
 class AroundRow(NamedTuple):
     period: str
-    age: str
-    value: str
+    figures: tuple[AgeFigure, ...]  # 계, 15–64세, 15–29세: each where published
     benchmark_id: str
-    benchmark: str  # the annual 시·도 (or 전국) figure of the period's year, as published
-    gap: float | None  # value − benchmark, %p
-    high_rse: bool
     award_year: bool
-    employed: str = ""  # 취업자 of the same age group, thousands, as published (the 시·도 survey: none)
     unemployment: str = ""  # 실업률 of all ages, %, as published (the 시·도 survey only)
+    breaks: tuple[Break, ...] = ()  # boundary changes since the period before
+
+    def of(self, age: str) -> AgeFigure | None:
+        return next((f for f in self.figures if f.age == age), None)
 
 
 class Around(NamedTuple):
@@ -124,6 +279,7 @@ class Around(NamedTuple):
     spark: tuple[tuple[str, float | None], ...]  # the whole series, period by period
     award_years: tuple[int, ...]
     absorbed: tuple[Series, ...] = ()  # series of units it took over (청원군 for 청주시), not blended in
+    benchmark_survey: str = REGIONAL  # 기초: the 시·도 summed from the same survey's 시군구 rows
 
 
 def periods_around(years: Iterable[int], annual_series: bool) -> list[str]:
@@ -135,6 +291,33 @@ def periods_around(years: Iterable[int], annual_series: bool) -> list[str]:
     return sorted(wanted, key=period_order)
 
 
+def province_estimates(official: Official, dataset: Dataset) -> dict[tuple[str, str, str], float]:
+    """(시·도, half-year, age) → the 고용률 of the 시·도 summed from the same survey's 시군구 rows.
+
+    Each unit's population is its 취업자 divided by its 고용률; the 시·도 rate is the sum of
+    취업자 over the sum of population. An estimate (the published figures are rounded), not a
+    published figure. A unit belongs to the 시·도 it was in on that period's reference day.
+    """
+    rates = {(s.label, s.government, s.age): s for s in official.series if s.survey == REGIONAL and s.item == RATE}
+    sums: dict[tuple[str, str, str], list[float]] = {}
+    for employed in official.series:
+        if employed.survey != REGIONAL or employed.item != EMPLOYED:
+            continue
+        rate = rates.get((employed.label, employed.government, employed.age))
+        gov = dataset.government_by_id.get(employed.government)
+        if rate is None or gov is None:
+            continue
+        for period, count in employed.points:
+            people, share = value(count), value(rate.at(period))
+            if people is None or not share:
+                continue
+            province = gov.id if annual(gov) else gov.province_on(period_day(period)) or NATION
+            total = sums.setdefault((province, period, employed.age), [0.0, 0.0])
+            total[0] += people
+            total[1] += people / share * 100
+    return {key: round(100 * people / population, 1) for key, (people, population) in sums.items() if population}
+
+
 def around_awards(official: Official, dataset: Dataset, gov: Government) -> Around | None:
     """None when KOSIS publishes no 고용률 for the government."""
     rates = own_series(official, gov)
@@ -144,35 +327,57 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
     employed = own_series(official, gov, EMPLOYED)
     unemployed = own_series(official, gov, UNEMPLOYMENT).get(ALL_AGES)
     years = tuple(sorted({a.year for a in dataset.awards if a.government == gov.id}))
+    estimates = {} if annual(gov) else province_estimates(official, dataset)
+    breaks = all_breaks(dataset).get(gov.id, ())
     rows = []
+    previous = ""
     for period in periods_around(years, annual(gov)):
-        age = rate_basis(rates, [period])
-        if age is None:
-            continue
-        figure = rates[age].at(period)
         bench_id = benchmark_id(dataset, gov, period)
-        bench_series = national_of(official, bench_id, age)
-        bench = bench_series.at(period.split("-")[0]) if bench_series else ""
-        gap = difference(figure, bench)
-        high = bool(rse.get(age) and rse[age].at(period) == "*")
-        count = employed[age].at(period) if age in employed else ""
+        figures = []
+        for age in SHOWN_AGES:
+            series = rates.get(age)
+            figure = series.at(period) if series else ""
+            if not figure:
+                continue
+            if annual(gov):
+                nation = national_of(official, NATION, age)
+                bench = value(nation.at(period)) if nation else None
+            else:
+                bench = estimates.get((bench_id, period, age))
+            gap = None if bench is None else difference(figure, f"{bench:.1f}")
+            high = bool(rse.get(age) and rse[age].at(period) == "*")
+            count = employed[age].at(period) if age in employed else ""
+            figures.append(AgeFigure(age, figure, high, count, bench, gap))
+        if not figures:
+            continue
         jobless = unemployed.at(period) if unemployed else ""
-        award_year = int(period[:4]) in years
-        rows.append(AroundRow(period, age, figure, bench_id, bench, gap, high, award_year, count, jobless))
-    spark_age = max(rates, key=lambda age: (len(rates[age].points), age == WORKING_AGE))  # the longest series
+        crossed = breaks_within(breaks, previous, period) if previous else ()
+        previous = period
+        rows.append(AroundRow(period, tuple(figures), bench_id, int(period[:4]) in years, jobless, crossed))
+    spark_age = max(  # the longest of the two main series
+        (age for age in (ALL_AGES, WORKING_AGE) if age in rates), key=lambda age: len(rates[age].points)
+    )
     spark = tuple((p, value(v)) for p, v in series_periods(rates[spark_age]))
     survey = rates[spark_age].survey
-    return Around(gov, survey, tuple(rows), spark_age, spark, years, absorbed_series(official, gov))
+    bench_survey = NATIONAL if annual(gov) else REGIONAL
+    return Around(gov, survey, tuple(rows), spark_age, spark, years, absorbed_series(official, gov), bench_survey)
+
+
+#: The age groups show sets side by side: all ages, 15–64세, and 청년 (15–29세).
+SHOWN_AGES = (ALL_AGES, WORKING_AGE, YOUTH)
 
 
 def absorbed_series(official: Official, gov: Government) -> tuple[Series, ...]:
     """Regional 고용률 series of other units mapped to ``gov``: 청원군 (청주시), 연기군 (세종),
     제주시 and 서귀포시 (제주)."""
-    own = {id(s) for s in own_series(official, gov).values()}
+    names = names_of(gov)
     return tuple(
         s
         for s in official.of(gov.id)
-        if s.survey == REGIONAL and s.item == RATE and s.age == ALL_AGES and id(s) not in own
+        if s.survey == REGIONAL
+        and s.item == RATE
+        and s.age == ALL_AGES
+        and (annual(gov) or s.label.split()[-1] not in names)
     )
 
 
@@ -201,75 +406,48 @@ class OfficialChange(NamedTuple):
     after: str
     change: float
     high_rse: bool
-    peers_label: str  # "전체 시군구 중앙값" or "전국"
-    peers_change: float | None
+    peers: Peers
+    breaks: tuple[Break, ...] = ()  # boundary changes inside the window: the change spans them
+
+    @property
+    def peers_change(self) -> float | None:
+        return self.peers.median
 
     @property
     def versus_peers(self) -> float | None:
-        return None if self.peers_change is None else float(exact_difference(self.change, self.peers_change))
+        return None if self.peers.median is None else float(exact_difference(self.change, self.peers.median))
+
+    @property
+    def within_noise(self) -> bool | None:
+        """The change is smaller than a typical move of its kind from one period to the next."""
+        return None if self.peers.noise is None else abs(self.change) < self.peers.noise
 
 
-def regional_primaries(official: Official, dataset: Dataset) -> dict[str, dict[str, Series]]:
-    """Every 기초 government's own 고용률 series by age (the population the medians run over)."""
-    found: dict[str, dict[str, Series]] = {}
-    for gov in dataset.governments:
-        if not annual(gov):
-            rates = own_series(official, gov)
-            if rates:
-                found[gov.id] = rates
-    return found
+class Dropped(NamedTuple):
+    """A winner of the edition with no official change to show, and why."""
 
-
-def median_change(
-    primaries: dict[str, dict[str, Series]], window: Window, age: str, leave_out: Iterable[str] = ()
-) -> tuple[float | None, int]:
-    """The median change of every 기초 series published at both ends of the window, and how many."""
-    skipped = set(leave_out)
-    changes = [
-        change
-        for gov_id, rates in primaries.items()
-        if gov_id not in skipped and age in rates
-        for change in [difference(rates[age].at(window.end), rates[age].at(window.start))]
-        if change is not None
-    ]
-    return (round(median(changes), 2) if changes else None), len(changes)
-
-
-def median(values: Sequence[float]) -> float:
-    """The middle value, or the mean of the two middle ones (``statistics`` costs 2 ms to import)."""
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+    government: Government
+    year: int
+    grade: str
+    window: Window
+    reason: str  # district_not_surveyed, before_series, annual_series_ends, series_ends, not_published
 
 
 def change_for(
-    official: Official,
-    gov: Government,
-    year: int,
-    grade: str,
-    kind: str,
-    peer_median: Callable[[Window, str], float | None],
-) -> OfficialChange | None:
-    """The official before/after of one award (``grade``: the best that year), or None when a
-    figure is missing at either end."""
+    official: Official, pool: Pool, gov: Government, year: int, grade: str, kind: str
+) -> OfficialChange | Dropped:
+    """The official before/after of one award (``grade``: the best that year), or why there is none."""
     window = window_for(year, kind, annual(gov))
-    rates = own_series(official, gov)
+    rates = pool.rates.get(gov.id, {})
     age = rate_basis(rates, list(window))
-    if age is None:
-        return None
-    series = rates[age]
-    change = difference(series.at(window.end), series.at(window.start))
-    if change is None:
-        return None
+    series = rates[age] if age else None
+    change = difference(series.at(window.end), series.at(window.start)) if series else None
+    if series is None or age is None or change is None:
+        return Dropped(gov, year, grade, window, missing_reason(official, gov, window))
     rse = own_series(official, gov, RSE).get(age)
     high = bool(rse and "*" in (rse.at(window.start), rse.at(window.end)))
-    if annual(gov):
-        nation = national_of(official, NATION, age)
-        peers = difference(nation.at(window.end), nation.at(window.start)) if nation else None
-        label = NATION
-    else:
-        peers = peer_median(window, age)
-        label = "median"
+    peers = peers_of(pool, window, age, kind_of(gov, window.end), winners_of(pool.dataset, year))
+    crossed = breaks_within(pool.breaks.get(gov.id, ()), *window)
     return OfficialChange(
         gov,
         year,
@@ -282,9 +460,25 @@ def change_for(
         series.at(window.end),
         change,
         high,
-        label,
         peers,
+        crossed,
     )
+
+
+def missing_reason(official: Official, gov: Government, window: Window) -> str:
+    """Why a winner has no change over ``window``."""
+    if annual(gov):
+        nation = national_of(official, NATION, ALL_AGES)
+        last = nation.end if nation else ""
+        return "annual_series_ends" if not last or int(window.end) > int(last) else "not_published"
+    if period_order(window.start) < period_order(REGIONAL_START):
+        return "before_series"
+    if kind_of(gov, window.start) == "metro_gu_gun" and period_order(window.start) < period_order(DISTRICTS_FROM):
+        return "district_not_surveyed"
+    latest = latest_period(official)
+    if not latest or period_order(window.end) > period_order(latest):
+        return "series_ends"
+    return "not_published"
 
 
 def news_of_winners(dataset: Dataset, news: Sequence[IndicatorRow], year: int | None) -> list[IndicatorRow]:
@@ -296,35 +490,39 @@ def news_of_winners(dataset: Dataset, news: Sequence[IndicatorRow], year: int | 
 
 
 def without_figures(
-    governments: Sequence[Government], changes: Sequence[OfficialChange], news: Sequence[IndicatorRow]
+    governments: Sequence[Government],
+    changes: Sequence[OfficialChange],
+    news: Sequence[IndicatorRow],
+    dropped: Sequence[Dropped] = (),
 ) -> list[Government]:
-    """The governments asked for that have neither an official change nor a news figure to show."""
+    """The governments asked for that have no official change, no award named without one, and no
+    news figure to show."""
     shown = {row.government.id for row in changes} | {row.government.id for row in news}
+    shown |= {row.government.id for row in dropped}
     return [gov for gov in governments if gov.id not in shown]
 
 
 def winner_changes(
     official: Official, dataset: Dataset, year: int | None, governments: Sequence[Government], kind: str
-) -> list[OfficialChange]:
-    """Each (government, award year) with official figures, largest change first."""
+) -> tuple[list[OfficialChange], list[Dropped]]:
+    """Each (government, award year) with official figures, largest change first; and each
+    without, newest first in the data's order."""
     wanted = {gov.id for gov in governments}
     grades = best_grades(  # (government, award year) → the best grade won
         award
         for award in dataset.awards
         if (year is None or award.year == year) and (not wanted or award.government in wanted)
     )
-    primaries = regional_primaries(official, dataset)
-
-    @cache
-    def peer_median(window: Window, age: str) -> float | None:
-        return median_change(primaries, window, age)[0]
-
-    changes = [
-        change_for(official, dataset.government(gov_id), y, grade, kind, peer_median)
+    pool = make_pool(official, dataset)
+    found = [
+        change_for(official, pool, dataset.government(gov_id), y, grade, kind)
         for (gov_id, y), grade in sorted(grades.items())
     ]
-    found = [c for c in changes if c is not None]
-    return sorted(found, key=lambda c: (-c.change, -c.year, dataset.position[c.government.id]))
+    changes = [c for c in found if isinstance(c, OfficialChange)]
+    dropped = [c for c in found if isinstance(c, Dropped)]
+    changes.sort(key=lambda c: (-c.change, -c.year, dataset.position[c.government.id]))
+    dropped.sort(key=lambda d: (-d.year, dataset.position[d.government.id]))
+    return changes, dropped
 
 
 # --- the honest summary: winners against the rest ------------------------------------------------
@@ -332,12 +530,15 @@ def winner_changes(
 
 class EditionSummary(NamedTuple):
     year: int
+    kind: str
     window: Window
     age: str
     winners: int
     winners_median: float | None
     others: int
     others_median: float | None
+    interval: tuple[float, float] | None  # a 95% bootstrap interval of the gap
+    noise: float | None  # the median size of a move from one period to the next among the others
 
     @property
     def gap(self) -> float | None:
@@ -345,26 +546,61 @@ class EditionSummary(NamedTuple):
             return None
         return round(self.winners_median - self.others_median, 2)
 
+    @property
+    def within_noise(self) -> bool | None:
+        """The interval holds zero: the gap cannot be told from sampling and ordinary movement."""
+        return None if self.interval is None else self.interval[0] <= 0 <= self.interval[1]
+
 
 def edition_summaries(official: Official, dataset: Dataset, kind: str = "before") -> list[EditionSummary]:
-    """Per edition: the median change of its 기초 winners (in our records) against all other 기초.
+    """Per edition and kind of government: the median change of its winners (in our records)
+    against the non-winners of the same kind, the same groups ``compare`` sets each winner beside.
 
-    The same window and age basis for both groups: 15–64세 where every series that has it is
-    published at both ends, else all ages.
+    The age basis: 15–64세 where any series of the kind has it at both ends, else all ages.
     """
-    primaries = regional_primaries(official, dataset)
+    pool = make_pool(official, dataset)
     summaries = []
     for year in sorted({a.year for a in dataset.awards}, reverse=True):
-        window = window_for(year, kind, annual=False)
-        age = WORKING_AGE if any(has_window(r.get(WORKING_AGE), window) for r in primaries.values()) else ALL_AGES
-        winners = {a.government for a in dataset.awards if a.year == year and a.government in primaries}
-        won = {gov_id: primaries[gov_id] for gov_id in winners}
-        winners_median, winners_count = median_change(won, window, age)
-        others_median, others_count = median_change(primaries, window, age, leave_out=winners)
-        if winners_count == 0 and others_count == 0:
-            continue
-        summaries.append(EditionSummary(year, window, age, winners_count, winners_median, others_count, others_median))
+        winners = winners_of(dataset, year)
+        for group in KINDS:
+            window = window_for(year, kind, annual=group == "sido")
+            age = summary_age(pool, window, group)
+            won, _ = group_changes(pool, window, age, group, winners.__contains__)
+            peers = peers_of(pool, window, age, group, winners)
+            if not won and not peers.members:
+                continue
+            interval = bootstrap_gap(won, list(peers.changes), f"{year}:{kind}:{group}")
+            summaries.append(
+                EditionSummary(
+                    year, group, window, age, len(won), middle(won), peers.members, peers.median, interval, peers.noise
+                )
+            )
     return summaries
+
+
+def summary_age(pool: Pool, window: Window, group: str) -> str:
+    for rates in pool.rates.values():
+        if has_window(rates.get(WORKING_AGE), window):
+            gov_id = rates[WORKING_AGE].government
+            if kind_of(pool.dataset.government(gov_id), window.end) == group:
+                return WORKING_AGE
+    return ALL_AGES
+
+
+def bootstrap_gap(winners: Sequence[float], others: Sequence[float], seed: str) -> tuple[float, float] | None:
+    """A 95% percentile bootstrap interval of median(winners) − median(others): each group
+    resampled with replacement, ``RESAMPLES`` times, from a generator seeded with ``seed``."""
+    import random
+
+    if len(winners) < 2 or len(others) < 2:
+        return None
+    generator = random.Random(seed)
+    gaps = sorted(
+        median(generator.choices(winners, k=len(winners))) - median(generator.choices(others, k=len(others)))
+        for _ in range(RESAMPLES)
+    )
+    low, high = gaps[int(RESAMPLES * 0.025)], gaps[int(RESAMPLES * 0.975) - 1]
+    return round(low, 2), round(high, 2)
 
 
 def has_window(series: Series | None, window: Window) -> bool:
@@ -391,13 +627,15 @@ def newest_covered_edition(official: Official, dataset: Dataset, kind: str) -> i
 
 class Comparison(NamedTuple):
     """Everything `compare` shows: the official changes, the news figures that go with them, who
-    was asked for and has neither, and the edition chosen when none was asked for."""
+    was asked for and has neither, the edition chosen when none was asked for, and every winner
+    without an official change, with the reason."""
 
     rows: list[OfficialChange]
     news: list[IndicatorRow]
     missing: list[Government]
     edition: int | None
     kind: str
+    dropped: tuple[Dropped, ...] = ()
 
 
 def compare_winners(
@@ -408,13 +646,15 @@ def compare_winners(
     kind: str = "before",
     news: Sequence[IndicatorRow] = (),
 ) -> Comparison:
-    """Each award's official before/after (largest change first) and ``news`` of the same winners.
+    """Each award's official before/after (largest change first) and ``news`` of
+    the same winners; the winners without a change, each with its reason.
 
     Without governments or a year: the newest edition whose window the series covers.
     """
     edition = None
     if year is None and not governments:
         year = edition = newest_covered_edition(official, dataset, kind)
-    rows = winner_changes(official, dataset, year, governments, kind)
+    rows, dropped = winner_changes(official, dataset, year, governments, kind)
     shown_news = news_of_winners(dataset, news, year)
-    return Comparison(rows, shown_news, without_figures(governments, rows, shown_news), edition, kind)
+    missing = without_figures(governments, rows, shown_news, dropped)
+    return Comparison(rows, shown_news, missing, edition, kind, tuple(dropped))

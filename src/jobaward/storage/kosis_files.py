@@ -35,6 +35,7 @@ from jobaward.model import (
     RSE,
     UNEMPLOYMENT,
     WORKING_AGE,
+    YOUTH,
     Dataset,
     Official,
     Series,
@@ -51,7 +52,9 @@ CREDIT_EN = {
 }
 
 #: What the bundle keeps of the regional table: (age, item) pairs.
-REGIONAL_KEPT = frozenset((age, item) for age in (ALL_AGES, WORKING_AGE) for item in (RATE, EMPLOYED, RSE))
+REGIONAL_KEPT = frozenset(
+    [(age, item) for age in (ALL_AGES, WORKING_AGE) for item in (RATE, EMPLOYED, RSE)] + [(YOUTH, RATE), (YOUTH, RSE)]
+)
 #: The national table's item codes we keep, as (age, item).
 NATIONAL_ITEMS = {"T90": (ALL_AGES, RATE), "T100": (WORKING_AGE, RATE), "T80": (ALL_AGES, UNEMPLOYMENT)}
 
