@@ -9,11 +9,13 @@ from typing import Annotated
 import typer
 
 from jobaward.cli.help_text import say
-from jobaward.cli.options import DataOption, NoBundledOption
+from jobaward.cli.options import DataOption, FormatOption, NoBundledOption
 from jobaward.cli.root import app, errors_in_english, load_data, reports_errors
 from jobaward.errors import UsageProblem
 from jobaward.i18n.messages import message
-from jobaward.model import Series
+from jobaward.model import COVERED_SHARE, Series
+from jobaward.output.emit import Format
+from jobaward.query.official_status import Coverage
 
 official_app = typer.Typer(
     help=say(
@@ -90,14 +92,12 @@ def import_command(
 
     Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv
     """
-    from jobaward.storage.files import read_data_text
-    from jobaward.storage.kosis_files import read_api_response, read_regional_csv, regional_series, user_file
+    from jobaward.storage.files import read_data_file
+    from jobaward.storage.kosis_files import decode_download, read_download, user_file
 
-    text = read_data_text(file, "utf-8-sig")
+    text = decode_download(read_data_file(file), str(file))
     dataset = load_data(data, no_bundled)
-    reader = read_api_response if text.lstrip().startswith(("[", "{")) else read_regional_csv
-    series = regional_series(reader(text, str(file)), dataset)
-    typer.echo(write_user_series(series, output or user_file()))
+    typer.echo(write_user_series(read_download(text, str(file), dataset), output or user_file()))
 
 
 @official_app.command(
@@ -116,7 +116,10 @@ def fetch_command(
         typer.Option(
             "--key",
             envvar="KOSIS_API_KEY",
-            help=say("내 KOSIS OpenAPI 키 (또는 KOSIS_API_KEY).", "Your KOSIS OpenAPI key (or KOSIS_API_KEY)."),
+            help=say(
+                "내 KOSIS OpenAPI 키 (또는 KOSIS_API_KEY, 또는 설정 폴더의 kosis_key 파일, 권한 600).",
+                "Your KOSIS OpenAPI key (or KOSIS_API_KEY, or the file kosis_key in your config directory, mode 600).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -129,6 +132,16 @@ def fetch_command(
             "--to", help=say("마지막 반기 (기본: --from 연도의 H2).", "Last half-year (default: --from's year, H2).")
         ),
     ] = None,
+    table: Annotated[
+        str,
+        typer.Option(
+            "--table",
+            help=say(
+                "sigungu: 지역별고용조사 시군구 (반기, 기본); sido: 경제활동인구조사 시·도 (연간, --from 2024).",
+                "sigungu: 지역별고용조사 시군구 (half-yearly, default); sido: 경제활동인구조사 시·도 (annual).",
+            ),
+        ),
+    ] = "sigungu",
     output: TargetOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
@@ -137,14 +150,28 @@ def fetch_command(
 
     Example: jobaward official fetch --key KEY --from 2025-H1
     """
-    from jobaward.storage.kosis_api import fetch_regional
-    from jobaward.storage.kosis_files import regional_series, user_file
+    from jobaward.model import NATIONAL, REGIONAL
+    from jobaward.storage.kosis_api import fetch, stored_key
+    from jobaward.storage.kosis_files import national_series, regional_series, user_file
 
+    if table not in ("sigungu", "sido"):
+        raise UsageProblem("unknown_value", option="--table", value=table, valid="sigungu, sido")
+    key = key or stored_key()
     if not key:
         raise UsageProblem("kosis_key_needed")
-    raw = fetch_regional(key, start, end or f"{start[:4]}-H2")
+    survey = REGIONAL if table == "sigungu" else NATIONAL
+    first = start if survey == REGIONAL or start != "2025-H1" else "2024"
+    last = end or (f"{first[:4]}-H2" if survey == REGIONAL else first)
+    fetched = fetch(key, first, last, survey)
+    english = errors_in_english()
+    if fetched.retried:
+        tried = "S" if fetched.code == "H" else "H"
+        typer.echo(
+            message("kosis_code_retried", english, tried=tried, error=fetched.retried, used=fetched.code), err=True
+        )
     dataset = load_data(data, no_bundled)
-    series = regional_series(raw, dataset)
+    rows = fetched.table.rows
+    series = national_series(rows, dataset) if fetched.table.survey == NATIONAL else regional_series(rows, dataset)
     typer.echo(write_user_series(series, output or user_file()))
 
 
@@ -160,3 +187,86 @@ def path_command() -> None:
     from jobaward.storage.kosis_files import user_file
 
     typer.echo(str(user_file()))
+
+
+@official_app.command(
+    "status",
+    help=say(
+        "어느 기간·지역이 내장 계열에서, 어느 것이 내 파일에서 오는지; 일부 지역만 있는 기간은 경고합니다.",
+        "Which periods and regions come from the bundle and which from your file; warns of a partial period.",
+    ),
+)
+@reports_errors
+def status_command(format: FormatOption = Format.table) -> None:
+    """Which periods and regions come from the bundle and which from your file; warns of a partial period."""
+    import json
+
+    from jobaward.query.official_status import coverage
+    from jobaward.storage.kosis_files import bundled_path, load_official, read_file, user_file
+
+    english = errors_in_english()
+    official = load_official()
+    mine = user_file()
+    rows = coverage(official, read_file(mine) if mine.is_file() else [])
+    if format is Format.json:
+        document = {
+            "bundle": str(bundled_path()),
+            "user_file": str(mine) if mine.is_file() else None,
+            "periods": [row._asdict() | {"from_user": list(row.from_user)} for row in rows],
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=1))
+        return
+    for line in status_lines(rows, english):
+        typer.echo(line)
+    for row in rows:
+        if not row.covered:
+            typer.echo(
+                "jobaward: "
+                + message(
+                    "status_partial",
+                    english,
+                    survey=row.survey,
+                    period=row.period,
+                    count=row.regions,
+                    expected=row.expected,
+                ),
+                err=True,
+            )
+
+
+def status_lines(rows: Sequence[Coverage], english: bool) -> list[str]:
+    """The bundle as one span a survey, then each period the user's file brings."""
+    lines = []
+    for survey in dict.fromkeys(row.survey for row in rows):
+        bundled = [row for row in rows if row.survey == survey and row.source != "user"]
+        if bundled:
+            span = f"{bundled[0].period}–{bundled[-1].period}"
+            lines.append(message("status_bundle", english, survey=survey, span=span, count=bundled[-1].regions))
+    for row in rows:
+        if row.from_user:
+            whole = len(row.from_user) >= COVERED_SHARE * row.expected
+            state = message("status_complete" if whole else "status_partial_word", english)
+            over = (
+                "status_bundle_user"
+                if row.source == "bundle+user"
+                else "status_user"
+                if row.covered
+                else "status_uncovered"
+            )
+            names = ", ".join(row.from_user) if len(row.from_user) <= 6 else ""
+            lines.append(
+                message(
+                    "status_user_period",
+                    english,
+                    survey=row.survey,
+                    period=row.period,
+                    count=len(row.from_user),
+                    expected=row.expected,
+                    state=state,
+                    over=message(over, english),
+                ).rstrip()
+                + (f" ({names})" if names else "")
+            )
+    if not any(row.from_user for row in rows):
+        lines.append(message("status_no_user_file", english))
+    return lines

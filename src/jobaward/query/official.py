@@ -269,7 +269,7 @@ def change_for(
         peers = difference(nation.at(window.end), nation.at(window.start)) if nation else None
         label = NATION
     else:
-        peers = peer_median(window, age)
+        peers = peer_median(window, age) if covers(official, window) else None
         label = "median"
     return OfficialChange(
         gov,
@@ -361,10 +361,17 @@ def edition_summaries(official: Official, dataset: Dataset, kind: str = "before"
         won = {gov_id: primaries[gov_id] for gov_id in winners}
         winners_median, winners_count = median_change(won, window, age)
         others_median, others_count = median_change(primaries, window, age, leave_out=winners)
+        if not covers(official, window):
+            others_median = None  # a partial period: the rest are not "all other 시·군·구"
         if winners_count == 0 and others_count == 0:
             continue
         summaries.append(EditionSummary(year, window, age, winners_count, winners_median, others_count, others_median))
     return summaries
+
+
+def covers(official: Official, window: Window) -> bool:
+    """Both ends of ``window`` hold (nearly) all 시·군·구 (Official.covered): a peer median may use it."""
+    return official.covered(window.start) and official.covered(window.end)
 
 
 def has_window(series: Series | None, window: Window) -> bool:
