@@ -219,6 +219,10 @@ UI: dict[str, tuple[str, str]] = {
         "기간: 수상 후 (Y−1년 하반기 → Y+1년 하반기; 광역은 연간 Y−1 → Y+1)",
         "Window: after the award (H2 of Y−1 → H2 of Y+1; provinces: annual Y−1 → Y+1)",
     ),
+    "peers_unavailable": (
+        "비교군 없음 ({windows}): 그 기간에는 일부 시군구만 있어 중앙값을 내지 않습니다 (official status).",
+        "No peers ({windows}): only some municipalities hold that period, so no median (official status).",
+    ),
     "peers_note": (
         "증감·비교군·차이는 %p. 비교군: 같은 기간 전체 시군구 증감의 중앙값 (광역은 전국의 증감).",
         "Changes in %p. Peers: the median change of all municipalities over the same window "

@@ -190,6 +190,11 @@ def changes_view(
         )
     surveys = dict.fromkeys(row.survey for row in rows)
     lines = [labels.ui(f"window_{window}"), labels.ui("peers_note")]
+    uncovered = [
+        f"{r.before_period}→{r.after_period}" for r in rows if r.peers_label == "median" and r.peers_change is None
+    ]
+    if uncovered:
+        lines.append(labels.ui("peers_unavailable").format(windows=", ".join(dict.fromkeys(uncovered))))
     lines += [credit(survey, labels) for survey in surveys]
     parts: list[RenderableType] = [Text(labels.ui("official_changes"), style="bold underline")]
     if edition is not None:
