@@ -366,3 +366,27 @@ def test_the_key_may_come_from_a_private_file_in_the_config_directory(
     result = run("official", "fetch", env={"KOSIS_API_KEY": None})
     assert result.exit_code == 0, result.stderr
     assert "apiKey=FROMFILE&" in asked[0] and "FROMFILE" not in result.stdout + result.stderr
+
+
+OFFICIAL = ROOT.parent / "shared" / "research" / "official"
+
+
+@pytest.mark.skipif(
+    not (OFFICIAL / "kosis_downloads").is_dir(), reason="shared/research/official is not beside this checkout"
+)
+def test_the_code_table_is_what_the_tool_derives_from_kosis_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_kosis_codes", ROOT / "tools" / "build_kosis_codes.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    written = tmp_path / "kosis_codes.tsv"
+    monkeypatch.setattr(tool, "codes_path", lambda: written)
+    tool.main(OFFICIAL)
+    assert written.read_text(encoding="utf-8") == (ROOT / "src" / "jobaward" / "data" / "kosis_codes.tsv").read_text(
+        encoding="utf-8"
+    )
+    assert GENUINE.read_bytes() == (OFFICIAL / "kosis_downloads" / GENUINE.name).read_bytes()
