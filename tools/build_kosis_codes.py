@@ -62,7 +62,7 @@ def district_codes(source: Path, dataset: Dataset, provinces: dict[str, tuple[st
             gov_id = ABSORBED[name]
         else:
             province = provinces[code[:2]][1]
-            (gov_id,) = [g.id for g in dataset.governments if g.province == province and name in names_of(g)]
+            (gov_id,) = [g.id for g in dataset.governments if g.belonged_to(province) and name in names_of(g)]
         if by_order[(position, name)] != gov_id:
             raise SystemExit(f"{code} {name}: code says {gov_id}, KOSIS's order says {by_order[(position, name)]}")
         found[code] = (name, gov_id)

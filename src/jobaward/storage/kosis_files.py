@@ -271,7 +271,9 @@ def read_kosis_table(text: str, origin: str) -> Table:
         if len(row) < len(names):
             raise DataError([problem(origin, str(number), "too_few_columns")])
         own = dict(zip(names, (plain(cell, origin, str(number)) for cell in row), strict=False))
-        block = table.next_row(own)
+        # a row that names its item while the periods run across is a series of its own: the
+        # export repeats ``RSE`` (of 취업자, then of 고용률) for one region and age
+        block = number if ITEM in names and PERIOD not in names else table.next_row(own)
         for column, cell in enumerate(row[len(names) :], start=len(names) + 1):
             figure = published(cell, origin, f"{number}:{column}")
             heading = columns.get(column)
