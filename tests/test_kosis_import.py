@@ -397,3 +397,13 @@ def test_the_code_table_is_what_the_tool_derives_from_kosis_files(
         encoding="utf-8"
     )
     assert GENUINE.read_bytes() == (OFFICIAL / "kosis_downloads" / GENUINE.name).read_bytes()
+
+
+def test_every_bundled_data_file_is_installed() -> None:
+    """A wheel holds only the package data pyproject.toml names: a file left out (kosis_codes.tsv)
+    works from a checkout and fails once installed."""
+    import tomllib
+
+    named = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
+    present = {f"data/{path.name}" for path in (ROOT / "src" / "jobaward" / "data").iterdir() if path.is_file()}
+    assert present <= set(named["jobaward"])
