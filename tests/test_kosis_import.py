@@ -249,6 +249,10 @@ def test_a_partial_period_gives_no_peer_median_and_a_whole_one_does(run: Run, tm
     (newest,) = [r for r in figures if r["period"] == "2025-H2" and r["age"] == WORKING_AGE]
     assert (newest["value"], newest["benchmark_value"]) == (68.6, None)  # five regions are not 강원
     assert "시·도 추정 없음 (2025-H2)" in run("show", "강릉시", env={"COLUMNS": "80"}).stdout
+    summary = run("stats", "--official", "--year", "2024", "--window", "after", "--format", "json").stdout
+    assert [(r["others"], r["others_median_change"]) for r in json.loads(summary)] == [(0, None)]
+    shown = run("stats", "--official", "--year", "2024", "--window", "after", env={"COLUMNS": "80"}).stdout
+    assert "비교군 없음 (23H2→25H2): 그 기간에는 일부 지역만 있어" in shown
     whole = tmp_path / "whole.csv"
     whole.write_text(relabelled(genuine_rows(), "2025-H2"), "utf-8")
     assert run("official", "import", str(whole)).exit_code == 0

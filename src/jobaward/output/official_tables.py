@@ -340,7 +340,7 @@ def summary_view(rows: Sequence[EditionSummary], labels: Labels, window: str = "
             Text(labels.ui(f"kind_{row.kind}")),
             Text(str(row.winners)),
             Text(points(row.winners_median)),
-            Text(str(row.others)),
+            Text(str(row.others) if row.others_covered else ""),
             Text(points(row.others_median)),
             Parts.of(Text(points(row.gap), style="" if row.within_noise else gap_style(row.gap)), noise),
             Text(interval),
