@@ -21,7 +21,7 @@ from jobaward.storage.kosis_files import (
     split_item,
     user_file,
 )
-from tests.conftest import ROOT, Run
+from tests.conftest import ROOT, Run, only_line
 
 FIXTURES = ROOT / "tests" / "fixtures" / "kosis"
 GENUINE = FIXTURES / "sigungu_labour_force_summary_2024H1.csv"
@@ -144,7 +144,10 @@ def test_a_label_naming_two_governments_without_a_code_is_refused(run: Run, tmp_
     )
     result = run("official", "import", str(download))
     assert result.exit_code == 3
-    assert "고성군 (강원 고성군, 경남 고성군)" in result.stderr
+    assert only_line(result.stderr) == (
+        f"jobaward: 데이터 오류: {download}:행정구역별: 코드 없이는 어느 지자체인지 알 수 없는 지역 "
+        "(코드가 붙은 KOSIS 내려받기를 쓰세요): 고성군 (강원 고성군, 경남 고성군)"
+    )
     assert not user_file().exists()
 
 

@@ -207,7 +207,11 @@ def fetch_command(
         )
     dataset = load_data(data, no_bundled)
     rows = fetched.table.rows
-    series = national_series(rows, dataset) if fetched.table.survey == NATIONAL else regional_series(rows, dataset)
+    origin = "KOSIS OpenAPI"
+    if fetched.table.survey == NATIONAL:
+        series = national_series(rows, dataset, origin)
+    else:
+        series = regional_series(rows, dataset, origin=origin)
     typer.echo(write_user_series(series, output or user_file(), "KOSIS OpenAPI"))
 
 

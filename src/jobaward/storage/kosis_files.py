@@ -423,7 +423,7 @@ class Mapped(NamedTuple):
     label: str
 
 
-def map_rows(raw: Sequence[RawRow], dataset: Dataset, national: bool) -> list[Mapped]:
+def map_rows(raw: Sequence[RawRow], dataset: Dataset, national: bool, origin: str = "KOSIS") -> list[Mapped]:
     """Each row's government: by KOSIS's code when the file gives one, else by its label.
 
     A code decides (3240 is 강원 고성군, 3834 경남 고성군); a code missing from the table, a
@@ -451,7 +451,7 @@ def map_rows(raw: Sequence[RawRow], dataset: Dataset, national: bool) -> list[Ma
             unmapped[row.label] = None
         found.append(Mapped(candidates[0] if candidates else "", row.label))
     problems = [
-        problem("KOSIS", "행정구역별", key, labels=", ".join(labels))
+        problem(origin, "행정구역별", key, labels=", ".join(labels))
         for key, labels in (
             ("unknown_region_code", unknown),
             ("region_code_mismatch", mismatched),
@@ -545,7 +545,7 @@ def period_days(period: str) -> tuple[date, date]:
     return date(int(year), 7 if half else 1, 1), date(int(year), 12, 31)
 
 
-def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
+def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset, origin: str = "KOSIS") -> None:
     """A figure for a period the government did not wholly exist in cannot be proven its own:
     KOSIS may label 2026-H2 광주광역시 (abolished 2026-06-30) or back-cast 전남광주통합특별시
     (2026-07-01) to years before it. Refused, never attached or dropped silently."""
@@ -561,7 +561,7 @@ def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
                 raise DataError(
                     [
                         problem(
-                            "KOSIS",
+                            origin,
                             one.label,
                             "outside_lifetime",
                             label=one.label,
@@ -574,7 +574,7 @@ def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
 
 
 def regional_series(
-    raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False, by_order: bool = False
+    raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False, by_order: bool = False, origin: str = "KOSIS"
 ) -> list[Series]:
     """Mapped series of the regional table (by default only what the bundle keeps).
 
@@ -586,13 +586,13 @@ def regional_series(
         mapping = map_regional_labels(labels, dataset)
         targets = [Mapped(mapping[(block_of[i], row.label)], row.label) for i, row in enumerate(raw)]
     else:
-        targets = map_rows(raw, dataset, national=False)
+        targets = map_rows(raw, dataset, national=False, origin=origin)
     found = [
         Series(REGIONAL, target.label, target.government, row.age, row.item, row.unit, *aligned(row.points))
         for row, target in zip(raw, targets, strict=True)
         if row.points and (keep_all or (row.age, row.item) in REGIONAL_KEPT)
     ]
-    refuse_outside_lifetime(found, dataset)
+    refuse_outside_lifetime(found, dataset, origin)
     return found
 
 
@@ -608,10 +608,10 @@ def label_blocks(raw: Sequence[RawRow]) -> list[int]:
 NATIONAL_KEPT = tuple(NATIONAL_ITEMS.values())
 
 
-def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
+def national_series(raw: Sequence[RawRow], dataset: Dataset, origin: str = "KOSIS") -> list[Series]:
     """The 시·도 and 전국 series kept (NATIONAL_KEPT), region by region in KOSIS's order."""
     kept = [row for row in raw if (row.age, row.item) in NATIONAL_KEPT]
-    targets = map_rows(kept, dataset, national=True)
+    targets = map_rows(kept, dataset, national=True, origin=origin)
     regions = list(dict.fromkeys(target for target in targets))
     ordered = sorted(
         zip(kept, targets, strict=True),
@@ -621,7 +621,7 @@ def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
         Series(NATIONAL, target.label, target.government, row.age, row.item, row.unit, *aligned(row.points))
         for row, target in ordered
     ]
-    refuse_outside_lifetime(found, dataset)
+    refuse_outside_lifetime(found, dataset, origin)
     return found
 
 
@@ -707,8 +707,8 @@ def read_download(text: str, origin: str, dataset: Dataset) -> list[Series]:
     api = text.lstrip().startswith(("[", "{"))
     table = read_api_response(text, origin) if api else read_kosis_table(text, origin)
     if table.survey == NATIONAL:
-        return national_series(table.rows, dataset)
-    return regional_series(table.rows, dataset)
+        return national_series(table.rows, dataset, origin)
+    return regional_series(table.rows, dataset, origin=origin)
 
 
 # --- the bundle and user files ----------------------------------------------------------------
