@@ -229,6 +229,10 @@ def test_status_names_the_bundle_and_the_users_periods_and_warns_of_a_partial_on
         "from_user": None,
     }
     assert found[(REGIONAL, "2024-H1")]["source"] == "bundle+user" and found[(REGIONAL, "2024-H1")]["covered"]
+    table = list(csv.reader(io.StringIO(run("official", "status", "--format", "csv").stdout)))
+    assert table[0] == ["survey", "period", "source", "regions", "expected", "covered", "from_user"]
+    newest = next(row for row in table if row[:2] == [REGIONAL, "2025-H1"])
+    assert newest[2:] == ["user", "3", "227", "false", "강원 강릉시, 강원 고성군, 경남 고성군"]
 
 
 def test_a_partial_period_gives_no_peer_median_and_a_whole_one_does(run: Run, tmp_path: Path) -> None:

@@ -267,6 +267,12 @@ def status_command(format: FormatOption = Format.table) -> None:
         }
         typer.echo(json.dumps(document, ensure_ascii=False, indent=1))
         return
+    if format in (Format.csv, Format.tsv):
+        from jobaward.output.records import to_delimited
+
+        records = [row._asdict() | {"from_user": ", ".join(row.from_user)} for row in rows]
+        typer.echo(to_delimited(records, Coverage._fields, "," if format is Format.csv else "\t"), nl=False)
+        return
     for line in status_lines(rows, english):
         typer.echo(line)
     for row in rows:
