@@ -138,7 +138,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "지자체를 하나로 찾지 못한 이름 {count}개: {listed}",
         "{count} names found no single government: {listed}",
     ),
-    # what validate and add report on stdout
+    # what validate and add report on stdout: FILE:WHERE: 오류/경고/참고: text (gcc's words, translated)
+    "validate_error": ("{place}: 오류: {text}", "{place}: error: {text}"),
+    "validate_warning": ("{place}: 경고: {text}", "{place}: warning: {text}"),
+    "validate_note": ("{place}: 참고: {text}", "{place}: note: {text}"),
     "validate_summary": (
         "파일 {files} 검사: 오류 {errors}, 경고 {warnings}",
         "checked {files}: {errors}, {warnings}",
