@@ -82,6 +82,10 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
             yield f"{node['change'] / node['before_value'] * 100:+.1f}%"
         elif key in ("grade", "grade_before", "grade_after"):
             yield labels.grade(value)
+        elif (
+            key == "government" and official(node) and not labels.english and " " not in node.get("government_id", " ")
+        ):
+            yield node["government_id"]  # the official tables name a 광역 by its short id (충북)
         elif key == "government" and (not labels.english or "government_en" in node):
             yield node["government_en"] if labels.english else value
 

@@ -60,17 +60,31 @@ def awards(
     dataset: Dataset,
     *,
     years: Iterable[int] | None = None,
-    category: str | None = None,
-    grade: str | None = None,
-    province: str | None = None,
-    level: str | None = None,
-    project: str | None = None,
+    category: str | Iterable[str] | None = None,
+    grade: str | Iterable[str] | None = None,
+    province: str | Iterable[str] | None = None,
+    level: str | Iterable[str] | None = None,
+    kind: str | Iterable[str] | None = None,
+    project: str | Iterable[str] | None = None,
     sort: str = "year",
 ) -> list[AwardRow]:
-    """The awards `jobaward list` shows, with the same filters (values in the data's Korean)."""
+    """The awards `jobaward list` shows, with the same filters (values in the data's Korean: a
+    province by its id, a kind 시/군/구). A filter given several values accepts any of them."""
     from jobaward.query.awards import AwardFilter, list_awards
 
-    where = AwardFilter(frozenset(years) if years is not None else None, category, grade, province, level, project)
+    def values(given: str | Iterable[str] | None) -> frozenset[str] | None:
+        return None if given is None else frozenset([given] if isinstance(given, str) else given)
+
+    projects = values(project)
+    where = AwardFilter(
+        frozenset(years) if years is not None else None,
+        values(category),
+        values(grade),
+        values(province),
+        values(level),
+        values(kind),
+        tuple(sorted(projects)) if projects is not None else None,
+    )
     return list_awards(dataset, where, sort)
 
 

@@ -21,6 +21,11 @@ GRADES: tuple[str, ...] = ("종합대상", "대상", "최우수상", "우수상"
 #: 우수사업; 경진대회:* name its two sections, plain 경진대회 where a source names no section.
 CATEGORIES: tuple[str, ...] = ("공시제", "우수사업", "경진대회:지역맞춤형", "경진대회:사회적기업", "경진대회")
 
+#: Kinds of 기초 government (query/kinds.kind_of): 도의 시, 도의 군, and the 자치구·군 of a
+#: 특별시/광역시/특별자치시 (a 광역시's 군, like 달성군, is a 구 here: it sits in a metropolitan city).
+CITY, COUNTY, DISTRICT = "시", "군", "구"
+KINDS: tuple[str, ...] = (CITY, COUNTY, DISTRICT)
+
 #: Marks a note that records a field printed differently by another source.
 CONFLICT_MARK = "보도에 따라 다름"
 

@@ -2,50 +2,58 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
+from jobaward.cli.help_text import say
+from jobaward.cli.options import (
+    FILTER_RULE,
+    CategoryFilter,
+    DataOption,
+    ExcelOption,
+    FormatOption,
+    GradeFilter,
+    KindFilter,
+    LangOption,
+    LevelFilter,
+    NoBundledOption,
+    NoPagerOption,
+    OfficialOption,
+    OutputOption,
+    ProjectFilter,
+    ProvinceFilter,
+    SvgOption,
+    WideOption,
+    WindowOption,
+    YearFilter,
+    award_filter,
+    parse_window,
+)
+from jobaward.cli.root import app, labels_for, load_data, reports_errors
 from jobaward.errors import UsageProblem
 from jobaward.i18n.labels import Labels
 from jobaward.model import Dataset
 from jobaward.output.emit import Format, OutputOptions, emit
 
-if TYPE_CHECKING:
-    pass
-
-from jobaward.cli.help_text import say
-from jobaward.cli.options import (
-    DataOption,
-    ExcelOption,
-    FormatOption,
-    LangOption,
-    NoBundledOption,
-    OfficialOption,
-    OutputOption,
-    SvgOption,
-    WideOption,
-    WindowOption,
-    parse_window,
-)
-from jobaward.cli.root import app, labels_for, load_data, reports_errors
-
 
 @app.command(
     help=say(
-        "부문·등급·시도별 수상, 첫 수상, 연속 수상과 인센티브 순위. 예: jobaward stats --year 2023",
+        "부문·등급·시도별 수상, 첫 수상, 연속 수상과 인센티브 순위. 예: jobaward stats --year 2023\n\n",
         "Awards by category, grade and province, first-time winners, streak and incentive leaders.\n\n"
-        "Example: jobaward stats --year 2023",
+        "Example: jobaward stats --year 2023\n\n",
     )
+    + FILTER_RULE
 )
 @reports_errors
 def stats(
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year", "-y", min=2010, max=2100, help=say("한 회차 (없으면 전체).", "One edition; all without.")
-        ),
-    ] = None,
+    year: YearFilter = None,
+    category: CategoryFilter = None,
+    grade: GradeFilter = None,
+    province: ProvinceFilter = None,
+    level: LevelFilter = None,
+    kind: KindFilter = None,
+    project: ProjectFilter = None,
     coverage: Annotated[
         bool,
         typer.Option(
@@ -66,6 +74,7 @@ def stats(
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Awards by category, grade and province, first-time winners, streak and incentive leaders.
 
@@ -77,21 +86,28 @@ def stats(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg, wide)
+    options = OutputOptions(format, excel, output, svg, wide, pager=not no_pager)
+    where = award_filter(dataset, year, category, grade, province, level, kind, project)
+    years = where.years
     if official or window is not None:
         if coverage:
             raise UsageProblem("official_with_coverage")
-        stats_official(dataset, year, window, options, labels)
+        if where._replace(years=None).active:
+            raise UsageProblem("official_with_filters")
+        stats_official(dataset, years, window, options, labels)
         return
     if coverage:
+        if where._replace(years=None).active:
+            raise UsageProblem("coverage_with_filters")
         rows = coverage_rows(dataset)
-        emit(views.coverage([r for r in rows if year is None or r.year == year]), options, labels)
+        emit(views.coverage([r for r in rows if years is None or r.year in years]), options, labels)
         return
-    emit(views.stats(compute(dataset, year)), options, labels)
+    single = next(iter(years)) if years is not None and len(years) == 1 else None
+    emit(views.stats(compute(dataset, single, where=where)), options, labels)
 
 
 def stats_official(
-    dataset: Dataset, year: int | None, window: str | None, options: OutputOptions, labels: Labels
+    dataset: Dataset, years: frozenset[int] | None, window: str | None, options: OutputOptions, labels: Labels
 ) -> None:
     """``stats --official``: winners' median change against the other 기초, per edition."""
     from jobaward.output.official_views import summary
@@ -99,4 +115,4 @@ def stats_official(
     from jobaward.storage.kosis_files import load_official
 
     rows = edition_summaries(load_official(), dataset, parse_window(window))
-    emit(summary([row for row in rows if year is None or row.year == year]), options, labels)
+    emit(summary([row for row in rows if years is None or row.year in years]), options, labels)

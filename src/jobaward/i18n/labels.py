@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from jobaward.i18n.folding import compact
-from jobaward.model import CATEGORIES, GRADES, LEVELS, Government
+from jobaward.model import CATEGORIES, GRADES, KINDS, LEVELS, Government
 
 LANGS = ("ko", "en")
 
@@ -24,6 +24,12 @@ GRADE_EN = {
     "특별상": "Special Prize",
 }
 LEVEL_EN = {"광역": "provincial", "기초": "municipal"}
+#: --kind: the short form, the Korean long forms and English words for each kind (model.KINDS).
+KIND_WORDS = {
+    "시": ("도의 시", "city"),
+    "군": ("도의 군", "county"),
+    "구": ("특·광역시 자치구·군", "자치구·군", "자치구", "district"),
+}
 #: One mark per grade for the `show` timeline (explained by its legend); "" is a grade not given.
 GRADE_MARK = {"종합대상": "종", "대상": "대", "최우수상": "최", "우수상": "우", "특별상": "특", "": "수"}
 GRADE_MARK_EN = {"종합대상": "O", "대상": "G", "최우수상": "T", "우수상": "E", "특별상": "S", "": "W"}
@@ -385,3 +391,9 @@ def parse_grade(text: str) -> str | None:
 
 def parse_level(text: str) -> str | None:
     return parse_term(text, LEVELS, LEVEL_EN)
+
+
+def parse_kind(text: str) -> str | None:
+    """시, 군 or 구 from the short form, a long form (도의 군, 자치구) or English (county)."""
+    wanted = compact(text)
+    return next((kind for kind in KINDS if wanted in {compact(w) for w in (kind, *KIND_WORDS[kind])}), None)

@@ -61,20 +61,28 @@ def incentive_cell(incentive: int | None, labels: Labels) -> Text:
     return cell(fmt.won(incentive, labels.english) if incentive is not None else "")
 
 
-def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels, of: int | None = None) -> RenderableType:
-    table = new_table(
-        labels,
-        [
-            Col("year"),  # left: a year may read "2013 추정"
-            Col("government", wrap=True),
-            Col("province", priority=1),
-            Col("category", priority=1),
-            Col("grade"),
-            Col("honor", priority=2, wrap=True),
-            Col("incentive", "right"),
-            Col("project", priority=3, wrap=True, min_width=12),
-        ],
-    )
+def awards_view(
+    rows: Sequence[AwardRow],
+    totals: Totals,
+    labels: Labels,
+    of: int | None = None,
+    keep: frozenset[str] = frozenset(),
+) -> RenderableType:
+    """The awards table. Columns named in ``keep`` (filtered or sorted on) are never left out, nor
+    is the province while two rows' governments share a name (중구, Jung-gu)."""
+    if ambiguous_names(rows, labels):
+        keep = keep | {"province"}
+    columns = [
+        Col("year"),  # left: a year may read "2013 추정"
+        Col("government", wrap=True),
+        Col("province", priority=1),
+        Col("category", priority=1),
+        Col("grade"),
+        Col("honor", priority=2, wrap=True),
+        Col("incentive", "right"),
+        Col("project", priority=3, wrap=True, min_width=12),
+    ]
+    table = new_table(labels, [c._replace(priority=0) if c.key in keep else c for c in columns])
     for row in rows:
         award = row.award
         table.add_row(
@@ -91,6 +99,12 @@ def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels, of: in
     if of is not None and of > len(rows):
         summary += f" (showing {len(rows):,} of {of:,})" if labels.english else f" (전체 {of:,}건 중 {len(rows):,}건)"
     return Group(table, Text(summary))
+
+
+def ambiguous_names(rows: Sequence[AwardRow], labels: Labels) -> bool:
+    """Whether two governments in ``rows`` go by the same name (부산 중구, 대구 중구)."""
+    names: dict[str, str] = {}
+    return any(names.setdefault(labels.name(row.government), row.government.id) != row.government.id for row in rows)
 
 
 def grade_style(grade: str) -> str:

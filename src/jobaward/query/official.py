@@ -33,7 +33,7 @@ from jobaward.model import (
     periods_from,
     value,
 )
-from jobaward.query.awards import IndicatorRow, exact_difference
+from jobaward.query.awards import AwardFilter, IndicatorRow, exact_difference, matching_awards
 
 WINDOWS = ("before", "after")
 #: A reader sees the figures from two years before to two years after an award year.
@@ -305,12 +305,18 @@ def without_figures(
 
 
 def winner_changes(
-    official: Official, dataset: Dataset, year: int | None, governments: Sequence[Government], kind: str
+    official: Official,
+    dataset: Dataset,
+    year: int | None,
+    governments: Sequence[Government],
+    kind: str,
+    where: AwardFilter | None = None,
 ) -> list[OfficialChange]:
-    """Each (government, award year) with official figures, largest change first."""
+    """Each (government, award year) with official figures, largest change first (of the awards
+    ``where`` accepts)."""
     wanted = {gov.id for gov in governments}
     grades: dict[tuple[str, int], list[str]] = {}  # (government, award year) → the grades won
-    for award in dataset.awards:
+    for award in matching_awards(dataset, where):
         if (year is None or award.year == year) and (not wanted or award.government in wanted):
             grades.setdefault((award.government, award.year), []).append(award.grade)
     primaries = regional_primaries(official, dataset)
@@ -407,14 +413,16 @@ def compare_winners(
     year: int | None = None,
     kind: str = "before",
     news: Sequence[IndicatorRow] = (),
+    where: AwardFilter | None = None,
 ) -> Comparison:
     """Each award's official before/after (largest change first) and ``news`` of the same winners.
 
-    Without governments or a year: the newest edition whose window the series covers.
+    Without governments or a year: the newest edition whose window the series covers. ``where``
+    (the shared filters) narrows the awards.
     """
     edition = None
-    if year is None and not governments:
+    if year is None and not governments and (where is None or where.years is None):
         year = edition = newest_covered_edition(official, dataset, kind)
-    rows = winner_changes(official, dataset, year, governments, kind)
+    rows = winner_changes(official, dataset, year, governments, kind, where)
     shown_news = news_of_winners(dataset, news, year)
     return Comparison(rows, shown_news, without_figures(governments, rows, shown_news), edition, kind)
