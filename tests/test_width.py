@@ -64,6 +64,8 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
                 yield from figures(value, labels, key)
         elif value is None or key in UNFIGURED or (parent in BOARDS and key not in BOARDS[parent]):
             continue
+        elif official(node) and key == "grade" and labels.english:
+            continue  # compare leaves a long English grade out before the comparison (peers, difference)
         elif official(node) and key in OFFICIAL_FIGURES:
             yield fmt.number(value) if isinstance(value, (int, float)) else str(value)
         elif official(node) and key in OFFICIAL_CHANGES:

@@ -37,10 +37,14 @@ def new_table(labels: Labels, columns: Sequence[Col]) -> FittedTable:
     return FittedTable(columns, labels)
 
 
-def government_cell(row: AwardRow, labels: Labels) -> Parts:
-    """The name, and the name it had then (강원도 for 2022): each stays whole when wrapped."""
+def government_cell(row: AwardRow, labels: Labels, province: Government | None = None) -> Parts:
+    """The name, and the name it had then (강원도 for 2022): each stays whole when wrapped.
+
+    ``province``: named after the government (``Jung-gu (Daejeon)``) when the name alone is shared.
+    """
     then = cell(labels.name_then(row.name_then), "dim") if row.renamed_since and not labels.english else ""
-    return Parts.of(cell(labels.name(row.government)), then)
+    where = cell(f"({labels.name(province)})", "dim") if province is not None else ""
+    return Parts.of(cell(labels.name(row.government)), where, then)
 
 
 def province_cell(province: Government | None, labels: Labels) -> Text:
@@ -67,10 +71,16 @@ def awards_view(
     labels: Labels,
     of: int | None = None,
     keep: frozenset[str] = frozenset(),
+    shared: frozenset[str] = frozenset(),
 ) -> RenderableType:
-    """The awards table. Columns named in ``keep`` (filtered or sorted on) are never left out, nor
-    is the province while two rows' governments share a name (중구, Jung-gu)."""
-    if ambiguous_names(rows, labels):
+    """The awards table. Columns named in ``keep`` (filtered or sorted on) are never left out.
+
+    A name others share (``shared``: 중구, Jung-gu) stays unambiguous at any width: in Korean the
+    (narrow) province column is kept; in English, where province names are long, the name
+    carries its province: ``Jung-gu (Daejeon)``.
+    """
+    qualify = labels.english and any(labels.name(row.government) in shared for row in rows)
+    if not labels.english and any(labels.name(row.government) in shared for row in rows):
         keep = keep | {"province"}
     columns = [
         Col("year"),  # left: a year may read "2013 추정"
@@ -87,7 +97,7 @@ def awards_view(
         award = row.award
         table.add_row(
             year_cell(award, labels),
-            government_cell(row, labels),
+            government_cell(row, labels, row.province if qualify and labels.name(row.government) in shared else None),
             province_cell(row.province, labels),
             cell(labels.category(award.category)),
             cell(labels.grade(award.grade), grade_style(award.grade)),
@@ -99,12 +109,6 @@ def awards_view(
     if of is not None and of > len(rows):
         summary += f" (showing {len(rows):,} of {of:,})" if labels.english else f" (전체 {of:,}건 중 {len(rows):,}건)"
     return Group(table, Text(summary))
-
-
-def ambiguous_names(rows: Sequence[AwardRow], labels: Labels) -> bool:
-    """Whether two governments in ``rows`` go by the same name (부산 중구, 대구 중구)."""
-    names: dict[str, str] = {}
-    return any(names.setdefault(labels.name(row.government), row.government.id) != row.government.id for row in rows)
 
 
 def grade_style(grade: str) -> str:

@@ -23,8 +23,9 @@ def awards(
 
     def table(labels: Labels) -> Any:
         from jobaward.output.tables import awards_view
+        from jobaward.query.names import shared_names
 
-        return awards_view(rows, totals(row.award for row in rows), labels, of, keep)
+        return awards_view(rows, totals(row.award for row in rows), labels, of, keep, shared_names(dataset))
 
     def records() -> list[machine.Record]:
         return [machine.award_record(dataset, row) for row in rows]
