@@ -246,13 +246,14 @@ def change_table(rows: Sequence[OfficialChange], labels: Labels, provinces: Mapp
         [
             Col("year", "right"),
             Col("government", wrap=True),
-            Col("grade"),
+            # the comparison (peers, difference) matters more than a long English grade
+            Col("grade", priority=2 if labels.english else 0),
             Col("before", "right"),
             Col("after", "right"),
             Col("change", "right"),
-            Col("peers", "right", priority=2),  # the difference from it matters more
+            Col("peers", "right", priority=1),
             Col("peers_count", "right", priority=3),
-            Col("versus", "right", priority=1),
+            Col("versus", "right"),  # the difference from the peers: the comparison itself
             Col("period", priority=3),
             Col("province", priority=3),  # empty (so left out) in Korean
         ],

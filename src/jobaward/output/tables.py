@@ -41,10 +41,14 @@ def new_table(labels: Labels, columns: Sequence[Col]) -> FittedTable:
     return FittedTable(columns, labels)
 
 
-def government_cell(row: AwardRow, labels: Labels) -> Parts:
-    """The name, and the name it had then (강원도 for 2022): each stays whole when wrapped."""
+def government_cell(row: AwardRow, labels: Labels, province: Government | None = None) -> Parts:
+    """The name, and the name it had then (강원도 for 2022): each stays whole when wrapped.
+
+    ``province``: named after the government (``Jung-gu (Daejeon)``) when the name alone is shared.
+    """
     then = cell(labels.name_then(row.name_then), "dim") if row.renamed_since and not labels.english else ""
-    return Parts.of(cell(labels.name(row.government)), then)
+    where = cell(f"({labels.name(province)})", "dim") if province is not None else ""
+    return Parts.of(cell(labels.name(row.government)), where, then)
 
 
 def province_cell(province: Government | None, labels: Labels) -> Text:
@@ -65,25 +69,39 @@ def incentive_cell(incentive: int | None, labels: Labels) -> Text:
     return cell(fmt.won(incentive, labels.english) if incentive is not None else "")
 
 
-def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels, of: int | None = None) -> RenderableType:
-    table = new_table(
-        labels,
-        [
-            Col("year"),  # left: a year may read "2013 추정"
-            Col("government", wrap=True),
-            Col("province", priority=1),
-            Col("category", priority=1),
-            Col("grade"),
-            Col("honor", priority=2, wrap=True),
-            Col("incentive", "right"),
-            Col("project", priority=3, wrap=True, min_width=12),
-        ],
-    )
+def awards_view(
+    rows: Sequence[AwardRow],
+    totals: Totals,
+    labels: Labels,
+    of: int | None = None,
+    keep: frozenset[str] = frozenset(),
+    shared: frozenset[str] = frozenset(),
+) -> RenderableType:
+    """The awards table. Columns named in ``keep`` (filtered or sorted on) are never left out.
+
+    A name others share (``shared``: 중구, Jung-gu) stays unambiguous at any width: in Korean the
+    (narrow) province column is kept; in English, where province names are long, the name
+    carries its province: ``Jung-gu (Daejeon)``.
+    """
+    qualify = labels.english and any(labels.name(row.government) in shared for row in rows)
+    if not labels.english and any(labels.name(row.government) in shared for row in rows):
+        keep = keep | {"province"}
+    columns = [
+        Col("year"),  # left: a year may read "2013 추정"
+        Col("government", wrap=True),
+        Col("province", priority=1),
+        Col("category", priority=1),
+        Col("grade"),
+        Col("honor", priority=2, wrap=True),
+        Col("incentive", "right"),
+        Col("project", priority=3, wrap=True, min_width=12),
+    ]
+    table = new_table(labels, [c._replace(priority=0) if c.key in keep else c for c in columns])
     for row in rows:
         award = row.award
         table.add_row(
             year_cell(award, labels),
-            government_cell(row, labels),
+            government_cell(row, labels, row.province if qualify and labels.name(row.government) in shared else None),
             province_cell(row.province, labels),
             cell(labels.category(award.category)),
             cell(labels.grade(award.grade), grade_style(award.grade)),

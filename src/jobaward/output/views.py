@@ -15,13 +15,17 @@ if TYPE_CHECKING:  # only list, show and compare run on every start; insight is 
     from jobaward.query.stats import Coverage, Movement, Stats
 
 
-def awards(dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None) -> View:
-    """``rows`` as a table and records; ``of``: how many matched, when --limit showed fewer."""
+def awards(
+    dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None, keep: frozenset[str] = frozenset()
+) -> View:
+    """``rows`` as a table and records; ``of``: how many matched, when --limit showed fewer;
+    ``keep``: columns (label keys) the user filtered or sorted on, kept at any width."""
 
     def table(labels: Labels) -> Any:
         from jobaward.output.tables import awards_view
+        from jobaward.query.names import shared_names
 
-        return awards_view(rows, totals(row.award for row in rows), labels, of)
+        return awards_view(rows, totals(row.award for row in rows), labels, of, keep, shared_names(dataset))
 
     def records() -> list[machine.Record]:
         return [machine.award_record(dataset, row) for row in rows]
