@@ -47,9 +47,7 @@ def test_different_filters_all_apply(run: Run, dataset: Dataset) -> None:
     expected = [
         a
         for a in dataset.awards
-        if 2019 <= a.year <= 2023
-        and a.category == "공시제"
-        and award_kind(dataset, a) == DO_GUN
+        if 2019 <= a.year <= 2023 and a.category == "공시제" and award_kind(dataset, a) == DO_GUN
     ]
     assert rows and len(rows) == len(expected)
 
@@ -196,3 +194,24 @@ def test_bash_completion_keeps_a_multi_word_name_one_argument() -> None:
     years = complete("jobaward stats --year 20", 3)
     assert "2023" in years and all(y.startswith("20") for y in years)
     assert set(complete("jobaward list --category ", 3)) == set(CATEGORIES)
+
+
+def test_stats_official_takes_kind_and_level(run: Run) -> None:
+    every = records(run("stats", "--official", "-f", "json"))
+    counties = records(run("stats", "--official", "--kind", "군", "-f", "json"))
+    assert counties and [r for r in every if r["peers"] == DO_GUN] == counties
+    provinces = records(run("stats", "--official", "--level", "광역", "--year", "2023", "-f", "json"))
+    assert [(r["year"], r["peers"]) for r in provinces] == [(2023, SIDO)]
+    refused = run("stats", "--official", "--grade", "대상")
+    assert refused.exit_code == 2 and "--grade" in refused.stderr
+
+
+def test_compare_in_english_names_a_shared_name_with_its_province(run: Run, dataset: Dataset) -> None:
+    rows = records(run("compare", "--year", "2025", "-f", "json"))
+    shared = [r for r in rows if r.get("section") == "official" and r.get("government_en") in ("Jung-gu", "Nam-gu")]
+    assert shared
+    table = run("compare", "--year", "2025", "--lang", "en", env={"COLUMNS": "80"}).stdout
+    for row in shared:
+        province = dataset.government(str(dataset.government(str(row["government_id"])).province))
+        assert f"{row['government_en']} ({province.name_en})" in table
+    assert "Seongdong-gu (" not in table  # a name no other government has stays bare

@@ -10,7 +10,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import IO, TYPE_CHECKING
 
@@ -51,6 +51,28 @@ def government_cell(row: AwardRow, labels: Labels, province: Government | None =
     return Parts.of(cell(labels.name(row.government)), where, then)
 
 
+def own_province(
+    gov: Government, province: Government | None, labels: Labels, shared: frozenset[str]
+) -> Government | None:
+    """The province to name after ``gov`` (``Jung-gu (Daejeon)``): in English, when others share its name."""
+    return province if labels.english and labels.name(gov) in shared else None
+
+
+def name_cell(gov: Government, province: Government | None, labels: Labels, shared: frozenset[str]) -> Parts:
+    """A name others share with its province: 서울 중구 in Korean, Jung-gu (Seoul) in English."""
+    name = cell(labels.name(gov))
+    if province is None or labels.name(gov) not in shared:
+        return Parts.of(name)
+    if labels.english:
+        return Parts.of(name, cell(f"({province.name_en})", "dim"))
+    return Parts.of(cell(province.id, "dim"), name)
+
+
+def kept_for_names(names: Iterable[str], labels: Labels, shared: frozenset[str]) -> frozenset[str]:
+    """In Korean a shared name (중구) keeps the (narrow) province column: ``{"province"}`` then."""
+    return frozenset({"province"}) if not labels.english and any(name in shared for name in names) else frozenset()
+
+
 def province_cell(province: Government | None, labels: Labels) -> Text:
     """The short form (강원) in Korean, the English name otherwise; empty for a 광역 row."""
     if province is None:
@@ -83,9 +105,7 @@ def awards_view(
     (narrow) province column is kept; in English, where province names are long, the name
     carries its province: ``Jung-gu (Daejeon)``.
     """
-    qualify = labels.english and any(labels.name(row.government) in shared for row in rows)
-    if not labels.english and any(labels.name(row.government) in shared for row in rows):
-        keep = keep | {"province"}
+    keep = keep | kept_for_names((labels.name(row.government) for row in rows), labels, shared)
     columns = [
         Col("year"),  # left: a year may read "2013 추정"
         Col("government", wrap=True),
@@ -101,7 +121,7 @@ def awards_view(
         award = row.award
         table.add_row(
             year_cell(award, labels),
-            government_cell(row, labels, row.province if qualify and labels.name(row.government) in shared else None),
+            government_cell(row, labels, own_province(row.government, row.province, labels, shared)),
             province_cell(row.province, labels),
             cell(labels.category(award.category)),
             cell(labels.grade(award.grade), grade_style(award.grade)),
@@ -277,7 +297,10 @@ def indicators_table(
     labels: Labels,
     numbers: dict[str, int] | None = None,
     with_government: bool = True,
+    shared: frozenset[str] = frozenset(),
 ) -> RenderableType:
+    """Indicators before → after; ``shared``: names several governments go by, shown with their
+    province (서울 중구, Jung-gu (Seoul)) as the province column may be left out."""
     columns = [Col("government", wrap=True), Col("province", priority=1)] if with_government else []
     columns += [
         Col("indicator", wrap=True),
@@ -296,7 +319,7 @@ def indicators_table(
         indicator = row.indicator
         cells: list[Text | Parts | RenderableType] = []
         if with_government:
-            cells += [cell(labels.name(row.government)), province_cell(row.province, labels)]
+            cells += [name_cell(row.government, row.province, labels, shared), province_cell(row.province, labels)]
         cells += [
             noted(indicator_cell(indicator, labels), notes.mark(indicator.note)),
             measurement_cell(indicator.before, indicator.unit, labels),
@@ -386,8 +409,9 @@ def sources_list(sources: Sequence[Source], labels: Labels) -> Text:
     return cell("\n".join(lines))
 
 
-def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType:
-    return Group(indicators_table(rows, labels), Text(labels.counted(len(rows), "indicators")))
+def compare_view(rows: Sequence[IndicatorRow], labels: Labels, shared: frozenset[str] = frozenset()) -> RenderableType:
+    table = indicators_table(rows, labels, shared=shared)
+    return Group(table, Text(labels.counted(len(rows), "indicators")))
 
 
 def print_view(console: Console, view: RenderableType) -> None:

@@ -59,8 +59,9 @@ def profile(dataset: Dataset, result: Profile) -> View:
 def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
     def table(labels: Labels) -> Any:
         from jobaward.output.tables import compare_view
+        from jobaward.query.names import shared_names
 
-        return compare_view(rows, labels)
+        return compare_view(rows, labels, shared_names(dataset))
 
     def records() -> list[machine.Record]:
         return [machine.indicator_record(dataset, row) for row in rows]
