@@ -215,3 +215,17 @@ def test_compare_in_english_names_a_shared_name_with_its_province(run: Run, data
         province = dataset.government(str(dataset.government(str(row["government_id"])).province))
         assert f"{row['government_en']} ({province.name_en})" in table
     assert "Seongdong-gu (" not in table  # a name no other government has stays bare
+
+
+def test_edition_news_of_several_editions_goes_by_each_winners_own_years(run: Run, dataset: Dataset) -> None:
+    from jobaward.query.awards import compare_indicators, near_edition
+
+    years = frozenset(range(2019, 2024))
+    kept, left_out = edition_news(dataset, compare_indicators(dataset), AwardFilter(years=years))
+    own = {(a.government, a.year) for a in dataset.awards if a.year in years}
+    for row in kept:
+        won = {y for g, y in own if g == row.government.id}
+        assert any(near_edition(news_years(dataset, row.indicator), y) for y in won), row
+    assert left_out > 0
+    note = run("compare", "--year", "2019..2023", "--no-pager").stderr
+    assert f"보도 수치 {left_out}개" in note and "수상 연도의 2년 전부터 1년 뒤까지" in note

@@ -240,7 +240,10 @@ def compare_official(
     shown, left_out = edition_news(dataset, found.news, where._replace(years=editions))
     for government in found.missing:
         echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
-    if left_out and editions:
+    if left_out and editions and len(editions) > 1:
+        before, after = NEWS_YEARS_BEFORE, NEWS_YEARS_AFTER
+        echo(message("news_left_out_each_note", labels.english, count=left_out, before=before, after=after), err=True)
+    elif left_out and editions:
         first, last = min(editions) - NEWS_YEARS_BEFORE, max(editions) + NEWS_YEARS_AFTER
         echo(message("news_left_out_note", labels.english, count=left_out, first=first, last=last), err=True)
     emit(changes(dataset, found.rows, shown, found.kind, found.edition, found.dropped), options, labels)

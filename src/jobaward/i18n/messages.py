@@ -172,6 +172,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "참고: 보도 수치 {count}개는 기간이 {first}–{last}년 밖이라 뺐습니다 (모두 보기: --news).",
         "note: {count} news figures left out: their periods fall outside {first}–{last} (all: --news).",
     ),
+    "news_left_out_each_note": (
+        "참고: 보도 수치 {count}개는 기간이 그 지자체 수상 연도의 {before}년 전부터 {after}년 뒤까지를 벗어나 뺐습니다 "
+        "(모두 보기: --news).",
+        "note: {count} news figures left out: their periods fall outside {before} years before to {after} "
+        "after the government's award year (all: --news).",
+    ),
     "no_indicators_note": ("참고: {name}의 고용 지표 기록이 없습니다.", "note: no indicators recorded for {name}."),
     "bad_half_year": (
         "{option}: 기간은 2025-H1처럼 적습니다, 받은 값: '{value}'",
