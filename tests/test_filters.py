@@ -229,3 +229,10 @@ def test_edition_news_of_several_editions_goes_by_each_winners_own_years(run: Ru
     assert left_out > 0
     note = run("compare", "--year", "2019..2023", "--no-pager").stderr
     assert f"보도 수치 {left_out}개" in note and "수상 연도의 2년 전부터 1년 뒤까지" in note
+
+
+def test_stats_of_several_years_says_which(run: Run) -> None:
+    listed = records(run("list", "--year", "2022..2023", "-f", "json"))
+    counted = records(run("stats", "--year", "2022..2023", "-f", "json"))
+    assert counted["award_count"] == len(listed)  # type: ignore[call-overload]
+    assert run("stats", "--year", "2022..2023").stdout.startswith("2022..2023년 일자리대상 통계\n")

@@ -31,7 +31,7 @@ from jobaward.cli.options import (
     award_filter,
     parse_window,
 )
-from jobaward.cli.root import app, labels_for, load_data, reports_errors
+from jobaward.cli.root import app, labels_for, load_data, reports_errors, year_runs
 from jobaward.errors import UsageProblem
 from jobaward.i18n.labels import Labels
 from jobaward.model import SIDO, Dataset
@@ -109,7 +109,8 @@ def stats(
         emit(views.coverage([r for r in rows if years is None or r.year in years]), options, labels)
         return
     single = next(iter(years)) if years is not None and len(years) == 1 else None
-    emit(views.stats(compute(dataset, single, where=where)), options, labels)
+    span = year_runs(sorted(years)) if years is not None and single is None else None
+    emit(views.stats(compute(dataset, single, where=where), span), options, labels)
 
 
 def stats_official(

@@ -492,8 +492,10 @@ def count_table(labels: Labels, heading: str, counts: Sequence[Count], word: Cal
     return table
 
 
-def stats_view(stats: Stats, labels: Labels) -> RenderableType:
-    title = labels.ui("stats_title").format(year=stats.year) if stats.year else labels.ui("stats_title_all")
+def stats_view(stats: Stats, labels: Labels, span: str | None = None) -> RenderableType:
+    """``span``: the years asked for when they are several (2022..2023), for the title."""
+    years = stats.year or span
+    title = labels.ui("stats_title").format(year=years) if years else labels.ui("stats_title_all")
     summary = [totals_line(stats.totals, labels)]
     if stats.edition_awarded is not None:
         summary.append(f"{labels.ui('edition_awarded')}: {stats.edition_awarded:,}")

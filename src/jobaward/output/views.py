@@ -77,11 +77,13 @@ def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
     )
 
 
-def stats(result: Stats) -> View:
+def stats(result: Stats, span: str | None = None) -> View:
+    """``span``: several years asked for (2022..2023), named in the title."""
+
     def table(labels: Labels) -> Any:
         from jobaward.output.tables import stats_view
 
-        return stats_view(result, labels)
+        return stats_view(result, labels, span)
 
     return View(
         table=table,
