@@ -30,7 +30,7 @@ def test_list_2023_shows_gangwon_and_its_special_prize_winners(run: Run) -> None
     for city in ("춘천시", "강릉시", "영월군"):
         (line,) = lines_with(result.stdout, f" {city} ", "특별상")
         assert "공시제" in line and "강원" in line
-    assert result.stdout.rstrip().splitlines()[-1] == "수상 60건 · 인센티브 합계 22억 9,100만원 (금액이 알려진 31건)"
+    assert result.stdout.rstrip().splitlines()[-1] == "수상 61건 · 인센티브 합계 23억 5,100만원 (금액이 알려진 32건)"
 
 
 def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
@@ -38,7 +38,7 @@ def test_list_2022_shows_gangneung_with_its_prize_money(run: Run) -> None:
     (line,) = lines_with(result.stdout, "강릉시")
     assert "특별상" in line and "5,500만원" in line and "고용노동부장관 표창" in line
     assert lines_with(result.stdout, "강원특별자치도 (당시 강원도)", "대상", "국무총리상")
-    assert "수상 52건 · 인센티브 합계 20억 6,000만원 (금액이 알려진 27건)" in result.stdout
+    assert "수상 53건 · 인센티브 합계 20억 6,000만원 (금액이 알려진 27건)" in result.stdout
 
 
 def test_list_without_year_is_newest_first(run: Run) -> None:

@@ -300,7 +300,7 @@ def test_data_errors_are_korean_first(run: Run, tmp_path: Path) -> None:
         f"jobaward: 데이터 오류: {broken}:awards[0].year: 2010부터 2100까지의 연도가 필요합니다, 받은 값: 'x'"
     )
     checked = run("validate", str(broken), env=korean)
-    assert f"{broken}:awards[0].government: error: 빠졌습니다" in checked.stdout.splitlines()
+    assert f"{broken}:awards[0].government: 오류: 빠졌습니다" in checked.stdout.splitlines()
     english = run("validate", str(broken), env={**korean, "JOBAWARD_LANG": "en"})
     assert f"{broken}:awards[0].government: error: missing" in english.stdout.splitlines()
 
@@ -344,7 +344,7 @@ def test_validate_messages_are_cleaned(run: Run, tmp_path: Path) -> None:
     broken.write_text(BASE + '[[awards]]\nyear = 2024\n"\\u001b]0;pwned\\u0007" = 1\n', "utf-8")
     result = run("validate", str(broken))
     assert result.exit_code == 3
-    assert f"{broken}:awards[0].]0;pwned: error: 알 수 없는 필드" in result.stdout.splitlines()
+    assert f"{broken}:awards[0].]0;pwned: 오류: 알 수 없는 필드" in result.stdout.splitlines()
     assert "\x1b" not in result.stdout and "\x07" not in result.stdout
 
 

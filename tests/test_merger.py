@@ -30,7 +30,7 @@ NEW = "전남광주"
 
 def members(dataset: Dataset, province: str) -> set[str]:
     """The 기초 governments a --province filter keeps (the 광역 itself aside)."""
-    where = AwardFilter(province=province)
+    where = AwardFilter(provinces=frozenset({province}))
     return {g.id for g in dataset.governments if g.level == "기초" and where.accepts_government(g)}
 
 

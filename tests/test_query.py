@@ -46,9 +46,11 @@ def test_list_filters_by_year_and_sorts_by_grade(mini: Dataset) -> None:
 
 
 def test_province_filter_keeps_the_province_and_its_governments(mini: Dataset) -> None:
-    rows = list_awards(mini, AwardFilter(years=frozenset({2023}), province="강원"))
+    rows = list_awards(mini, AwardFilter(years=frozenset({2023}), provinces=frozenset({"강원"})))
     assert {r.government.id for r in rows} == {"강원", "강원 춘천시", "강원 강릉시", "강원 영월군"}
-    basic = list_awards(mini, AwardFilter(years=frozenset({2023}), province="강원", level="기초"))
+    basic = list_awards(
+        mini, AwardFilter(years=frozenset({2023}), provinces=frozenset({"강원"}), levels=frozenset({"기초"}))
+    )
     assert "강원" not in {r.government.id for r in basic}
 
 

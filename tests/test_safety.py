@@ -224,7 +224,7 @@ def test_a_toml_datetime_in_a_date_field_is_a_data_error(run: Run, tmp_path: Pat
     complaint = "2023-08-02 같은 날짜가 필요합니다, 받은 값: 2031-09-30T10:00:00"
     validated = run("validate", str(mine))
     assert validated.exit_code == 3
-    assert f"{mine}:editions[0].date: error: {complaint}\n" in validated.stdout
+    assert f"{mine}:editions[0].date: 오류: {complaint}\n" in validated.stdout
     listed = run("list", "--data", str(mine))
     assert listed.exit_code == 3
     assert only_line(listed.stderr) == f"jobaward: 데이터 오류: {mine}:editions[0].date: {complaint}"

@@ -72,6 +72,8 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
             or narrow_optional(node, key)
         ):
             continue
+        elif official(node) and key == "grade" and labels.english:
+            continue  # compare leaves a long English grade out before the comparison (peers, difference)
         elif official(node) and key in OFFICIAL_FIGURES:
             yield f"{value:.1f}" if isinstance(value, float) else str(value)
         elif official(node) and key in OFFICIAL_CHANGES:
@@ -90,6 +92,10 @@ def figures(node: Any, labels: Labels, parent: str = "") -> Iterator[str]:
             yield f"{node['change'] / node['before_value'] * 100:+.1f}%"
         elif key in ("grade", "grade_before", "grade_after"):
             yield labels.grade(value)
+        elif (
+            key == "government" and official(node) and not labels.english and " " not in node.get("government_id", " ")
+        ):
+            yield node["government_id"]  # the official tables name a 광역 by its short id (충북)
         elif key == "government" and (not labels.english or "government_en" in node):
             yield node["government_en"] if labels.english else value
 

@@ -60,17 +60,33 @@ def awards(
     dataset: Dataset,
     *,
     years: Iterable[int] | None = None,
-    category: str | None = None,
-    grade: str | None = None,
-    province: str | None = None,
-    level: str | None = None,
-    project: str | None = None,
+    category: str | Iterable[str] | None = None,
+    grade: str | Iterable[str] | None = None,
+    province: str | Iterable[str] | None = None,
+    level: str | Iterable[str] | None = None,
+    kind: str | Iterable[str] | None = None,
+    project: str | Iterable[str] | None = None,
     sort: str = "year",
 ) -> list[AwardRow]:
-    """The awards `jobaward list` shows, with the same filters (values in the data's Korean)."""
+    """The awards `jobaward list` shows, with the same filters (values in the data's Korean: a
+    province by its id; a kind as --kind takes it, 시/군/구). A filter given several values accepts
+    any of them."""
+    from jobaward.i18n.labels import parse_kind
     from jobaward.query.awards import AwardFilter, list_awards
 
-    where = AwardFilter(frozenset(years) if years is not None else None, category, grade, province, level, project)
+    def values(given: str | Iterable[str] | None) -> frozenset[str] | None:
+        return None if given is None else frozenset([given] if isinstance(given, str) else given)
+
+    projects = values(project)
+    where = AwardFilter(
+        frozenset(years) if years is not None else None,
+        values(category),
+        values(grade),
+        values(province),
+        values(level),
+        frozenset(parse_kind(k) or k for k in kinds) if (kinds := values(kind)) is not None else None,
+        tuple(sorted(projects)) if projects is not None else None,
+    )
     return list_awards(dataset, where, sort)
 
 

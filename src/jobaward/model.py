@@ -22,6 +22,11 @@ GRADES: tuple[str, ...] = ("종합대상", "대상", "최우수상", "우수상"
 #: 우수사업; 경진대회:* name its two sections, plain 경진대회 where a source names no section.
 CATEGORIES: tuple[str, ...] = ("공시제", "우수사업", "경진대회:지역맞춤형", "경진대회:사회적기업", "경진대회")
 
+#: Kinds of government (query/kinds.kind_of), each compared with its own kind: a 시·도; a 특·광역시's
+#: 자치구·군 (a 광역시's 군, like 달성군, too); a 도's 시; a 도's 군. ``--kind`` picks among the last three.
+SIDO, METRO_GU_GUN, DO_SI, DO_GUN = "sido", "metro_gu_gun", "do_si", "do_gun"
+KINDS: tuple[str, ...] = (SIDO, METRO_GU_GUN, DO_SI, DO_GUN)
+
 #: Marks a note that records a field printed differently by another source.
 CONFLICT_MARK = "보도에 따라 다름"
 
@@ -435,6 +440,12 @@ def period_order(period: str) -> tuple[int, int]:
     """``2021-H2`` → (2021, 2); an annual ``2021`` sorts after both halves of its year."""
     year, _, half = period.partition("-H")
     return int(year), int(half) if half else 3
+
+
+def period_day(period: str) -> date:
+    """The reference day of a period: 30 June for 상반기, 31 December for 하반기 or a year."""
+    year, _, half = period.partition("-H")
+    return date(int(year), 6, 30) if half == "1" else date(int(year), 12, 31)
 
 
 @cache  # a few dozen distinct periods, asked for thousands of times by compare's medians

@@ -12,27 +12,37 @@ from jobaward.i18n.labels import Labels
 from jobaward.i18n.messages import message
 from jobaward.model import Dataset, Government
 from jobaward.output.emit import Format, OutputOptions, emit
-from jobaward.query.awards import IndicatorRow
+from jobaward.query.awards import AwardFilter, IndicatorRow
 
 if TYPE_CHECKING:
     from jobaward.query.names import NameIndex
 
 from jobaward.cli.help_text import say
 from jobaward.cli.options import (
+    FILTER_RULE,
+    CategoryFilter,
     DataOption,
     ExcelOption,
     FieldsOption,
     FormatOption,
+    GradeFilter,
+    KindFilter,
     LangOption,
+    LevelFilter,
     NoBundledOption,
+    NoPagerOption,
     OutputOption,
+    ProjectFilter,
+    ProvinceFilter,
     SvgOption,
     WideOption,
     WindowOption,
+    YearFilter,
+    award_filter,
     complete_government,
     parse_window,
 )
-from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports_errors, require_held, year_runs
+from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports_errors, year_runs
 
 
 @app.command(
@@ -44,8 +54,9 @@ from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports
         "Winners' official employment rate (Statistics Korea) before and after, largest change first, "
         "then the news figures; or, given two years, how two editions differ.\n\n"
         "Examples: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news; "
-        "jobaward compare 2022 2023",
+        "jobaward compare 2022 2023\n\n",
     )
+    + FILTER_RULE
 )
 @reports_errors
 def compare(
@@ -86,19 +97,13 @@ def compare(
             ),
         ),
     ] = False,
-    year: Annotated[
-        int | None,
-        typer.Option(
-            "--year",
-            "-y",
-            min=2010,
-            max=2100,
-            help=say(
-                "한 회차의 수상 지자체 (없으면 통계가 있는 가장 최근 회차).",
-                "Winners of one edition (default: the newest the official series covers).",
-            ),
-        ),
-    ] = None,
+    year: YearFilter = None,
+    category: CategoryFilter = None,
+    grade: GradeFilter = None,
+    province: ProvinceFilter = None,
+    level: LevelFilter = None,
+    kind: KindFilter = None,
+    project: ProjectFilter = None,
     window: WindowOption = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
@@ -109,23 +114,33 @@ def compare(
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """Winners' official employment rate before and after, then the news figures; or two editions.
 
     Examples: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news
     """
     from jobaward.output import views
-    from jobaward.query.awards import SORTS, compare_indicators, indicator_names, matching_indicator_names
+    from jobaward.query.awards import (
+        SORTS,
+        compare_indicators,
+        edition_news,
+        indicator_names,
+        matching_indicator_names,
+    )
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    options = OutputOptions(format, excel, output, svg, wide, fields)
+    options = OutputOptions(format, excel, output, svg, wide, fields, pager=not no_pager)
+    where = award_filter(dataset, year, category, grade, province, level, kind, project)
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:
             raise UsageProblem("years_with_indicator")
-        if official or news_only or year is not None or window is not None:
+        if official or news_only or year or window is not None:
             raise UsageProblem("years_with_official")
+        if where.active:
+            raise UsageProblem("years_with_filters")
         compare_editions(dataset, years, options, labels)
         return
     if sort is not None and sort not in SORTS:
@@ -142,12 +157,12 @@ def compare(
             known = ", ".join(indicator_names(dataset))
             raise UsageProblem("unknown_indicator", option="--indicator", value=indicator, valid=known)
     rows = compare_indicators(dataset, governments, wanted, sort)
-    if news_only and (official or year is not None or window is not None):
+    if news_only and (official or year or window is not None):
         raise UsageProblem("news_with_official")
     if not news_only:
-        require_held(dataset, [str(year)] if year is not None else None)
-        compare_official(dataset, governments, rows, year, window, options, labels)
+        compare_official(dataset, governments, rows, where, window, options, labels)
         return
+    rows, _ = edition_news(dataset, rows, where)
     shown = {row.government.id for row in rows}
     for government in governments:
         if government.id not in shown:
@@ -200,7 +215,7 @@ def compare_official(
     dataset: Dataset,
     governments: list[Government],
     news: Sequence[IndicatorRow],
-    year: int | None,
+    where: AwardFilter,
     window: str | None,
     options: OutputOptions,
     labels: Labels,
@@ -208,13 +223,27 @@ def compare_official(
     """``compare`` (and ``--official``, ``--year``): each award's official before/after, largest
     change first, then the news figures (``news``) of the same governments, marked as such.
 
-    Without names or a year: the newest edition whose window the series covers.
+    Without names or a year: the newest edition whose window the series covers. Under an edition
+    only the news figures of periods near it are shown (query/awards.edition_news); a note says
+    how many were left out.
     """
     from jobaward.output.official_views import changes
+    from jobaward.query.awards import NEWS_YEARS_AFTER, NEWS_YEARS_BEFORE, edition_news
     from jobaward.query.official import compare_winners
     from jobaward.storage.kosis_files import load_official
 
-    found = compare_winners(load_official(), dataset, governments, year, parse_window(window), news)
+    single = next(iter(where.years)) if where.years is not None and len(where.years) == 1 else None
+    found = compare_winners(
+        load_official(), dataset, governments, single, parse_window(window), news, where if where.active else None
+    )
+    editions = where.years or (frozenset({found.edition}) if found.edition is not None else None)
+    shown, left_out = edition_news(dataset, found.news, where._replace(years=editions))
     for government in found.missing:
         echo(message("nothing_to_compare_note", labels.english, name=labels.name(government)), err=True)
-    emit(changes(dataset, found.rows, found.news, found.kind, found.edition, found.dropped), options, labels)
+    if left_out and editions and len(editions) > 1:
+        before, after = NEWS_YEARS_BEFORE, NEWS_YEARS_AFTER
+        echo(message("news_left_out_each_note", labels.english, count=left_out, before=before, after=after), err=True)
+    elif left_out and editions:
+        first, last = min(editions) - NEWS_YEARS_BEFORE, max(editions) + NEWS_YEARS_AFTER
+        echo(message("news_left_out_note", labels.english, count=left_out, first=first, last=last), err=True)
+    emit(changes(dataset, found.rows, shown, found.kind, found.edition, found.dropped), options, labels)

@@ -134,6 +134,13 @@ class JobawardGroup(TyperGroup):
 
     english = False
 
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        """TAB in a shell: Typer's completion, with bash's values escaped (cli/options.shell_word)."""
+        from jobaward.cli.options import use_escaping_bash_completion
+
+        use_escaping_bash_completion()
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
     def main(  # type: ignore[override]
         self,
         args: Sequence[str] | None = None,

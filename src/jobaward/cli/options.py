@@ -2,14 +2,67 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from jobaward.cli.help_text import say
 from jobaward.errors import JobawardError, UsageProblem
 from jobaward.output.emit import Format
+
+if TYPE_CHECKING:
+    from jobaward.model import Dataset
+    from jobaward.query.awards import AwardFilter
+
+#: The filters' combination rule, said in every filtering command's help.
+FILTER_RULE = say(
+    "필터: 같은 옵션을 여러 번 주면 그중 하나라도 (OR), 서로 다른 옵션은 모두 (AND) 맞아야 함.",
+    "Filters: a repeated option accepts any of its values (OR); different options must all match (AND).",
+)
+
+
+def complete_years(incomplete: str) -> list[str]:
+    """The years the data holds an edition or an award for (newest first)."""
+    from jobaward.query.awards import years_held
+
+    dataset = completion_data()
+    return [str(year) for year in reversed(years_held(dataset))] if dataset is not None else []
+
+
+def complete_categories(incomplete: str) -> list[str]:
+    from jobaward.model import CATEGORIES
+
+    return list(CATEGORIES)
+
+
+def complete_grades(incomplete: str) -> list[str]:
+    from jobaward.model import GRADES
+
+    return list(GRADES)
+
+
+def complete_levels(incomplete: str) -> list[str]:
+    from jobaward.model import LEVELS
+
+    return list(LEVELS)
+
+
+def complete_kinds(incomplete: str) -> list[str]:
+    """시, 군, 구 and their long and English forms (not the ids JSON uses)."""
+    from jobaward.i18n.labels import KIND_WORDS
+
+    return [form for kind, words in KIND_WORDS.items() for form in words if form != kind]
+
+
+def complete_provinces(incomplete: str) -> list[str]:
+    """The 광역: short ids (강원), full names (강원특별자치도) and English names."""
+    dataset = completion_data()
+    if dataset is None:
+        return []
+    return [form for gov in dataset.governments if gov.level == "광역" for form in (gov.id, gov.name, gov.name_en)]
+
 
 CategoryOption = Annotated[
     str | None,
@@ -26,6 +79,145 @@ GradeOption = Annotated[
         ),
     ),
 ]
+YearFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--year",
+        "-y",
+        help=say(
+            "수상 연도(2023)나 범위(2019..2023); 여러 번 가능.",
+            "Award year (2023) or range (2019..2023); repeatable.",
+        ),
+        show_default=False,
+        autocompletion=complete_years,
+    ),
+]
+CategoryFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--category",
+        "-c",
+        help=say(
+            "공시제, 우수사업, 경진대회 (부문이 그 세부 부문도 포함; 영어도 가능); 여러 번 가능.",
+            "공시제, 우수사업, 경진대회 (a category includes its sections) or English; repeatable.",
+        ),
+        show_default=False,
+        autocompletion=complete_categories,
+    ),
+]
+GradeFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--grade",
+        "-g",
+        help=say(
+            "종합대상, 대상, 최우수상, 우수상, 특별상 (영어도 가능); 여러 번 가능.",
+            "종합대상, 대상, 최우수상, 우수상, 특별상 or English; repeatable.",
+        ),
+        show_default=False,
+        autocompletion=complete_grades,
+    ),
+]
+ProvinceFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--province",
+        "-p",
+        help=say("광역: 강원, 강원도, Gangwon; 여러 번 가능.", "A 광역: 강원, 강원도, Gangwon; repeatable."),
+        show_default=False,
+        autocompletion=complete_provinces,
+    ),
+]
+LevelFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--level",
+        help=say("광역 또는 기초.", "광역 (provincial) or 기초 (municipal)."),
+        show_default=False,
+        autocompletion=complete_levels,
+    ),
+]
+KindFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--kind",
+        help=say(
+            "기초의 종류: 시 (도의 시), 군 (도의 군), 구 (특·광역시 자치구·군); 여러 번 가능.",
+            "Kind of 기초: 시 (city of a 도), 군 (county of a 도), 구 (district or county of a "
+            "metropolitan city); city, county, district also work; repeatable.",
+        ),
+        show_default=False,
+        autocompletion=complete_kinds,
+    ),
+]
+ProjectFilter = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--project",
+        help=say("사업명에 든 말, 예: 청년; 여러 번 가능.", "Words in the project name, e.g. 청년; repeatable."),
+        show_default=False,
+    ),
+]
+NoPagerOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-pager",
+        help=say(
+            "화면보다 긴 표도 페이저 (JOBAWARD_PAGER, PAGER, less -FRX) 없이 출력.",
+            "Never page a table taller than the screen (pager: JOBAWARD_PAGER, PAGER or less -FRX).",
+        ),
+    ),
+]
+
+
+def award_filter(
+    dataset: Dataset,
+    year: list[str] | None = None,
+    category: list[str] | None = None,
+    grade: list[str] | None = None,
+    province: list[str] | None = None,
+    level: list[str] | None = None,
+    kind: list[str] | None = None,
+    project: list[str] | None = None,
+) -> AwardFilter:
+    """The shared filters as typed on any command, checked and folded into one AwardFilter.
+
+    A year the data holds no edition or award for is a usage error (cli/root.require_held).
+    """
+    from jobaward.cli.root import parse_years, require_held
+    from jobaward.i18n.labels import KIND_WORDS, parse_category, parse_grade, parse_kind, parse_level
+    from jobaward.model import CATEGORIES, GRADES, LEVELS
+    from jobaward.query.awards import AwardFilter
+    from jobaward.query.names import NameIndex, find_province
+
+    require_held(dataset, year)
+    provinces = None
+    if province:
+        index = NameIndex(dataset)
+        provinces = frozenset(find_province(index, value).id for value in province)
+    projects = tuple(p.strip() for p in project or () if p.strip()) or None
+    return AwardFilter(
+        years=parse_years(year),
+        categories=choices(category, parse_category, CATEGORIES, "--category"),
+        grades=choices(grade, parse_grade, GRADES, "--grade"),
+        provinces=provinces,
+        levels=choices(level, parse_level, LEVELS, "--level"),
+        kinds=choices(kind, parse_kind, tuple(words[0] for words in KIND_WORDS.values()), "--kind"),
+        projects=projects,
+    )
+
+
+def choices(
+    values: list[str] | None, parse: Callable[[str], str | None], valid: tuple[str, ...], option: str
+) -> frozenset[str] | None:
+    """Each value of a repeated option parsed (the first unknown one is a usage error); None for none."""
+    from jobaward.cli.root import choice
+
+    if not values:
+        return None
+    return frozenset(str(choice(value, parse, valid, option)) for value in values)
+
+
 FormatOption = Annotated[
     Format,
     typer.Option(
@@ -142,13 +334,12 @@ def complete_government(incomplete: str) -> list[str]:
     Typer keeps only values that start with the typed text, so the user's own prefix is kept
     (``gangn`` → ``gangneung-si``).
     """
-    from jobaward.cli.root import load_data
     from jobaward.output.text import printable
 
-    try:
-        governments = load_data().governments
-    except JobawardError:
+    dataset = completion_data()
+    if dataset is None:
         return []
+    governments = dataset.governments
     typed = incomplete.casefold()
     found = {
         incomplete + form[len(incomplete) :]
@@ -159,6 +350,16 @@ def complete_government(incomplete: str) -> list[str]:
     return sorted(found)
 
 
+def completion_data() -> Dataset | None:
+    """The data a completion offers values from (bundled + user files), or None when it cannot load."""
+    from jobaward.cli.root import load_data
+
+    try:
+        return load_data()
+    except JobawardError:
+        return None
+
+
 def parse_window(window: str | None) -> str:
     from jobaward.query.official import WINDOWS
 
@@ -166,3 +367,25 @@ def parse_window(window: str | None) -> str:
     if chosen not in WINDOWS:
         raise UsageProblem("unknown_value", option="--window", value=window, valid=", ".join(WINDOWS))
     return chosen
+
+
+#: Characters bash would read as syntax in an inserted completion (a space splits the word).
+SHELL_SPECIALS = frozenset(" \t\n'\"\\$`!&;|<>()[]{}*?#~")
+
+
+def shell_word(value: str) -> str:
+    """``인천 남동구`` → ``인천\\ 남동구``: one argument when bash inserts it as typed."""
+    return "".join("\\" + char if char in SHELL_SPECIALS else char for char in value)
+
+
+def use_escaping_bash_completion() -> None:
+    """Bash inserts completions verbatim (Typer prints them raw): escape them, so a multi-word
+    name stays one argument. Zsh and fish quote what they insert themselves."""
+    from typer._click.shell_completion import CompletionItem, add_completion_class
+    from typer._completion_classes import BashComplete
+
+    class EscapingBashComplete(BashComplete):
+        def format_completion(self, item: CompletionItem) -> str:
+            return shell_word(item.value)
+
+    add_completion_class(EscapingBashComplete, "bash")

@@ -21,6 +21,7 @@ from jobaward.cli.options import (
     FormatOption,
     LangOption,
     NoBundledOption,
+    NoPagerOption,
     OutputOption,
     SvgOption,
     WideOption,
@@ -58,6 +59,7 @@ def show(
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
     lang: LangOption = None,
+    no_pager: NoPagerOption = False,
 ) -> None:
     """One government's profile: names, awards, streaks, indicators, sources.  Example: jobaward show 강릉시"""
 
@@ -72,7 +74,7 @@ def show(
         former, until = match.former.name, match.former.until.isoformat()
         echo(message("renamed_note", labels.english, old=former, new=match.government.name, until=until), err=True)
     view = with_official_figures(dataset, match.government, views.profile(dataset, profile(dataset, match.government)))
-    emit(view, OutputOptions(format, excel, output, svg, wide, fields), labels)
+    emit(view, OutputOptions(format, excel, output, svg, wide, fields, pager=not no_pager), labels)
 
 
 def with_official_figures(dataset: Dataset, gov: Government, view: View) -> View:

@@ -91,12 +91,12 @@ def validate(
             warnings += suspicious(parse_layer(read_bytes(path), str(path)))
         except DataError:
             continue
-    error_lines, warning_lines = problem_lines(errors, "error", english), problem_lines(warnings, "warning", english)
+    error_lines, warning_lines = problem_lines(errors, english), problem_lines(warnings, english, warning=True)
     for line in error_lines + warning_lines:
         echo(line)
     if not errors:
         for found in merged.replaced:
-            echo(f"{found.place}: note: {found.text(english)}")
+            echo(message("validate_note", english, place=found.place, text=found.text(english)))
     checked = len(paths) if files else len(paths) + bundled  # the files asked for, not the bundle behind them
     summed, problems, doubts = (
         counted(checked, "file", english),
@@ -128,8 +128,8 @@ def references_behind(errors: list[Problem], paths: list[Path], bundled: bool) -
     return [found for found in references_despite_errors(contents) if (found.origin, found.where) not in wrong]
 
 
-def problem_lines(found: list[Problem], kind: str, english: bool) -> list[str]:
-    """``FILE:WHERE: kind: text``, one line a cause: a missing reference named by several
+def problem_lines(found: list[Problem], english: bool, *, warning: bool = False) -> list[str]:
+    """``FILE:WHERE: 오류: text`` (``error:`` in English), one line a cause: a missing reference named by several
     records is one line that lists the other places; a file-level problem has no position."""
     groups: dict[tuple[object, ...], list[Problem]] = {}
     for item in found:
@@ -137,7 +137,9 @@ def problem_lines(found: list[Problem], kind: str, english: bool) -> list[str]:
         groups.setdefault(same, []).append(item)
     lines = []
     for first, *others in groups.values():
-        line = f"{first.place}: {kind}: {first.text(english)}"
+        line = message(
+            "validate_warning" if warning else "validate_error", english, place=first.place, text=first.text(english)
+        )
         if others:
             line += message("also_at", english, count=len(others), places=", ".join(o.where for o in others))
         lines.append(line)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from jobaward.i18n.folding import compact
-from jobaward.model import CATEGORIES, GRADES, LEVELS, Government
+from jobaward.model import CATEGORIES, DO_GUN, DO_SI, GRADES, LEVELS, METRO_GU_GUN, Government
 
 CATEGORY_EN = {
     "공시제": "Job Target Disclosure",
@@ -22,6 +22,13 @@ GRADE_EN = {
     "특별상": "Special Prize",
 }
 LEVEL_EN = {"광역": "provincial", "기초": "municipal"}
+#: --kind: what a user may type for each kind of 기초 (model.KINDS): the short form first, then the
+#: Korean long forms, English words and the id (as in JSON's ``peers``).
+KIND_WORDS = {
+    DO_SI: ("시", "도의 시", "city", DO_SI),
+    DO_GUN: ("군", "도의 군", "county", DO_GUN),
+    METRO_GU_GUN: ("구", "특·광역시 자치구·군", "자치구·군", "자치구", "district", METRO_GU_GUN),
+}
 #: One mark per grade for the `show` timeline (explained by its legend); "" is a grade not given.
 GRADE_MARK = {"종합대상": "종", "대상": "대", "최우수상": "최", "우수상": "우", "특별상": "특", "": "수"}
 GRADE_MARK_EN = {"종합대상": "O", "대상": "G", "최우수상": "T", "우수상": "E", "특별상": "S", "": "W"}
@@ -459,3 +466,10 @@ def parse_grade(text: str) -> str | None:
 
 def parse_level(text: str) -> str | None:
     return parse_term(text, LEVELS, LEVEL_EN)
+
+
+def parse_kind(text: str) -> str | None:
+    """A kind of 기초 (model.KINDS) from the short form (군), a long form (도의 군, 자치구), English
+    (county) or its id (do_gun)."""
+    wanted = compact(text)
+    return next((kind for kind, words in KIND_WORDS.items() if wanted in {compact(w) for w in words}), None)

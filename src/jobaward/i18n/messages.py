@@ -109,6 +109,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--official, --news, --year, --window는 두 회차 비교(compare 2022 2023)와 함께 쓸 수 없습니다",
         "--official, --news, --year and --window are not for comparing two editions",
     ),
+    "years_with_filters": (
+        "--category, --grade, --province, --level, --kind, --project는 두 회차 비교(compare 2022 2023)와 "
+        "함께 쓸 수 없습니다",
+        "--category, --grade, --province, --level, --kind and --project are not for comparing two editions",
+    ),
+    "coverage_with_filters": (
+        "--coverage는 --year만 받습니다 (--category, --grade, --province, --level, --kind, --project 없이)",
+        "--coverage takes --year only (not --category, --grade, --province, --level, --kind or --project)",
+    ),
+    "official_with_filters": (
+        "stats --official은 필터로 --year, --kind, --level만 받습니다 "
+        "(--category, --grade, --province, --project 없이)",
+        "stats --official filters by --year, --kind and --level only "
+        "(not --category, --grade, --province or --project)",
+    ),
     "news_with_official": (
         "--news는 보도 수치만 보여 주므로 --official, --year, --window와 함께 쓸 수 없습니다",
         "--news shows the news figures only; it does not go with --official, --year or --window",
@@ -138,7 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "지자체를 하나로 찾지 못한 이름 {count}개: {listed}",
         "{count} names found no single government: {listed}",
     ),
-    # what validate and add report on stdout
+    # what validate and add report on stdout: FILE:WHERE: 오류/경고/참고: text (gcc's words, translated)
+    "validate_error": ("{place}: 오류: {text}", "{place}: error: {text}"),
+    "validate_warning": ("{place}: 경고: {text}", "{place}: warning: {text}"),
+    "validate_note": ("{place}: 참고: {text}", "{place}: note: {text}"),
     "validate_summary": (
         "파일 {files} 검사: 오류 {errors}, 경고 {warnings}",
         "checked {files}: {errors}, {warnings}",
@@ -148,6 +166,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "renamed_note": (
         "참고: '{old}'은(는) {until}까지의 이름이며, 현재 이름은 {new}입니다.",
         "note: '{old}' was renamed {new} after {until}.",
+    ),
+    "pager_failed_note": (
+        "참고: 페이저 '{pager}'을(를) 시작할 수 없어 그대로 출력합니다 ({reason}).",
+        "note: could not start the pager '{pager}' ({reason}); printing without it.",
+    ),
+    "news_left_out_note": (
+        "참고: 보도 수치 {count}개는 기간이 {first}–{last}년 밖이라 뺐습니다 (모두 보기: --news).",
+        "note: {count} news figures left out: their periods fall outside {first}–{last} (all: --news).",
+    ),
+    "news_left_out_each_note": (
+        "참고: 보도 수치 {count}개는 기간이 그 지자체 수상 연도의 {before}년 전부터 {after}년 뒤까지를 벗어나 뺐습니다 "
+        "(모두 보기: --news).",
+        "note: {count} news figures left out: their periods fall outside {before} years before to {after} "
+        "after the government's award year (all: --news).",
     ),
     "no_indicators_note": ("참고: {name}의 고용 지표 기록이 없습니다.", "note: no indicators recorded for {name}."),
     "bad_half_year": (

@@ -7,8 +7,9 @@ A command builds a ``View`` (how to draw it as a table, as JSON, as rows) and ha
 from __future__ import annotations
 
 import io
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -44,6 +45,8 @@ class OutputOptions(NamedTuple):
     wide: bool = False
     #: --fields: the keys to keep, in this order ("" or None: every key)
     fields: str | None = None
+    #: a table taller than the terminal goes through the pager (never when piped; --no-pager)
+    pager: bool = True
 
     def checked(self) -> OutputOptions:
         """Settle option combinations: --excel means CSV; --svg needs the table view."""
@@ -111,7 +114,67 @@ def emit_table(view: View, options: OutputOptions, labels: Labels) -> None:
     if options.svg is not None or options.output is not None:
         save_table(drawing, view.title, options)
     if options.output is None:
-        print_view(make_console(width=PIPE_WIDTH if options.wide else None), drawing)
+        console = make_console(width=PIPE_WIDTH if options.wide else None)
+        if not (options.pager and is_terminal(sys.stdout)):
+            print_view(console, drawing)
+            return
+        with console.capture() as captured:
+            print_view(console, drawing)
+        text = captured.get()
+        if text.count("\n") < console.height or not page(text, labels):
+            write(text, None)
+
+
+#: The pager when neither JOBAWARD_PAGER nor PAGER is set: less that quits when the text fits (-F),
+#: passes colours (-R) and leaves the text on the screen (-X), as git and gh do.
+DEFAULT_PAGER = "less -FRX"
+
+
+def pager_command(environ: Mapping[str, str]) -> str:
+    """JOBAWARD_PAGER, else PAGER, else less -FRX; "" (set but empty) or ``cat`` means none."""
+    for name in ("JOBAWARD_PAGER", "PAGER"):
+        if name in environ:
+            chosen = environ[name].strip()
+            return "" if chosen == "cat" else chosen
+    return DEFAULT_PAGER
+
+
+def page(text: str, labels: Labels) -> bool:
+    """Show ``text`` through the pager; False (after one note on stderr) when none could start."""
+    import shlex
+    import subprocess
+
+    command = pager_command(os.environ)
+    if not command:
+        return False
+    try:
+        pager = subprocess.Popen(shlex.split(command), stdin=subprocess.PIPE)
+    except (OSError, ValueError) as error:
+        from jobaward.i18n.messages import message, system_reason
+
+        reason = system_reason(error) if isinstance(error, OSError) else str(error)
+        print(message("pager_failed_note", labels.english, pager=command, reason=reason), file=sys.stderr)
+        return False
+    assert pager.stdin is not None
+    try:
+        sys.stdout.flush()
+        pager.stdin.write(text.encode("utf-8"))
+        pager.stdin.close()
+    except BrokenPipeError:
+        pass  # the reader quit the pager before the end: nothing more to show
+    while True:
+        try:
+            pager.wait()
+            return True
+        except KeyboardInterrupt:
+            continue  # Ctrl-C belongs to the pager (less clears its search with it)
+
+
+def is_terminal(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
 
 
 def save_table(drawing: Any, title: str, options: OutputOptions) -> None:

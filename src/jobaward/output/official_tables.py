@@ -197,10 +197,12 @@ def short_period(period: str) -> str:
     return f"{year[2:]}H{half}" if half else year
 
 
-def government_cell(change: OfficialChange, labels: Labels) -> Parts:
-    """'전남 여수시' (or 'Yeosu-si'): each word stays whole when the column wraps."""
+def government_cell(change: OfficialChange, labels: Labels, province: Government | None = None) -> Parts:
+    """'전남 여수시' (or 'Yeosu-si'): each word stays whole when the column wraps. ``province``:
+    named after an English name others share (``Jung-gu (Daejeon)``), as the Korean id starts with it."""
     name = change.government.name_en if labels.english else change.government.id
-    return Parts.of(*(figure(part) for part in name.split()))
+    where = f"({province.name_en})" if province is not None else ""
+    return Parts.of(*(figure(part) for part in name.split()), figure(where) if where else "")
 
 
 def province_cell(change: OfficialChange, labels: Labels, provinces: Mapping[str, Government]) -> Text:
@@ -217,11 +219,13 @@ def changes_view(
     edition: int | None = None,
     provinces: Mapping[str, Government] | None = None,
     dropped: Sequence[Dropped] = (),
+    shared: frozenset[str] = frozenset(),
 ) -> RenderableType:
     """``compare``: each award's official before/after, 광역 (annual) and 기초 (half-yearly) in
     lists of their own; every winner without one named under them with the reason; ``edition``
     names the edition picked for a bare ``compare``; the news figures (``news``) follow, marked as
-    such. ``provinces``: the 광역 governments by id, for the English names."""
+    such. ``provinces``: the 광역 governments by id, for the English names; ``shared``: English
+    names several governments go by, shown with their province."""
     parts: list[RenderableType] = [Text(labels.ui("official_changes"), style="bold underline")]
     if edition is not None:
         parts.append(Text(labels.ui("newest_edition").format(year=edition)))
@@ -231,7 +235,7 @@ def changes_view(
         if group:
             windows = {f"{short_period(row.before_period)}→{short_period(row.after_period)}" for row in group}
             title = labels.ui(key) + (f" {windows.pop()}" if len(windows) == 1 else "")
-            parts += [Text(title, style="bold"), change_table(group, labels, provinces or {})]
+            parts += [Text(title, style="bold"), change_table(group, labels, provinces or {}, shared)]
     if dropped:
         parts.append(dropped_lines(dropped, labels))
     surveys = dict.fromkeys(row.survey for row in rows)
@@ -252,24 +256,34 @@ def peers_unavailable(windows: Sequence[tuple[str, str]], labels: Labels) -> lis
     return [labels.ui("peers_unavailable").format(windows=", ".join(said))]
 
 
-def change_table(rows: Sequence[OfficialChange], labels: Labels, provinces: Mapping[str, Government]) -> RenderableType:
+def change_table(
+    rows: Sequence[OfficialChange],
+    labels: Labels,
+    provinces: Mapping[str, Government],
+    shared: frozenset[str] = frozenset(),
+) -> RenderableType:
     table = FittedTable(
         [
             Col("year", "right"),
             Col("government", wrap=True),
-            Col("grade"),
+            # the comparison (peers, difference) matters more than a long English grade
+            Col("grade", priority=2 if labels.english else 0),
             Col("before", "right"),
             Col("after", "right"),
             Col("change", "right"),
-            Col("peers", "right", priority=2),  # the difference from it matters more
+            Col("peers", "right", priority=1),
             Col("peers_count", "right", priority=3),
-            Col("versus", "right", priority=1),
+            Col("versus", "right"),  # the difference from the peers: the comparison itself
             Col("period", priority=3),
             Col("province", priority=3),  # empty (so left out) in Korean
         ],
         labels,
     )
     marks = Footnotes()
+
+    def shares(row: OfficialChange) -> bool:
+        return labels.english and row.government.name_en in shared
+
     for row in rows:
         all_ages = marks.mark(labels.ui("all_ages_mark")) if row.age == ALL_AGES else ""
         high = marks.mark(labels.ui("rse_mark")) if row.high_rse else ""
@@ -277,7 +291,7 @@ def change_table(rows: Sequence[OfficialChange], labels: Labels, provinces: Mapp
         noise = marks.mark(labels.ui("within_noise")) if row.within_noise else ""
         table.add_row(
             Text(str(row.year)),
-            government_cell(row, labels),
+            government_cell(row, labels, provinces.get(row.government.province or "") if shares(row) else None),
             figure(labels.grade(row.grade) if row.grade else ""),
             rate(row.before),
             Parts.of(rate(row.after), all_ages, high, crossed),

@@ -229,10 +229,12 @@ def changes(
     def table(labels: Labels) -> Any:
         from jobaward.output.official_tables import changes_view
         from jobaward.output.tables import compare_view
+        from jobaward.query.names import shared_names
 
-        news_table = compare_view(news, labels) if news else None
+        shared = shared_names(dataset)
+        news_table = compare_view(news, labels, shared) if news else None
         provinces = {gov.id: gov for gov in dataset.governments if gov.level == "광역"}
-        return changes_view(rows, news_table, window, labels, edition, provinces, dropped)
+        return changes_view(rows, news_table, window, labels, edition, provinces, dropped, shared)
 
     records = [{"section": "official", **change_record(dataset, row)} for row in rows]
     records += [{"section": "official", **dropped_record(dataset, row)} for row in dropped]

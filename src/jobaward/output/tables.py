@@ -10,7 +10,7 @@ import io
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import timedelta
 from typing import IO, TYPE_CHECKING
 
@@ -41,10 +41,36 @@ def new_table(labels: Labels, columns: Sequence[Col]) -> FittedTable:
     return FittedTable(columns, labels)
 
 
-def government_cell(row: AwardRow, labels: Labels) -> Parts:
-    """The name, and the name it had then (강원도 for 2022): each stays whole when wrapped."""
+def government_cell(row: AwardRow, labels: Labels, province: Government | None = None) -> Parts:
+    """The name, and the name it had then (강원도 for 2022): each stays whole when wrapped.
+
+    ``province``: named after the government (``Jung-gu (Daejeon)``) when the name alone is shared.
+    """
     then = cell(labels.name_then(row.name_then), "dim") if row.renamed_since and not labels.english else ""
-    return Parts.of(cell(labels.name(row.government)), then)
+    where = cell(f"({labels.name(province)})", "dim") if province is not None else ""
+    return Parts.of(cell(labels.name(row.government)), where, then)
+
+
+def own_province(
+    gov: Government, province: Government | None, labels: Labels, shared: frozenset[str]
+) -> Government | None:
+    """The province to name after ``gov`` (``Jung-gu (Daejeon)``): in English, when others share its name."""
+    return province if labels.english and labels.name(gov) in shared else None
+
+
+def name_cell(gov: Government, province: Government | None, labels: Labels, shared: frozenset[str]) -> Parts:
+    """A name others share with its province: 서울 중구 in Korean, Jung-gu (Seoul) in English."""
+    name = cell(labels.name(gov))
+    if province is None or labels.name(gov) not in shared:
+        return Parts.of(name)
+    if labels.english:
+        return Parts.of(name, cell(f"({province.name_en})", "dim"))
+    return Parts.of(cell(province.id, "dim"), name)
+
+
+def kept_for_names(names: Iterable[str], labels: Labels, shared: frozenset[str]) -> frozenset[str]:
+    """In Korean a shared name (중구) keeps the (narrow) province column: ``{"province"}`` then."""
+    return frozenset({"province"}) if not labels.english and any(name in shared for name in names) else frozenset()
 
 
 def province_cell(province: Government | None, labels: Labels) -> Text:
@@ -65,25 +91,37 @@ def incentive_cell(incentive: int | None, labels: Labels) -> Text:
     return cell(fmt.won(incentive, labels.english) if incentive is not None else "")
 
 
-def awards_view(rows: Sequence[AwardRow], totals: Totals, labels: Labels, of: int | None = None) -> RenderableType:
-    table = new_table(
-        labels,
-        [
-            Col("year"),  # left: a year may read "2013 추정"
-            Col("government", wrap=True),
-            Col("province", priority=1),
-            Col("category", priority=1),
-            Col("grade"),
-            Col("honor", priority=2, wrap=True),
-            Col("incentive", "right"),
-            Col("project", priority=3, wrap=True, min_width=12),
-        ],
-    )
+def awards_view(
+    rows: Sequence[AwardRow],
+    totals: Totals,
+    labels: Labels,
+    of: int | None = None,
+    keep: frozenset[str] = frozenset(),
+    shared: frozenset[str] = frozenset(),
+) -> RenderableType:
+    """The awards table. Columns named in ``keep`` (filtered or sorted on) are never left out.
+
+    A name others share (``shared``: 중구, Jung-gu) stays unambiguous at any width: in Korean the
+    (narrow) province column is kept; in English, where province names are long, the name
+    carries its province: ``Jung-gu (Daejeon)``.
+    """
+    keep = keep | kept_for_names((labels.name(row.government) for row in rows), labels, shared)
+    columns = [
+        Col("year"),  # left: a year may read "2013 추정"
+        Col("government", wrap=True),
+        Col("province", priority=1),
+        Col("category", priority=1),
+        Col("grade"),
+        Col("honor", priority=2, wrap=True),
+        Col("incentive", "right"),
+        Col("project", priority=3, wrap=True, min_width=12),
+    ]
+    table = new_table(labels, [c._replace(priority=0) if c.key in keep else c for c in columns])
     for row in rows:
         award = row.award
         table.add_row(
             year_cell(award, labels),
-            government_cell(row, labels),
+            government_cell(row, labels, own_province(row.government, row.province, labels, shared)),
             province_cell(row.province, labels),
             cell(labels.category(award.category)),
             cell(labels.grade(award.grade), grade_style(award.grade)),
@@ -259,7 +297,10 @@ def indicators_table(
     labels: Labels,
     numbers: dict[str, int] | None = None,
     with_government: bool = True,
+    shared: frozenset[str] = frozenset(),
 ) -> RenderableType:
+    """Indicators before → after; ``shared``: names several governments go by, shown with their
+    province (서울 중구, Jung-gu (Seoul)) as the province column may be left out."""
     columns = [Col("government", wrap=True), Col("province", priority=1)] if with_government else []
     columns += [
         Col("indicator", wrap=True),
@@ -278,7 +319,7 @@ def indicators_table(
         indicator = row.indicator
         cells: list[Text | Parts | RenderableType] = []
         if with_government:
-            cells += [cell(labels.name(row.government)), province_cell(row.province, labels)]
+            cells += [name_cell(row.government, row.province, labels, shared), province_cell(row.province, labels)]
         cells += [
             noted(indicator_cell(indicator, labels), notes.mark(indicator.note)),
             measurement_cell(indicator.before, indicator.unit, labels),
@@ -368,8 +409,9 @@ def sources_list(sources: Sequence[Source], labels: Labels) -> Text:
     return cell("\n".join(lines))
 
 
-def compare_view(rows: Sequence[IndicatorRow], labels: Labels) -> RenderableType:
-    return Group(indicators_table(rows, labels), Text(labels.counted(len(rows), "indicators")))
+def compare_view(rows: Sequence[IndicatorRow], labels: Labels, shared: frozenset[str] = frozenset()) -> RenderableType:
+    table = indicators_table(rows, labels, shared=shared)
+    return Group(table, Text(labels.counted(len(rows), "indicators")))
 
 
 def print_view(console: Console, view: RenderableType) -> None:
@@ -450,8 +492,10 @@ def count_table(labels: Labels, heading: str, counts: Sequence[Count], word: Cal
     return table
 
 
-def stats_view(stats: Stats, labels: Labels) -> RenderableType:
-    title = labels.ui("stats_title").format(year=stats.year) if stats.year else labels.ui("stats_title_all")
+def stats_view(stats: Stats, labels: Labels, span: str | None = None) -> RenderableType:
+    """``span``: the years asked for when they are several (2022..2023), for the title."""
+    years = stats.year or span
+    title = labels.ui("stats_title").format(year=years) if years else labels.ui("stats_title_all")
     summary = [totals_line(stats.totals, labels)]
     if stats.edition_awarded is not None:
         summary.append(f"{labels.ui('edition_awarded')}: {stats.edition_awarded:,}")

@@ -15,13 +15,17 @@ if TYPE_CHECKING:  # only list, show and compare run on every start; insight is 
     from jobaward.query.stats import Coverage, Movement, Stats
 
 
-def awards(dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None) -> View:
-    """``rows`` as a table and records; ``of``: how many matched, when --limit showed fewer."""
+def awards(
+    dataset: Dataset, rows: Sequence[AwardRow], of: int | None = None, keep: frozenset[str] = frozenset()
+) -> View:
+    """``rows`` as a table and records; ``of``: how many matched, when --limit showed fewer;
+    ``keep``: columns (label keys) the user filtered or sorted on, kept at any width."""
 
     def table(labels: Labels) -> Any:
         from jobaward.output.tables import awards_view
+        from jobaward.query.names import shared_names
 
-        return awards_view(rows, totals(row.award for row in rows), labels, of)
+        return awards_view(rows, totals(row.award for row in rows), labels, of, keep, shared_names(dataset))
 
     def records() -> list[machine.Record]:
         return [machine.award_record(dataset, row) for row in rows]
@@ -55,8 +59,9 @@ def profile(dataset: Dataset, result: Profile) -> View:
 def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
     def table(labels: Labels) -> Any:
         from jobaward.output.tables import compare_view
+        from jobaward.query.names import shared_names
 
-        return compare_view(rows, labels)
+        return compare_view(rows, labels, shared_names(dataset))
 
     def records() -> list[machine.Record]:
         return [machine.indicator_record(dataset, row) for row in rows]
@@ -72,11 +77,13 @@ def indicators(dataset: Dataset, rows: Sequence[IndicatorRow]) -> View:
     )
 
 
-def stats(result: Stats) -> View:
+def stats(result: Stats, span: str | None = None) -> View:
+    """``span``: several years asked for (2022..2023), named in the title."""
+
     def table(labels: Labels) -> Any:
         from jobaward.output.tables import stats_view
 
-        return stats_view(result, labels)
+        return stats_view(result, labels, span)
 
     return View(
         table=table,

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from jobaward.i18n.folding import compact
 from jobaward.model import CATEGORIES, Award, Dataset, Government, Indicator, Number, Source, grade_rank
+from jobaward.query.kinds import award_kind
 
 
 class AwardRow(NamedTuple):
@@ -21,29 +22,54 @@ class AwardRow(NamedTuple):
 
 
 class AwardFilter(NamedTuple):
-    """What `list` keeps; None accepts anything. ``project`` is matched ignoring case and spaces."""
+    """What `list`, `compare` and `stats` keep. Each field is a set of accepted values (None
+    accepts anything): values of one field are alternatives (OR), fields all apply (AND).
+
+    A category accepts its sections (경진대회 → 경진대회:지역맞춤형 too); ``kinds`` holds
+    query/kinds values; ``projects`` are words matched ignoring case and spaces.
+    """
 
     years: frozenset[int] | None = None
-    category: str | None = None
-    grade: str | None = None
-    province: str | None = None
-    level: str | None = None
-    project: str | None = None
+    categories: frozenset[str] | None = None
+    grades: frozenset[str] | None = None
+    provinces: frozenset[str] | None = None
+    levels: frozenset[str] | None = None
+    kinds: frozenset[str] | None = None
+    projects: tuple[str, ...] | None = None
 
-    def accepts(self, award: Award, gov: Government) -> bool:
+    @property
+    def active(self) -> bool:
+        """Whether anything is filtered at all."""
+        return any(value is not None for value in self)
+
+    def accepts(self, dataset: Dataset, award: Award) -> bool:
+        gov = dataset.government(award.government)
         return (
             (self.years is None or award.year in self.years)
-            and (self.category is None or award.category == self.category)
-            and (self.grade is None or award.grade == self.grade)
+            and (self.categories is None or any(in_category(award.category, c) for c in self.categories))
+            and (self.grades is None or award.grade in self.grades)
             and self.accepts_government(gov)
-            and (self.project is None or compact(self.project) in compact(award.project))
+            and (self.kinds is None or award_kind(dataset, award) in self.kinds)
+            and (self.projects is None or any(compact(p) in compact(award.project) for p in self.projects))
         )
 
     def accepts_government(self, gov: Government) -> bool:
-        """``province``: the 광역 itself, the governments in it today and those that once were
+        """``provinces``: each 광역 itself, the governments in it today and those that once were
         (광주 keeps its 자치구, now in 전남광주통합특별시); a former 광역's own awards stay its own."""
-        in_province = self.province is None or self.province == gov.id or gov.belonged_to(self.province)
-        return in_province and (self.level is None or gov.level == self.level)
+        in_province = self.provinces is None or any(p == gov.id or gov.belonged_to(p) for p in self.provinces)
+        return in_province and (self.levels is None or gov.level in self.levels)
+
+
+def in_category(category: str, wanted: str) -> bool:
+    """``경진대회:지역맞춤형`` is in 경진대회 (a category holds its sections) and in itself."""
+    return category == wanted or category.startswith(wanted + ":")
+
+
+def matching_awards(dataset: Dataset, where: AwardFilter | None) -> list[Award]:
+    """The awards ``where`` accepts, in the data's order (all of them without a filter)."""
+    if where is None or not where.active:
+        return list(dataset.awards)
+    return [award for award in dataset.awards if where.accepts(dataset, award)]
 
 
 class Streak(NamedTuple):
@@ -124,12 +150,7 @@ LIST_SORTS = ("year", "grade", "incentive", "government")
 def list_awards(dataset: Dataset, where: AwardFilter | None = None, sort: str = "year") -> list[AwardRow]:
     """Awards matching ``where`` in the order ``sort`` names (see LIST_SORTS); ties newest first,
     then by grade, category and government."""
-    where = where or AwardFilter()
-    rows = [
-        award_row(dataset, award)
-        for award in dataset.awards
-        if where.accepts(award, dataset.government(award.government))
-    ]
+    rows = [award_row(dataset, award) for award in matching_awards(dataset, where)]
     rows.sort(key=award_order(dataset))
     if sort == "grade":
         rows.sort(key=lambda row: row.award.grade_rank)
@@ -303,3 +324,43 @@ def compare_indicators(
     if wanted and sort is None:
         rows.sort(key=lambda r: wanted.index(r.government.id))
     return rows
+
+
+#: `compare --year Y` shows the news figures of periods from Y-2 to Y+1: the official windows run
+#: from H2 of Y-2 to H2 of Y+1, and a figure a winner's press release quotes falls in that span.
+NEWS_YEARS_BEFORE, NEWS_YEARS_AFTER = 2, 1
+
+
+def news_years(dataset: Dataset, indicator: Indicator) -> set[int]:
+    """The years a news figure is about: its periods' years, or (no period stated) its sources' years."""
+    stated = {
+        int(m.period[:4]) for m in (indicator.before, indicator.after) if m is not None and m.period[:4].isdigit()
+    }
+    if stated:
+        return stated
+    sources = (dataset.source_by_id.get(s) for s in indicator.sources)
+    return {source.date.year for source in sources if source is not None and source.date is not None}
+
+
+def near_edition(years: set[int], edition: int) -> bool:
+    return bool(years) and all(edition - NEWS_YEARS_BEFORE <= y <= edition + NEWS_YEARS_AFTER for y in years)
+
+
+def edition_news(
+    dataset: Dataset, rows: Sequence[IndicatorRow], where: AwardFilter | None
+) -> tuple[list[IndicatorRow], int]:
+    """The news rows of the winners ``where`` picks, and how many of theirs were left out as too
+    far from each one's award years asked for (see NEWS_YEARS_BEFORE). Without a year only the
+    winners count."""
+    if where is None or not where.active:
+        return list(rows), 0
+    won: dict[str, set[int]] = {}  # government → the award years asked for
+    for award in matching_awards(dataset, where):
+        won.setdefault(award.government, set()).add(award.year)
+    mine = [row for row in rows if row.government.id in won]
+    if where.years is None:
+        return mine, 0
+    kept = [
+        row for row in mine if any(near_edition(news_years(dataset, row.indicator), y) for y in won[row.government.id])
+    ]
+    return kept, len(mine) - len(kept)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cached_property
 from typing import NamedTuple
 
@@ -185,6 +185,13 @@ def find_province(index: NameIndex, text: str) -> Government:
         return index.dataset.government(found.pop())
     valid = ", ".join(g.id for g in index.dataset.governments if g.level == "광역")
     raise UsageProblem("unknown_province", value=clean_for_message(text), valid=valid)
+
+
+def shared_names(dataset: Dataset) -> frozenset[str]:
+    """Names, Korean or English, that more than one government goes by (중구, Jung-gu): a table
+    showing one of them needs the province beside it."""
+    counts = Counter(name for gov in dataset.governments for name in {gov.name, gov.name_en})
+    return frozenset(name for name, count in counts.items() if count > 1)
 
 
 def clean_for_message(text: str, limit: int = 40) -> str:

@@ -16,11 +16,14 @@ from typing import NamedTuple
 from jobaward.model import (
     ALL_AGES,
     EMPLOYED,
+    KINDS,
+    METRO_GU_GUN,
     NATION,
     NATIONAL,
     RATE,
     REGIONAL,
     RSE,
+    SIDO,
     UNEMPLOYMENT,
     WORKING_AGE,
     YOUTH,
@@ -31,12 +34,14 @@ from jobaward.model import (
     aligned,
     names_of,
     period_at,
+    period_day,
     period_index,
     period_order,
     periods_from,
     value,
 )
-from jobaward.query.awards import IndicatorRow, best_grades, exact_difference
+from jobaward.query.awards import AwardFilter, IndicatorRow, best_grades, exact_difference, matching_awards
+from jobaward.query.kinds import kind_of
 
 WINDOWS = ("before", "after")
 #: A reader sees the figures from two years before to two years after an award year.
@@ -99,11 +104,6 @@ def national_of(official: Official, gov_id: str, age: str, item: str = RATE) -> 
     return next((s for s in official.of(gov_id) if (s.survey, s.age, s.item) == wanted), None)
 
 
-def period_day(period: str) -> date:
-    year, _, half = period.partition("-H")
-    return date(int(year), 6, 30) if half == "1" else date(int(year), 12, 31)
-
-
 def benchmark_id(dataset: Dataset, gov: Government, period: str) -> str:
     """What a figure is set beside: the 광역 it belonged to then (군위군: 경북 until 2023-06-30), or 전국."""
     if annual(gov):
@@ -113,24 +113,10 @@ def benchmark_id(dataset: Dataset, gov: Government, period: str) -> str:
 
 # --- kinds, breaks and peers --------------------------------------------------------------------
 
-#: The 특·광역시: their 자치구·군 are surveyed by 지역별고용조사 only from 2021 상반기.
-METROS = frozenset({"서울", "부산", "대구", "인천", "광주", "대전", "울산"})
-#: Kinds of government, each measured against the non-winners of its own kind.
-KINDS = ("sido", "metro_gu_gun", "do_si", "do_gun")
 REGIONAL_START = "2013-H1"
 DISTRICTS_FROM = "2021-H1"
 #: Resamples for the bootstrap interval of a gap; the generator is seeded per row (deterministic).
 RESAMPLES = 1000
-
-
-def kind_of(gov: Government, period: str) -> str:
-    """시·도; a 특·광역시's 자치구·군; a 도's 시; a 도's 군 (as the government was on ``period``)."""
-    if annual(gov):
-        return "sido"
-    day = period_day(period)
-    if gov.province_on(day) in METROS:
-        return "metro_gu_gun"
-    return "do_si" if gov.name_on(day).endswith("시") else "do_gun"
 
 
 class Break(NamedTuple):
@@ -238,7 +224,7 @@ def peers_of(pool: Pool, window: Window, age: str, kind: str, winners: frozenset
 
 def covers(official: Official, window: Window, kind: str) -> bool:
     """Both ends of ``window`` hold (nearly) all regions of the kind's survey (Official.covered)."""
-    survey = NATIONAL if kind == "sido" else REGIONAL
+    survey = NATIONAL if kind == SIDO else REGIONAL
     return official.covered(window.start, survey) and official.covered(window.end, survey)
 
 
@@ -491,7 +477,7 @@ def missing_reason(official: Official, gov: Government, window: Window) -> str:
         return "annual_series_ends" if not last or int(window.end) > int(last) else "not_published"
     if period_order(window.start) < period_order(REGIONAL_START):
         return "before_series"
-    if kind_of(gov, window.start) == "metro_gu_gun" and period_order(window.start) < period_order(DISTRICTS_FROM):
+    if kind_of(gov, window.start) == METRO_GU_GUN and period_order(window.start) < period_order(DISTRICTS_FROM):
         return "district_not_surveyed"
     latest = latest_period(official)
     if not latest or period_order(window.end) > period_order(latest):
@@ -521,14 +507,19 @@ def without_figures(
 
 
 def winner_changes(
-    official: Official, dataset: Dataset, year: int | None, governments: Sequence[Government], kind: str
+    official: Official,
+    dataset: Dataset,
+    year: int | None,
+    governments: Sequence[Government],
+    kind: str,
+    where: AwardFilter | None = None,
 ) -> tuple[list[OfficialChange], list[Dropped]]:
     """Each (government, award year) with official figures, largest change first; and each
-    without, newest first in the data's order."""
+    without, newest first in the data's order (of the awards ``where`` accepts)."""
     wanted = {gov.id for gov in governments}
     grades = best_grades(  # (government, award year) → the best grade won
         award
-        for award in dataset.awards
+        for award in matching_awards(dataset, where)
         if (year is None or award.year == year) and (not wanted or award.government in wanted)
     )
     pool = make_pool(official, dataset)
@@ -582,7 +573,7 @@ def edition_summaries(official: Official, dataset: Dataset, kind: str = "before"
     for year in sorted({a.year for a in dataset.awards}, reverse=True):
         winners = winners_of(dataset, year)
         for group in KINDS:
-            window = window_for(year, kind, annual=group == "sido")
+            window = window_for(year, kind, annual=group == SIDO)
             age = summary_age(pool, window, group)
             won, _ = group_changes(pool, window, age, group, winners.__contains__)
             peers = peers_of(pool, window, age, group, winners)
@@ -674,16 +665,18 @@ def compare_winners(
     year: int | None = None,
     kind: str = "before",
     news: Sequence[IndicatorRow] = (),
+    where: AwardFilter | None = None,
 ) -> Comparison:
     """Each award's official before/after (largest change first) and ``news`` of
     the same winners; the winners without a change, each with its reason.
 
-    Without governments or a year: the newest edition whose window the series covers.
+    Without governments or a year: the newest edition whose window the series covers. ``where``
+    (the shared filters) narrows the awards.
     """
     edition = None
-    if year is None and not governments:
+    if year is None and not governments and (where is None or where.years is None):
         year = edition = newest_covered_edition(official, dataset, kind)
-    rows, dropped = winner_changes(official, dataset, year, governments, kind)
+    rows, dropped = winner_changes(official, dataset, year, governments, kind, where)
     shown_news = news_of_winners(dataset, news, year)
     missing = without_figures(governments, rows, shown_news, dropped)
     return Comparison(rows, shown_news, missing, edition, kind, tuple(dropped))

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from jobaward.model import CATEGORIES, GRADES, Award, Dataset, Government, grade_rank, is_contest
-from jobaward.query.awards import Streak, Totals, best_grades, streaks, totals, years_held
+from jobaward.query.awards import AwardFilter, Streak, Totals, best_grades, matching_awards, streaks, totals, years_held
 
 
 class Count(NamedTuple):
@@ -88,11 +88,14 @@ def first_years(dataset: Dataset) -> dict[str, int]:
     return first
 
 
-def leaders(dataset: Dataset, limit: int) -> tuple[tuple[Leader, ...], tuple[Leader, ...]]:
-    """All-time leaderboards: longest run of consecutive award years, and total incentive."""
+def leaders(
+    dataset: Dataset, limit: int, awards: Iterable[Award] | None = None
+) -> tuple[tuple[Leader, ...], tuple[Leader, ...]]:
+    """All-time leaderboards (of ``awards``, default all): longest run of consecutive award years,
+    and total incentive."""
     years: dict[str, set[int]] = defaultdict(set)
     money: Counter[str] = Counter()
-    for award in dataset.awards:
+    for award in dataset.awards if awards is None else awards:
         years[award.government].add(award.year)
         money[award.government] += award.incentive or 0
     board = []
@@ -109,8 +112,13 @@ def leaders(dataset: Dataset, limit: int) -> tuple[tuple[Leader, ...], tuple[Lea
     return tuple(by_streak[:limit]), tuple(by_money[:limit])
 
 
-def stats(dataset: Dataset, year: int | None = None, limit: int = 10) -> Stats:
-    awards = [a for a in dataset.awards if year is None or a.year == year]
+def stats(dataset: Dataset, year: int | None = None, limit: int = 10, where: AwardFilter | None = None) -> Stats:
+    """One edition's statistics (all editions without ``year``) of the awards ``where`` accepts.
+
+    The leaderboards stay all-time (``where`` without its years); a first-time winner is one
+    whose first award of any kind is in ``year``.
+    """
+    awards = [a for a in matching_awards(dataset, where) if year is None or a.year == year]
     governments = {a.government for a in awards}
     per_province: dict[str, list[Award]] = defaultdict(list)
     for award in awards:
@@ -130,7 +138,8 @@ def stats(dataset: Dataset, year: int | None = None, limit: int = 10) -> Stats:
         if year is not None and first[g] == year
     )
     edition = dataset.edition_by_year.get(year) if year is not None else None
-    streak_leaders, incentive_leaders = leaders(dataset, limit)
+    all_time = where._replace(years=None) if where is not None else None
+    streak_leaders, incentive_leaders = leaders(dataset, limit, matching_awards(dataset, all_time))
     return Stats(
         year=year,
         totals=totals(awards),
