@@ -208,18 +208,18 @@ def test_official_import_reads_within_the_data_file_limits(run: Run, tmp_path: P
     with open(big, "wb") as out:
         out.truncate(32 * 1024 * 1024 + 1)
     latin = tmp_path / "latin.csv"
-    latin.write_bytes("행정구역별".encode("euc-kr"))
+    latin.write_bytes("행정구역별\n".encode("euc-kr") + b"\xff\xff\n")  # neither UTF-8 nor CP949
     target = tmp_path / "official.tsv"
     expected = {
-        str(fifo): "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
-        "/dev/zero": "일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
-        str(big): "너무 큽니다: 33,554,433바이트 (한도 32 MiB)",
-        str(latin): "올바른 UTF-8 텍스트가 아닙니다",
+        str(fifo): " 일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        "/dev/zero": " 일반 파일이 아닙니다 (장치, FIFO 또는 소켓): 읽지 않습니다",
+        str(big): " 너무 큽니다: 33,554,433바이트 (한도 32 MiB)",
+        str(latin): "1: UTF-8도 CP949(EUC-KR)도 아닙니다 (이 줄에서 UTF-8로 읽지 못함)",
     }
     for path, message in expected.items():
         done = run_process("official", "import", path, "-o", str(target), LC_ALL=None, LANG="C.UTF-8", timeout=20)
         assert done.returncode == 3
-        assert only_line(done.stderr) == f"jobaward: 데이터 오류: {path}: {message}"
+        assert only_line(done.stderr) == f"jobaward: 데이터 오류: {path}:{message}"
     english = run("official", "import", str(fifo), "-o", str(target), "--lang", "en")
     assert (
         only_line(english.stderr)

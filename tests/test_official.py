@@ -129,7 +129,7 @@ def official_value(gov_id: str, age: str, period: str, item: str = "고용률") 
 @needs_exports
 def test_every_region_label_maps_to_a_government(dataset: Dataset) -> None:
     raw = read_regional_csv(REGIONAL_CSV.read_text(encoding="utf-8"), "csv")
-    mapped = regional_series(raw, dataset, keep_all=True)  # raises DataError if a label maps to nothing
+    mapped = regional_series(raw, dataset, keep_all=True, by_order=True)  # raises DataError if a label maps to nothing
     assert len(mapped) == len([row for row in raw if row.points])  # KOSIS left 36 RSE rows empty
     assert {s.label for s in mapped} == {row.label for row in raw}
     ids = {(s.label, s.government) for s in mapped}
@@ -160,7 +160,7 @@ def test_every_province_label_maps(dataset: Dataset) -> None:
 @needs_province_export
 def test_the_bundle_is_built_from_the_exports(dataset: Dataset) -> None:
     """tools/build_official.py was run after the last change to the exports or the readers."""
-    series = regional_series(read_regional_csv(REGIONAL_CSV.read_text(encoding="utf-8"), "csv"), dataset)
+    series = regional_series(read_regional_csv(REGIONAL_CSV.read_text(encoding="utf-8"), "csv"), dataset, by_order=True)
     series += national_series(read_national_csv(NATIONAL_CSV.read_text(encoding="utf-8"), "csv"), dataset)
     assert bundled_path().read_text(encoding="utf-8") == to_text(series)
 
@@ -495,16 +495,16 @@ def test_import_refuses_a_file_that_is_not_a_kosis_table(run: Run, tmp_path: Pat
     wrong.write_text("a,b,c\n1,2,3\n", encoding="utf-8")
     result = run("official", "import", str(wrong))
     assert result.exit_code == 3
-    assert "KOSIS 지역별고용조사 CSV가 아닙니다" in result.stderr
+    assert "KOSIS 통계표 CSV가 아닙니다" in result.stderr
     assert not user_file().exists()
 
 
 def test_api_response_reader_skips_dashes_and_keeps_kosis_order(dataset: Dataset) -> None:
-    raw = read_api_response((FIXTURES / "api_ok.json").read_text(encoding="utf-8"), "api")
+    raw = read_api_response((FIXTURES / "api_ok.json").read_text(encoding="utf-8"), "api").rows
     series = {(s.government, s.age, s.item): s for s in regional_series(raw, dataset)}
     rate = series[("강원 강릉시", "15 - 64세", "고용률")]
     assert rate.points == [("2025-H1", "69.1")]  # 2025-H2 was '-'
-    assert series[("경남 고성군", "15 - 64세", "고용률")].at("2025-H1") == "72.0"  # after 여수시: 경남's
+    assert series[("경남 고성군", "15 - 64세", "고용률")].at("2025-H1") == "72.0"  # C1 3834: 경남's
     assert series[("강원 강릉시", "계", "취업자")].unit == "천명"
 
 
@@ -552,7 +552,9 @@ def test_fetch_error_object_exits_3_without_showing_the_key(run: Run, monkeypatc
     )
     result = run("official", "fetch", "--key", "SECRET")
     assert result.exit_code == 3
-    assert result.stderr == "jobaward: 데이터 오류: KOSIS OpenAPI:0: KOSIS 오류 20: 정보가 없습니다.\n"
+    hint = "요청 변수가 맞지 않습니다 (반기 코드 H/S, 기간 형식 등)"
+    assert result.stderr == f"jobaward: 데이터 오류: KOSIS OpenAPI:0: KOSIS 오류 20: 정보가 없습니다. — {hint}\n"
+    assert "SECRET" not in result.stderr + result.stdout
     assert not user_file().exists()
 
 

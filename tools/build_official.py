@@ -30,7 +30,8 @@ def main(source: Path) -> None:
     dataset = load_bundled()
     regional_csv = source / "sigungu_employment_halfyear.csv"
     national_csv = source / "sido_labour_force_annual.csv"
-    series = regional_series(read_regional_csv(regional_csv.read_text(encoding="utf-8"), str(regional_csv)), dataset)
+    raw = read_regional_csv(regional_csv.read_text(encoding="utf-8"), str(regional_csv))
+    series = regional_series(raw, dataset, by_order=True)
     series += national_series(read_national_csv(national_csv.read_text(encoding="utf-8"), str(national_csv)), dataset)
     text = to_text(series)
     bundled_path().write_text(text, encoding="utf-8")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import cache, cached_property
+from itertools import islice
 from typing import NamedTuple
 
 LEVELS: tuple[str, ...] = ("광역", "기초")
@@ -353,12 +354,26 @@ class Series(NamedTuple):
         return self.values[offset] if 0 <= offset < len(self.values) else ""
 
 
-class Official:
-    """Every series loaded, with an index by government built on first use."""
+#: A period of a survey is covered (its peer medians mean "all 시·군·구") when it holds at least
+#: this share of the regions of the survey's newest period known to be complete.
+COVERED_SHARE = 0.9
 
-    def __init__(self, series: tuple[Series, ...], origins: tuple[str, ...] = ()) -> None:
+
+class Official:
+    """Every series loaded, with an index by government built on first use.
+
+    ``bundled`` are the series read from KOSIS's whole tables (the bundle): every period they
+    reach is complete. A period only a user's file brings is covered when it holds (nearly) all
+    regions (``covered``); a partial download leaves it uncovered, so no median pretends to be
+    the median of all 시·군·구.
+    """
+
+    def __init__(
+        self, series: tuple[Series, ...], origins: tuple[str, ...] = (), bundled: tuple[Series, ...] | None = None
+    ) -> None:
         self.series = series
         self.origins = origins
+        self.bundled = series if bundled is None else bundled
 
     @cached_property
     def by_government(self) -> dict[str, tuple[Series, ...]]:
@@ -369,6 +384,48 @@ class Official:
 
     def of(self, gov_id: str) -> tuple[Series, ...]:
         return self.by_government.get(gov_id, ())
+
+    @cached_property
+    def complete(self) -> frozenset[tuple[str, str]]:
+        """(survey, period) of every period the bundle's series span (KOSIS's whole tables).
+
+        Series of one shape (survey, first period, length) span alike: each shape is walked once
+        (show asks on every period; walking every point cost 12 ms).
+        """
+        shapes = {(s.survey, s.start, len(s.values)) for s in self.bundled if s.values}
+        return frozenset(
+            (survey, period) for survey, start, length in shapes for period in islice(periods_from(start), length)
+        )
+
+    @cached_property
+    def region_counts(self) -> dict[tuple[str, str], int]:
+        """(survey, period) → how many governments have a published 고용률 then."""
+        return region_counts(self.series)
+
+    def covered(self, period: str, survey: str = REGIONAL) -> bool:
+        """Whether ``period`` holds (nearly) all regions of ``survey``: a peer median may use it."""
+        if (survey, period) in self.complete:
+            return True
+        return self.region_counts.get((survey, period), 0) >= COVERED_SHARE * self.reference_count(survey, period)
+
+    def reference_count(self, survey: str, period: str) -> int:
+        """The regions of the newest complete period of the same kind (half-year or year), else the most seen."""
+        kind = "-H" in period
+        complete = [p for s, p in self.complete if s == survey and ("-H" in p) == kind]
+        if complete:
+            return self.region_counts.get((survey, max(complete, key=period_order)), 0)
+        same = [n for (s, p), n in self.region_counts.items() if s == survey and ("-H" in p) == kind]
+        return max(same, default=0)
+
+
+def region_counts(series: Iterable[Series]) -> dict[tuple[str, str], int]:
+    """(survey, period) → the number of governments with a published 고용률 (any age group)."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for s in series:
+        if s.item == RATE:
+            for period, _ in s.points:
+                found.setdefault((s.survey, period), set()).add(s.government)
+    return {key: len(governments) for key, governments in found.items()}
 
 
 def value(text: str) -> float | None:

@@ -9,11 +9,13 @@ from typing import Annotated
 import typer
 
 from jobaward.cli.help_text import say
-from jobaward.cli.options import DataOption, LangOption, NoBundledOption
+from jobaward.cli.options import DataOption, FormatOption, LangOption, NoBundledOption
 from jobaward.cli.root import app, errors_in_english, load_data, reports_errors
 from jobaward.errors import EnvironmentProblem, OutputProblem, UsageProblem
 from jobaward.i18n.messages import message, system_reason
-from jobaward.model import Series
+from jobaward.model import COVERED_SHARE, Series
+from jobaward.output.emit import Format
+from jobaward.query.official_status import Coverage
 
 official_app = typer.Typer(
     help=say(
@@ -96,9 +98,11 @@ TargetOption = Annotated[
 @official_app.command(
     "import",
     help=say(
-        "KOSIS에서 내려받은 지역별고용조사 (DT_1ES3A03_A01S)를 내 공식 통계 계열에 더합니다.\n\n"
+        "KOSIS에서 내려받은 표 (지역별고용조사 시군구, 경제활동인구조사 시·도)를 내 공식 통계 계열에 "
+        "더합니다. 지역은 KOSIS 코드로 가립니다.\n\n"
         "예: jobaward official import 시군구_연령별_취업자_및_고용률.csv",
-        "Add a KOSIS download of 지역별고용조사 (DT_1ES3A03_A01S) to your official series.\n\n"
+        "Add a KOSIS download (지역별고용조사 시군구, 경제활동인구조사 시·도) to your official series; "
+        "regions are told apart by KOSIS code.\n\n"
         "Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv",
     ),
 )
@@ -110,8 +114,8 @@ def import_command(
             dir_okay=False,
             metavar="FILE",
             help=say(
-                "KOSIS 내려받기 파일 (CSV, 행렬 전환) 또는 API 응답 (JSON).",
-                "A KOSIS download (CSV, 행렬 전환) or API response (JSON).",
+                "KOSIS 내려받기 파일 (CSV, UTF-8 또는 CP949, 행렬 전환 여부 무관) 또는 API 응답 (JSON).",
+                "A KOSIS download (CSV, UTF-8 or CP949, 행렬 전환 or not) or an API response (JSON).",
             ),
         ),
     ],
@@ -119,18 +123,16 @@ def import_command(
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
 ) -> None:
-    """Add a KOSIS download of 지역별고용조사 (DT_1ES3A03_A01S) to your official series.
+    """Add a KOSIS download (지역별고용조사 시군구, 경제활동인구조사 시·도) to your official series.
 
     Example: jobaward official import 시군구_연령별_취업자_및_고용률.csv
     """
-    from jobaward.storage.files import read_data_text
-    from jobaward.storage.kosis_files import read_api_response, read_regional_csv, regional_series, user_file
+    from jobaward.storage.files import read_data_file
+    from jobaward.storage.kosis_files import decode_download, read_download, user_file
 
-    text = read_data_text(file, "utf-8-sig")
+    text = decode_download(read_data_file(file), str(file))
     dataset = load_data(data, no_bundled)
-    reader = read_api_response if text.lstrip().startswith(("[", "{")) else read_regional_csv
-    series = regional_series(reader(text, str(file)), dataset)
-    typer.echo(write_user_series(series, output or user_file(), str(file)))
+    typer.echo(write_user_series(read_download(text, str(file), dataset), output or user_file(), str(file)))
 
 
 @official_app.command(
@@ -149,7 +151,10 @@ def fetch_command(
         typer.Option(
             "--key",
             envvar="KOSIS_API_KEY",
-            help=say("내 KOSIS OpenAPI 키 (또는 KOSIS_API_KEY).", "Your KOSIS OpenAPI key (or KOSIS_API_KEY)."),
+            help=say(
+                "내 KOSIS OpenAPI 키 (또는 KOSIS_API_KEY, 또는 설정 폴더의 kosis_key 파일, 권한 600).",
+                "Your KOSIS OpenAPI key (or KOSIS_API_KEY, or the file kosis_key in your config directory, mode 600).",
+            ),
             show_default=False,
         ),
     ] = None,
@@ -162,6 +167,16 @@ def fetch_command(
             "--to", help=say("마지막 반기 (기본: --from 연도의 H2).", "Last half-year (default: --from's year, H2).")
         ),
     ] = None,
+    table: Annotated[
+        str,
+        typer.Option(
+            "--table",
+            help=say(
+                "sigungu: 지역별고용조사 시군구 (반기, 기본); sido: 경제활동인구조사 시·도 (연간, --from 2024).",
+                "sigungu: 지역별고용조사 시군구 (half-yearly, default); sido: 경제활동인구조사 시·도 (annual).",
+            ),
+        ),
+    ] = "sigungu",
     output: TargetOption = None,
     data: DataOption = None,
     no_bundled: NoBundledOption = False,
@@ -170,19 +185,45 @@ def fetch_command(
 
     Example: jobaward official fetch --key KEY --from 2025-H1
     """
-    from jobaward.storage.kosis_api import api_period, fetch_regional
-    from jobaward.storage.kosis_files import regional_series, user_file
+    from jobaward.model import NATIONAL, REGIONAL
+    from jobaward.storage.kosis_api import fetch, stored_key
+    from jobaward.storage.kosis_files import national_series, regional_series, user_file
 
+    if table not in ("sigungu", "sido"):
+        raise UsageProblem("unknown_value", option="--table", value=table, valid="sigungu, sido")
+    key = key or stored_key()
     if not key:
         raise UsageProblem("kosis_key_needed")
-    first = api_period(start, "--from")
-    last = end or f"{start.strip()[:4]}-H2"
-    if api_period(last, "--to") < first:
-        raise UsageProblem("to_before_from", start=start, end=last)
-    raw = fetch_regional(key, start, last)
+    survey = REGIONAL if table == "sigungu" else NATIONAL
+    first = start if survey == REGIONAL or start != "2025-H1" else "2024"
+    last = end or (f"{first.strip()[:4]}-H2" if survey == REGIONAL else first)
+    refuse_backwards(first, last, survey)
+    fetched = fetch(key, first, last, survey)
+    english = errors_in_english()
+    if fetched.retried:
+        tried = "S" if fetched.code == "H" else "H"
+        typer.echo(
+            message("kosis_code_retried", english, tried=tried, error=fetched.retried, used=fetched.code), err=True
+        )
     dataset = load_data(data, no_bundled)
-    series = regional_series(raw, dataset)
+    rows = fetched.table.rows
+    origin = "KOSIS OpenAPI"
+    if fetched.table.survey == NATIONAL:
+        series = national_series(rows, dataset, origin)
+    else:
+        series = regional_series(rows, dataset, origin=origin)
     typer.echo(write_user_series(series, output or user_file(), "KOSIS OpenAPI"))
+
+
+def refuse_backwards(first: str, last: str, survey: str) -> None:
+    """``--from`` and ``--to`` in KOSIS's form (a malformed one is a usage error), ``--to`` not before."""
+    from jobaward.model import REGIONAL
+    from jobaward.storage.kosis_api import api_period, api_year
+
+    form = api_period if survey == REGIONAL else api_year
+    earliest = form(first, "--from")
+    if form(last, "--to") < earliest:
+        raise UsageProblem("to_before_from", start=first, end=last)
 
 
 @official_app.command(
@@ -197,3 +238,92 @@ def path_command() -> None:
     from jobaward.storage.kosis_files import user_file
 
     typer.echo(str(user_file()))
+
+
+@official_app.command(
+    "status",
+    help=say(
+        "어느 기간·지역이 내장 계열에서, 어느 것이 내 파일에서 오는지; 일부 지역만 있는 기간은 경고합니다.",
+        "Which periods and regions come from the bundle and which from your file; warns of a partial period.",
+    ),
+)
+@reports_errors
+def status_command(format: FormatOption = Format.table) -> None:
+    """Which periods and regions come from the bundle and which from your file; warns of a partial period."""
+    import json
+
+    from jobaward.query.official_status import coverage
+    from jobaward.storage.kosis_files import bundled_path, load_official, read_file, user_file
+
+    english = errors_in_english()
+    official = load_official()
+    mine = user_file()
+    rows = coverage(official, read_file(mine) if mine.is_file() else [])
+    if format is Format.json:
+        document = {
+            "bundle": str(bundled_path()),
+            "user_file": str(mine) if mine.is_file() else None,
+            "periods": [row._asdict() | {"from_user": list(row.from_user)} for row in rows],
+        }
+        typer.echo(json.dumps(document, ensure_ascii=False, indent=1))
+        return
+    if format in (Format.csv, Format.tsv):
+        from jobaward.output.records import to_delimited
+
+        records = [row._asdict() | {"from_user": ", ".join(row.from_user)} for row in rows]
+        typer.echo(to_delimited(records, Coverage._fields, "," if format is Format.csv else "\t"), nl=False)
+        return
+    for line in status_lines(rows, english):
+        typer.echo(line)
+    for row in rows:
+        if not row.covered:
+            typer.echo(
+                "jobaward: "
+                + message(
+                    "status_partial",
+                    english,
+                    survey=row.survey,
+                    period=row.period,
+                    count=row.regions,
+                    expected=row.expected,
+                ),
+                err=True,
+            )
+
+
+def status_lines(rows: Sequence[Coverage], english: bool) -> list[str]:
+    """The bundle as one span a survey, then each period the user's file brings."""
+    lines = []
+    for survey in dict.fromkeys(row.survey for row in rows):
+        bundled = [row for row in rows if row.survey == survey and row.source != "user"]
+        if bundled:
+            span = f"{bundled[0].period}–{bundled[-1].period}"
+            lines.append(message("status_bundle", english, survey=survey, span=span, count=bundled[-1].regions))
+    for row in rows:
+        if row.from_user:
+            whole = len(row.from_user) >= COVERED_SHARE * row.expected
+            state = message("status_complete" if whole else "status_partial_word", english)
+            over = (
+                "status_bundle_user"
+                if row.source == "bundle+user"
+                else "status_user"
+                if row.covered
+                else "status_uncovered"
+            )
+            names = ", ".join(row.from_user) if len(row.from_user) <= 6 else ""
+            lines.append(
+                message(
+                    "status_user_period",
+                    english,
+                    survey=row.survey,
+                    period=row.period,
+                    count=len(row.from_user),
+                    expected=row.expected,
+                    state=state,
+                    over=message(over, english),
+                ).rstrip()
+                + (f" ({names})" if names else "")
+            )
+    if not any(row.from_user for row in rows):
+        lines.append(message("status_no_user_file", english))
+    return lines

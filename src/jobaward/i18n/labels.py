@@ -234,6 +234,14 @@ UI: dict[str, tuple[str, str]] = {
         "기간: 수상 후 (Y−1년 하반기 → Y+1년 하반기; 광역은 연간 Y−1 → Y+1)",
         "Window: after the award (H2 of Y−1 → H2 of Y+1; provinces: annual Y−1 → Y+1)",
     ),
+    "peers_unavailable": (
+        "비교군 없음 ({windows}): 그 기간에는 일부 지역만 있어 중앙값을 내지 않습니다 (official status).",
+        "No peers ({windows}): only some regions hold that period, so no median (official status).",
+    ),
+    "benchmark_unavailable": (
+        "시·도 추정 없음 ({periods}): 그 기간에는 일부 시군구만 있어 합산하지 않습니다 (official status).",
+        "No provincial estimate ({periods}): only some municipalities hold that period (official status).",
+    ),
     "peers_note": (
         "증감·비교군·차이는 %p. 비교군: 같은 종류(특·광역시 자치구·군, 도의 시, 도의 군, 시·도) 가운데 "
         "이 회차 수상 기록이 없는 지자체의 같은 기간·같은 연령 증감 중앙값 (N: 그 수).",

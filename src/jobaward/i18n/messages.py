@@ -190,6 +190,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--to {end}이(가) --from {start}보다 앞입니다",
         "--to {end} comes before --from {start}",
     ),
+    "bad_year": (
+        "{option}: 시·도 연간 표의 기간은 2024처럼 연도로 적습니다, 받은 값: '{value}'",
+        "{option}: the annual 시·도 table takes a year like 2024, got '{value}'",
+    ),
+    "key_file_readable": (
+        "{path}: 다른 사용자도 읽을 수 있는 키 파일은 쓰지 않습니다 (권한 {mode}); chmod 600 {path}",
+        "{path}: a key file others can read is not used (mode {mode}); chmod 600 {path}",
+    ),
     "kosis_key_needed": (
         "--key: KOSIS OpenAPI 키가 필요합니다 (kosis.kr에서 무료 발급, 또는 KOSIS_API_KEY)",
         "--key: a KOSIS OpenAPI key is needed (free from kosis.kr, or set KOSIS_API_KEY)",
@@ -358,6 +366,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "after-period {after} is earlier than before-period {before}",
     ),
     "series_written": ("{path}: 계열 {count}개 ({span}) 기록", "{path}: {count} series ({span}) recorded"),
+    "status_bundle": (
+        "내장 계열: {survey} {span} (최근 기간 {count}개 지역)",
+        "bundled: {survey} {span} ({count} regions in the latest period)",
+    ),
+    "status_user_period": (
+        "내 파일: {survey} {period} {count}/{expected}개 지역 ({state}), {over}",
+        "your file: {survey} {period} {count} of {expected} regions ({state}), {over}",
+    ),
+    "status_complete": ("전체", "complete"),
+    "status_partial_word": ("일부", "partial"),
+    "status_bundle_user": ("내장 계열 위에 덮어씀", "laid over the bundle"),
+    "status_user": ("새 기간", "a new period"),
+    "status_uncovered": ("새 기간, 부분 기간이라 시군구 중앙값 없음", "a new period, partial: no 시군구 median"),
+    "status_no_user_file": (
+        "내 파일: 없음 (official import / fetch로 만듭니다)",
+        "your file: none (official import / fetch make it)",
+    ),
+    "status_partial": (
+        "주의: {survey} {period}에는 {count}/{expected}개 지역만 있습니다 — 그 기간의 시군구 중앙값은 내지 않습니다",
+        "warning: {survey} {period} holds {count} of {expected} regions: no 시군구 median for that period",
+    ),
     # problems in a KOSIS download or an official-figures file
     "request_failed": ("요청 실패: {reason}", "request failed: {reason}"),
     "figure_out_of_range": (
@@ -369,14 +398,74 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_a_figure": ("수치가 아닙니다: {value}", "not a figure: {value}"),
     "control_characters": ("제어 문자가 들어 있습니다", "contains control characters"),
     "not_regional_csv": (
-        "KOSIS 지역별고용조사 CSV가 아닙니다 (첫 줄: 행정구역별,연령별,항목,…)",
-        "not a KOSIS 지역별고용조사 CSV (first line: 행정구역별,연령별,항목,…)",
+        "KOSIS 지역별고용조사 표(반기, 시군구)가 아닙니다",
+        "not a KOSIS 지역별고용조사 table (half-yearly, 시군구)",
+    ),
+    "not_kosis_table": (
+        "KOSIS 통계표 CSV가 아닙니다 (첫 줄이 'A 행정구역별'이나 '행정구역별,연령별,항목' 같은 분류로 시작해야 함)",
+        "not a KOSIS table CSV (its first line should start with a classification: 'A 행정구역별', "
+        "'행정구역별,연령별,항목', …)",
+    ),
+    "kosis_missing_dimension": (
+        "이 칸의 {names}을(를) 알 수 없습니다 (jobaward가 읽는 KOSIS 표가 아님)",
+        "cannot tell this cell's {names} (not a KOSIS table jobaward reads)",
+    ),
+    "not_a_period": ("시점이 아닙니다: {value}", "not a period: {value}"),
+    "no_period_columns": (
+        "시점 열이 없습니다 (예: H202401 2024.1/2, Y2024 2024)",
+        "no period columns (e.g. H202401 2024.1/2, Y2024 2024)",
+    ),
+    "mixed_periods": ("반기와 연도가 한 표에 섞여 있습니다", "half-years and years mixed in one table"),
+    "not_utf8_or_cp949": (
+        "UTF-8도 CP949(EUC-KR)도 아닙니다 (이 줄에서 UTF-8로 읽지 못함)",
+        "neither UTF-8 nor CP949 (EUC-KR) text (UTF-8 fails on this line)",
+    ),
+    "unknown_region_code": (
+        "jobaward의 KOSIS 지역 코드표에 없는 코드 (추측하지 않음): {labels}",
+        "KOSIS region codes not in jobaward's code table (not guessed): {labels}",
+    ),
+    "region_code_mismatch": (
+        "KOSIS 지역 코드와 이름이 맞지 않습니다: {labels}",
+        "KOSIS region code and name disagree: {labels}",
+    ),
+    "ambiguous_region": (
+        "코드 없이는 어느 지자체인지 알 수 없는 지역 (코드가 붙은 KOSIS 내려받기를 쓰세요): {labels}",
+        "regions that name more than one government without a code (use a KOSIS download with codes): {labels}",
     ),
     "no_half_year_columns": ("반기 열(예: 2021.2/2)이 없습니다", "no half-year columns (e.g. 2021.2/2)"),
     "too_few_columns": ("열이 모자랍니다", "too few columns"),
     "not_national_csv": ("KOSIS 경제활동인구조사 CSV가 아닙니다", "not a KOSIS 경제활동인구조사 CSV"),
     "kosis_not_json": ("KOSIS 응답이 JSON이 아닙니다: {reason}", "the KOSIS response is not JSON: {reason}"),
     "kosis_error": ("KOSIS 오류 {code}: {detail}", "KOSIS error {code}: {detail}"),
+    "kosis_error_hint": ("KOSIS 오류 {code}: {detail} — {hint}", "KOSIS error {code}: {detail}: {hint}"),
+    "kosis_hint_key": (
+        "키가 없거나 틀렸거나 만료되었습니다 (kosis.kr 마이페이지의 인증키를 확인하세요)",
+        "the key is missing, wrong or expired (check it on your kosis.kr page)",
+    ),
+    "kosis_hint_request": (
+        "요청 변수가 맞지 않습니다 (반기 코드 H/S, 기간 형식 등)",
+        "a request variable is wrong (the half-year code H/S, the period form, …)",
+    ),
+    "kosis_hint_no_data": (
+        "그 기간의 자료가 없습니다 (아직 공표 전이거나 기간 코드가 틀림)",
+        "no figures for those periods (not published yet, or a wrong period code)",
+    ),
+    "kosis_hint_too_many": (
+        "한 번에 받을 수 있는 셀 수를 넘었습니다 (--from/--to로 기간을 줄이세요)",
+        "too many cells for one request (ask for fewer periods with --from/--to)",
+    ),
+    "kosis_hint_limit": (
+        "호출 한도를 넘었습니다 (나중에 다시 하세요)",
+        "the call limit is reached (try again later)",
+    ),
+    "kosis_hint_server": (
+        "도움말: KOSIS 서버 오류입니다 — 나중에 다시 하세요",
+        "hint: a KOSIS server error: try later",
+    ),
+    "kosis_code_retried": (
+        "반기 코드 {tried}에 KOSIS 오류 {error}; {used}(으)로 받았습니다",
+        "half-year code {tried} drew KOSIS error {error}; fetched with {used}",
+    ),
     "kosis_not_records": ("KOSIS 응답이 레코드 배열이 아닙니다", "the KOSIS response is not an array of records"),
     "kosis_record_incomplete": (
         "C1_NM, C2_NM, ITM_NM, PRD_DE 중 빠진 것이 있습니다",

@@ -148,6 +148,8 @@ def around_section(around: Around, labels: Labels, names: Mapping[str, str] | No
         )
     elif rows:
         lines.append(labels.ui("benchmark_note_nation"))
+    if around.partial:
+        lines.append(labels.ui("benchmark_unavailable").format(periods=", ".join(around.partial)))
     lines += [labels.ui("youth_note")] if has[YOUTH] else []
     lines += [labels.ui("employed_note")] if any(has_employed.values()) else []
     lines += [labels.ui("unemployment_note")] if with_unemployment else []
@@ -238,11 +240,20 @@ def changes_view(
         parts.append(dropped_lines(dropped, labels))
     surveys = dict.fromkeys(row.survey for row in rows)
     lines = [labels.ui(f"window_{window}"), labels.ui("peers_note"), labels.ui("sample_note")]
+    lines += peers_unavailable([(row.before_period, row.after_period) for row in rows if not row.peers.covered], labels)
     lines += [credit(survey, labels) for survey in surveys]
     parts.append(notes(*lines))
     if news is not None:
         parts += [Text(), Text(labels.ui("news"), style="bold underline"), news]
     return Group(*parts)
+
+
+def peers_unavailable(windows: Sequence[tuple[str, str]], labels: Labels) -> list[str]:
+    """The note naming the windows with no peer figure because a period holds only some regions."""
+    if not windows:
+        return []
+    said = dict.fromkeys(f"{short_period(start)}→{short_period(end)}" for start, end in windows)
+    return [labels.ui("peers_unavailable").format(windows=", ".join(said))]
 
 
 def change_table(
@@ -343,7 +354,7 @@ def summary_view(rows: Sequence[EditionSummary], labels: Labels, window: str = "
             Text(labels.ui(f"kind_{row.kind}")),
             Text(str(row.winners)),
             Text(points(row.winners_median)),
-            Text(str(row.others)),
+            Text(str(row.others) if row.others_covered else ""),
             Text(points(row.others_median)),
             Parts.of(Text(points(row.gap), style="" if row.within_noise else gap_style(row.gap)), noise),
             Text(interval),
@@ -358,6 +369,7 @@ def summary_view(rows: Sequence[EditionSummary], labels: Labels, window: str = "
             labels.ui(f"window_{window}"),
             labels.ui("interval_note").format(n=RESAMPLES),
             labels.ui("peers_note"),
+            *peers_unavailable([row.window for row in rows if not row.others_covered], labels),
         ),
         Text(labels.ui("caveat")),
         notes(*(credit(survey, labels) for survey in surveys)),

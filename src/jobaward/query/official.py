@@ -166,18 +166,21 @@ class Peers(NamedTuple):
     median: float | None
     noise: float | None  # the median size of a move from one period to the next among them
     changes: tuple[float, ...]
+    covered: bool = True  # False: a partial period (Official.covered), so no peer figure at all
 
 
 class Pool(NamedTuple):
-    """What peer groups are drawn from: every series, every break, and the dataset."""
+    """What peer groups are drawn from: every series, every break, and the dataset; ``official``
+    says which periods hold (nearly) all regions (Official.covered)."""
 
     dataset: Dataset
     rates: dict[str, dict[str, Series]]
     breaks: dict[str, tuple[Break, ...]]
+    official: Official
 
 
 def make_pool(official: Official, dataset: Dataset) -> Pool:
-    return Pool(dataset, all_rates(official, dataset), all_breaks(dataset))
+    return Pool(dataset, all_rates(official, dataset), all_breaks(dataset), official)
 
 
 def group_changes(
@@ -211,8 +214,18 @@ def steps(series: Series, window: Window) -> list[float]:
 
 
 def peers_of(pool: Pool, window: Window, age: str, kind: str, winners: frozenset[str]) -> Peers:
+    """The non-winners of ``kind``; none when an end of the window is a partial period (a few
+    regions a user imported): their median would not be that of the kind."""
+    if not covers(pool.official, window, kind):
+        return Peers(kind, 0, None, None, (), covered=False)
     changes, moves = group_changes(pool, window, age, kind, lambda gov_id: gov_id not in winners)
     return Peers(kind, len(changes), middle(changes), middle(moves), tuple(changes))
+
+
+def covers(official: Official, window: Window, kind: str) -> bool:
+    """Both ends of ``window`` hold (nearly) all regions of the kind's survey (Official.covered)."""
+    survey = NATIONAL if kind == SIDO else REGIONAL
+    return official.covered(window.start, survey) and official.covered(window.end, survey)
 
 
 def middle(values: Sequence[float]) -> float | None:
@@ -266,6 +279,7 @@ class Around(NamedTuple):
     award_years: tuple[int, ...]
     absorbed: tuple[Series, ...] = ()  # series of units it took over (청원군 for 청주시), not blended in
     benchmark_survey: str = REGIONAL  # 기초: the 시·도 summed from the same survey's 시군구 rows
+    partial: tuple[str, ...] = ()  # periods shown that hold only some regions: no 시·도 estimate
 
 
 def periods_around(years: Iterable[int], annual_series: bool) -> list[str]:
@@ -282,7 +296,9 @@ def province_estimates(official: Official, dataset: Dataset) -> dict[tuple[str, 
 
     Each unit's population is its 취업자 divided by its 고용률; the 시·도 rate is the sum of
     취업자 over the sum of population. An estimate (the published figures are rounded), not a
-    published figure. A unit belongs to the 시·도 it was in on that period's reference day.
+    published figure. A unit belongs to the 시·도 it was in on that period's reference day. A
+    partial period (a few regions a user imported, Official.covered) gives no estimate: the sum
+    of a few units is not the 시·도.
     """
     rates = {(s.label, s.government, s.age): s for s in official.series if s.survey == REGIONAL and s.item == RATE}
     sums: dict[tuple[str, str, str], list[float]] = {}
@@ -295,7 +311,7 @@ def province_estimates(official: Official, dataset: Dataset) -> dict[tuple[str, 
             continue
         for period, count in employed.points:
             people, share = value(count), value(rate.at(period))
-            if people is None or not share:
+            if people is None or not share or not official.covered(period, REGIONAL):
                 continue
             province = gov.id if annual(gov) else gov.province_on(period_day(period)) or NATION
             total = sums.setdefault((province, period, employed.age), [0.0, 0.0])
@@ -346,7 +362,9 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
     spark = tuple((p, value(v)) for p, v in series_periods(rates[spark_age]))
     survey = rates[spark_age].survey
     bench_survey = NATIONAL if annual(gov) else REGIONAL
-    return Around(gov, survey, tuple(rows), spark_age, spark, years, absorbed_series(official, gov), bench_survey)
+    partial = () if annual(gov) else tuple(row.period for row in rows if not official.covered(row.period, REGIONAL))
+    absorbed = absorbed_series(official, gov)
+    return Around(gov, survey, tuple(rows), spark_age, spark, years, absorbed, bench_survey, partial)
 
 
 #: The age groups show sets side by side: all ages, 15–64세, and 청년 (15–29세).
@@ -530,6 +548,7 @@ class EditionSummary(NamedTuple):
     others_median: float | None
     interval: tuple[float, float] | None  # a 95% bootstrap interval of the gap
     noise: float | None  # the median size of a move from one period to the next among the others
+    others_covered: bool = True  # False: a partial period, so no figure for the others
 
     @property
     def gap(self) -> float | None:
@@ -563,7 +582,17 @@ def edition_summaries(official: Official, dataset: Dataset, kind: str = "before"
             interval = bootstrap_gap(won, list(peers.changes), f"{year}:{kind}:{group}")
             summaries.append(
                 EditionSummary(
-                    year, group, window, age, len(won), middle(won), peers.members, peers.median, interval, peers.noise
+                    year,
+                    group,
+                    window,
+                    age,
+                    len(won),
+                    middle(won),
+                    peers.members,
+                    peers.median,
+                    interval,
+                    peers.noise,
+                    peers.covered,
                 )
             )
     return summaries

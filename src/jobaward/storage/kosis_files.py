@@ -21,6 +21,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from datetime import date
 from functools import cache
+from itertools import takewhile
 from pathlib import Path
 from typing import NamedTuple
 
@@ -71,34 +72,114 @@ USER_FILE_NAME = "official.tsv"
 
 
 # --- reading KOSIS's shapes -------------------------------------------------------------------
+#
+# Every KOSIS CSV is one grid: a few header rows, then data rows. The leading columns carry the
+# classifications named in the header rows' first cells (``A 행정구역별``, ``연령별``, ``항목``); the
+# other columns are described by their header cells (``H202401 2024.1/2``, ``T7 고용률 (%)``). That
+# covers KOSIS's download (two header rows, codes before every label), its 행렬 전환 layouts and the
+# re-saved export the bundle was built from (one header row, no codes): each cell gets its region,
+# age, item, unit and period from its row and its column, wherever KOSIS put them.
 
 
 class RawRow(NamedTuple):
-    """A row as KOSIS gives it, before its region is mapped to a government."""
+    """A row as KOSIS gives it, before its region is mapped to a government.
+
+    ``code`` is KOSIS's region code (``3203``, ``32``) when the file gives one, else "".
+    """
 
     label: str
     age: str
     item: str
     unit: str
     points: tuple[tuple[str, str], ...]
+    code: str = ""
+
+
+REGION, AGE, ITEM, UNIT, PERIOD = "region", "age", "item", "unit", "period"
+#: KOSIS's names for the classifications of the tables read (``A 행정구역별``, ``시도별(1)``).
+DIMENSIONS = {
+    "행정구역별": REGION,
+    "시도별": REGION,
+    "시군구별": REGION,
+    "연령별": AGE,
+    "항목": ITEM,
+    "단위": UNIT,
+    "시점": PERIOD,
+}
+#: KOSIS's code before a label: ``3203``, ``00``, ``T7``, ``T100``, ``H202401``, ``Y2024``, ``A``.
+CODE = re.compile(r"[A-Z]{0,3}\d+[A-Z0-9_]*|[A-Z]")
+HALF_YEAR_CODE = re.compile(r"[HS](\d{4})0([12])")
+AGES = {"계": ALL_AGES, "15세이상": ALL_AGES, "15세 이상": ALL_AGES, "15 - 64세": WORKING_AGE}
+AGES.update({"15~64세": WORKING_AGE, "15-64세": WORKING_AGE, "15 ~ 64세": WORKING_AGE})
+AGES.update({"15 - 29세": YOUTH, "15~29세": YOUTH, "15-29세": YOUTH, "15 ~ 29세": YOUTH})
+ITEMS = {"고용률": RATE, "취업자": EMPLOYED, "RSE": RSE, "실업률": UNEMPLOYMENT}
+
+
+def split_code(label: str) -> tuple[str, str]:
+    """``3203 강릉시`` → (3203, 강릉시); ``T7 고용률 (%)`` → (T7, 고용률 (%)); ``강릉시`` → ("", 강릉시)."""
+    head, _, rest = label.strip().partition(" ")
+    if rest.strip() and CODE.fullmatch(head):
+        return head, rest.strip()
+    return "", label.strip()
 
 
 def half_period(column: str) -> str | None:
-    """KOSIS's column heading ``2021.2/2`` → ``2021-H2``; other headings → None."""
-    year, dot, half = column.strip().partition(".")
+    """KOSIS's column heading ``2021.2/2`` (or ``H202102 2021.2/2``) → ``2021-H2``; others → None."""
+    code, text = split_code(column)
+    year, dot, half = text.partition(".")
     if dot and year.isascii() and year.isdigit() and len(year) == 4 and half in ("1/2", "2/2"):
         return f"{year}-H{half[0]}"
+    found = HALF_YEAR_CODE.fullmatch(code or text)
+    return f"{found[1]}-H{found[2]}" if found else None
+
+
+def year_period(column: str) -> str | None:
+    """``Y2024 2024`` or ``2024`` → ``2024``; others → None."""
+    code, text = split_code(column)
+    if len(text) == 4 and text.isascii() and text.isdigit() and code in ("", f"Y{text}"):
+        return text
     return None
 
 
+def period_of(column: str) -> str | None:
+    return half_period(column) or year_period(column)
+
+
 def split_item(item: str) -> tuple[str, str]:
-    """``취업자 (천명)`` → (취업자, 천명); ``고용률 (%)`` → (고용률, %); ``RSE`` → (RSE, '')."""
-    name, _, unit = item.strip().partition(" (")
-    return name.strip(), unit.rstrip(")").strip()
+    """``취업자 (천명)`` → (취업자, 천명); ``T8 실업률 (％)`` → (실업률, %); ``RSE`` → (RSE, '').
+
+    A unit may carry KOSIS's unit code (``14STD00018 %``); the full-width ``％`` is a per cent.
+    """
+    name, _, unit = split_code(item)[1].partition(" (")
+    return name.strip(), unit_of(unit.rstrip(")"))
 
 
-#: Marks KOSIS prints instead of a figure: ``-`` not published; in RSE rows ``*`` (high) and ``0``.
-NOT_PUBLISHED = ("", "-")
+def unit_of(unit: str) -> str:
+    """``14STD00018 %`` → ``%``; ``％`` → ``%``."""
+    return split_code(unit.strip())[1].replace("％", "%")
+
+
+def age_of(label: str) -> str:
+    """KOSIS's age label in the form the bundle uses (``15~64세`` → ``15 - 64세``); others as given."""
+    text = label.strip()
+    if text in AGES:
+        return AGES[text]
+    rest = split_code(text)[1]
+    return text if rest[:1] in ("-", "~") else AGES.get(rest, rest)
+
+
+def item_and_age(item: str) -> tuple[str, str, str | None]:
+    """(item, unit, age the item implies): ``15~64세 고용률 (%)`` → (고용률, %, 15 - 64세)."""
+    name, unit = split_item(item)
+    first, _, rest = name.partition(" ")
+    if rest and first in AGES:
+        return ITEMS.get(rest, rest), unit, AGES[first]
+    return ITEMS.get(name, name), unit, None
+
+
+#: Marks KOSIS prints instead of a figure: ``-`` not published, ``…`` unknown, ``x`` confidential;
+#: in RSE rows ``*`` (high) and ``0``.
+NOT_PUBLISHED = ("", "-", "…", "x", "X")
 RSE_MARKS = ("*",)
 
 
@@ -149,98 +230,279 @@ def plain(text: str, origin: str, where: str) -> str:
     return text
 
 
-def read_regional_csv(text: str, origin: str) -> list[RawRow]:
-    """A KOSIS download of 지역별고용조사 시군구/연령별 취업자 및 고용률 (CSV, 행렬 전환)."""
+def decode_download(data: bytes, origin: str) -> str:
+    """A KOSIS download's text: UTF-8 (with or without a byte-order mark), else CP949 (EUC-KR).
+
+    Neither: a data error naming the line of the first byte UTF-8 could not read.
+    """
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+    try:
+        return data.decode("cp949")
+    except UnicodeDecodeError:
+        raise DataError([problem(origin, str(line), "not_utf8_or_cp949")]) from None
+
+
+class Table(NamedTuple):
+    """What a KOSIS CSV holds: its survey (by its periods) and its rows."""
+
+    survey: str
+    rows: list[RawRow]
+
+
+def dimension_of(cell: str) -> str | None:
+    """``A 행정구역별`` → region; ``시도별(1)`` → region; ``항목`` → item; anything else → None."""
+    name = split_code(cell)[1]
+    return DIMENSIONS.get(name.split("(")[0].strip()) if name else None
+
+
+def read_kosis_table(text: str, origin: str) -> Table:
+    """Any layout of the KOSIS CSVs jobaward reads (see the section's comment), as raw rows."""
     rows = csv_rows(text, origin)
-    if not rows or [cell.strip() for cell in rows[0][:3]] != ["행정구역별", "연령별", "항목"]:
-        raise DataError([problem(origin, "1", "not_regional_csv")])
-    periods = [half_period(column) for column in rows[0]]
-    if not any(periods):
-        raise DataError([problem(origin, "1", "no_half_year_columns")])
-    raw = []
-    for number, row in enumerate(rows[1:], start=2):
+    names = header_names(rows, origin)
+    depth = sum(1 for _ in takewhile(lambda row: [dimension_of(c) for c in row[: len(names)]] == names, rows))
+    columns = column_dimensions(rows[:depth], len(names), origin)
+    table = Grouped()
+    for number, row in enumerate(rows[depth:], start=depth + 1):
         if not any(cell.strip() for cell in row):
             continue
-        if len(row) < 3:
+        if len(row) < len(names):
             raise DataError([problem(origin, str(number), "too_few_columns")])
-        item, unit = split_item(plain(row[2], origin, str(number)))
-        cells = (
-            (period, published(cell, origin, f"{number}:{column}"))
-            for column, (period, cell) in enumerate(zip(periods, row, strict=False), start=1)
-            if period is not None
-        )
-        label, age = plain(row[0], origin, str(number)), plain(row[1], origin, str(number))
-        raw.append(RawRow(label, age, item, unit, tuple((period, cell) for period, cell in cells if cell)))
-    return raw
+        own = dict(zip(names, (plain(cell, origin, str(number)) for cell in row), strict=False))
+        # a row that names its item while the periods run across is a series of its own: the
+        # export repeats ``RSE`` (of 취업자, then of 고용률) for one region and age
+        block = number if ITEM in names and PERIOD not in names else table.next_row(own)
+        for column, cell in enumerate(row[len(names) :], start=len(names) + 1):
+            figure = published(cell, origin, f"{number}:{column}")
+            heading = columns.get(column)
+            if heading is not None:
+                table.add({**heading, **own}, figure, (origin, f"{number}:{column}"), block)
+    return table.result(origin)
+
+
+def header_names(rows: Sequence[Sequence[str]], origin: str) -> list[str]:
+    """The dimensions of the leading columns, from the first row (``A 행정구역별``, ``연령별``, …)."""
+    names = []
+    for cell in rows[0] if rows else []:
+        name = dimension_of(cell)
+        if name is None:
+            break
+        names.append(name)
+    if not names:
+        raise DataError([problem(origin, "1", "not_kosis_table")])
+    return names
+
+
+def column_dimensions(header: Sequence[Sequence[str]], lead: int, origin: str) -> dict[int, dict[str, str]]:
+    """Each data column (1-based) → what its header cells say; columns with no heading are left out.
+
+    A heading is a period (``H202401 2024.1/2``, ``Y2024 2024``, ``2024.1/2``), an age, an item
+    (``T7 고용률 (%)``) or, in a 행렬 전환 layout, a region (``3203 강릉시``).
+    """
+    found: dict[int, dict[str, str]] = {}
+    width = max((len(row) for row in header), default=0)
+    for column in range(lead, width):
+        says: dict[str, str] = {}
+        for number, row in enumerate(header, start=1):
+            cell = plain(row[column], origin, f"{number}:{column + 1}") if column < len(row) else ""
+            if cell and not cell.startswith("Unnamed:"):
+                kind = PERIOD if period_of(cell) else AGE if age_of(cell) in AGES.values() else None
+                says[kind or (ITEM if item_like(cell) else REGION)] = cell
+        if says:
+            found[column + 1] = says
+    return found
+
+
+def item_like(cell: str) -> bool:
+    """An item heading: coded with a letter (``T7 …``), with a unit (``… (%)``) or a known item."""
+    code, text = split_code(cell)
+    return code[:1].isalpha() or " (" in text or item_and_age(text)[0] in ITEMS.values()
+
+
+class Grouped:
+    """Cells gathered into one RawRow per (region, age, item, unit), in the order KOSIS gives them.
+
+    A table without an 연령별 classification (the 총괄 table) gives its rates; its 취업자 are
+    whole thousands where the 연령별 table prints one decimal, so they are not read (117 beside
+    117.3 would look like a change).
+
+    A region label coming back after another (the second 고성군 of a file without codes) is a
+    new region: ``block`` counts the changes of label down the rows.
+    """
+
+    def __init__(self) -> None:
+        self.points: dict[tuple[str, str, int, str, str, str], list[tuple[str, str]]] = {}
+        self.periods: set[str] = set()
+        self.block = 0
+        self.last_region = ""
+        self.aged = False  # whether the table has an 연령별 classification
+
+    def next_row(self, own: dict[str, str]) -> int:
+        """The block of a data row's region (0 when the regions are across the columns)."""
+        region = own.get(REGION)
+        if region is None:
+            return 0
+        if region != self.last_region:
+            self.block += 1
+            self.last_region = region
+        return self.block
+
+    def add(self, cell: dict[str, str], figure: str, at: tuple[str, str], block: int) -> None:
+        origin, where = at
+        missing = [name for name in (REGION, ITEM, PERIOD) if not cell.get(name)]
+        if missing:
+            raise DataError([problem(origin, where, "kosis_missing_dimension", names=", ".join(missing))])
+        period = period_of(cell[PERIOD])
+        if period is None:
+            raise DataError([problem(origin, where, "not_a_period", value=repr(cell[PERIOD][:40]))])
+        item, unit, implied = item_and_age(cell[ITEM])
+        age = age_of(cell[AGE]) if cell.get(AGE) else implied or ALL_AGES
+        unit = unit_of(cell[UNIT]) if cell.get(UNIT) else unit
+        code, label = split_code(cell[REGION])
+        self.aged = self.aged or AGE in cell
+        points = self.points.setdefault((code, label, block, age, item, unit), [])
+        self.periods.add(period)
+        if figure:
+            points.append((period, figure))
+
+    def result(self, origin: str) -> Table:
+        halves = {"-H" in period for period in self.periods}
+        if len(halves) != 1:
+            raise DataError([problem(origin, "1", "no_period_columns" if not halves else "mixed_periods")])
+        survey = REGIONAL if halves == {True} else NATIONAL
+        rows = [
+            RawRow(label, age, item, unit, tuple(sorted(points, key=lambda p: period_order(p[0]))), code)
+            for (code, label, _, age, item, unit), points in self.points.items()
+            if self.aged or item != EMPLOYED
+        ]
+        return Table(survey, rows)
+
+
+def read_regional_csv(text: str, origin: str) -> list[RawRow]:
+    """A KOSIS CSV of 지역별고용조사 (half-yearly, 시·군·구), in any layout KOSIS offers."""
+    table = read_kosis_table(text, origin)
+    if table.survey != REGIONAL:
+        raise DataError([problem(origin, "1", "not_regional_csv")])
+    return table.rows
 
 
 def read_national_csv(text: str, origin: str) -> list[RawRow]:
-    """The KOSIS export of 경제활동인구조사 시도별 (annual): years in row 1, item codes in row 2."""
-    rows = csv_rows(text, origin)
-    if len(rows) < 3:
+    """A KOSIS CSV of 경제활동인구조사 시도별 (annual): years in row 1, item codes in row 2."""
+    table = read_kosis_table(text, origin)
+    if table.survey != NATIONAL:
         raise DataError([problem(origin, "1", "not_national_csv")])
-    years = [cell.split()[-1] if cell.strip() else "" for cell in rows[0]]
-    codes = [cell.split()[0] if cell.strip() else "" for cell in rows[1]]
-    raw = []
-    for row in rows[2:]:
-        if not row or not row[0].strip():
-            continue
-        for code, (age, item) in NATIONAL_ITEMS.items():
-            cells = (
-                (year, published(cell, origin, f"{row[0].strip()}:{year}"))
-                for year, column, cell in zip(years, codes, row, strict=False)
-                if column == code
-            )
-            points = sorted((year, cell) for year, cell in cells if cell)
-            raw.append(RawRow(plain(row[0], origin, "1"), age, item, "%", tuple(points)))
-    return raw
+    return table.rows
 
 
-def read_api_response(text: str, origin: str) -> list[RawRow]:
-    """The KOSIS OpenAPI's JSON for the same table: records with C1_NM, C2_NM, ITM_NM, PRD_DE, DT.
+# --- region codes and labels → our governments ------------------------------------------------
 
-    An error comes as an object ``{"err": …, "errMsg": …}``; ``DT`` of ``-`` is not published.
+CODES_NAME = "kosis_codes.tsv"
+CODES_HEADER = (
+    "# jobaward-kosis-codes 1: code, KOSIS label without its code, government"
+    " (tools/build_kosis_codes.py, from codes KOSIS printed)"
+)
+
+
+def codes_path() -> Path:
+    return bundled_file(CODES_NAME)
+
+
+@cache
+def region_codes() -> dict[str, tuple[str, str]]:
+    """KOSIS region code → (its label, our government id): ``3240`` → (고성군, 강원 고성군)."""
+    lines = codes_path().read_text(encoding="utf-8").split("\n")[1:]
+    return {code: (name, gov) for code, name, gov in (line.split("\t") for line in lines if line)}
+
+
+class Mapped(NamedTuple):
+    """Where a raw row goes: our government, and the label its series is stored under."""
+
+    government: str
+    label: str
+
+
+def map_rows(raw: Sequence[RawRow], dataset: Dataset, national: bool, origin: str = "KOSIS") -> list[Mapped]:
+    """Each row's government: by KOSIS's code when the file gives one, else by its label.
+
+    A code decides (3240 is 강원 고성군, 3834 경남 고성군); a code missing from the table, a
+    label that contradicts its code, or a label naming two governments is refused, never guessed.
     """
-    import json
+    codes = region_codes()
+    found: list[Mapped] = []
+    unknown: dict[str, None] = {}
+    mismatched: dict[str, None] = {}
+    unmapped: dict[str, None] = {}
+    ambiguous: dict[str, None] = {}
+    for row in raw:
+        if row.code:
+            name, gov_id = codes.get(row.code, ("", ""))
+            if not gov_id:
+                unknown[f"{row.code} {row.label}"] = None
+            elif row.label not in {name, gov_id, *known_names(gov_id, dataset)}:
+                mismatched[f"{row.code} {row.label} ≠ {gov_id}"] = None
+            found.append(Mapped(gov_id, f"{row.code} {name}" if national else name))
+            continue
+        candidates = national_candidates(row.label, dataset) if national else regional_candidates(row.label, dataset)
+        if len(candidates) > 1:
+            ambiguous[f"{row.label} ({', '.join(candidates)})"] = None
+        elif not candidates:
+            unmapped[row.label] = None
+        found.append(Mapped(candidates[0] if candidates else "", row.label))
+    problems = [
+        problem(origin, "행정구역별", key, labels=", ".join(labels))
+        for key, labels in (
+            ("unknown_region_code", unknown),
+            ("region_code_mismatch", mismatched),
+            ("ambiguous_region", ambiguous),
+            ("unmapped_regions", unmapped),
+        )
+        if labels
+    ]
+    if problems:
+        raise DataError(problems)
+    return found
 
-    try:
-        document = json.loads(text)
-    except ValueError as error:
-        raise DataError([problem(origin, "0", "kosis_not_json", reason=error)]) from None
-    except RecursionError:
-        raise DataError([problem(origin, "0", "too_deep", limit=sys.getrecursionlimit())]) from None
-    if isinstance(document, dict):
-        code, message = document.get("err", "?"), document.get("errMsg", "")
-        raise DataError([problem(origin, "0", "kosis_error", code=code, detail=message)])
-    if not isinstance(document, list):
-        raise DataError([problem(origin, "0", "kosis_not_records")])
-    grouped: dict[tuple[str, str, str, str], list[tuple[str, str]]] = {}
-    for number, record in enumerate(document):
-        where = f"[{number}]"
-        try:
-            label, age = plain(str(record["C1_NM"]), origin, where), plain(str(record["C2_NM"]), origin, where)
-            item_name, period = plain(str(record["ITM_NM"]), origin, where), str(record["PRD_DE"])
-            cell = published(str(record.get("DT", "")), origin, f"{where}.DT")
-        except (KeyError, TypeError):
-            raise DataError([problem(origin, f"[{number}]", "kosis_record_incomplete")]) from None
-        item, unit = split_item(item_name)
-        unit = plain(str(record.get("UNIT_NM") or unit), origin, where)
-        if len(period) != 6 or not (period.isascii() and period.isdigit()) or period[4:] not in ("01", "02"):
-            raise DataError([problem(origin, f"[{number}].PRD_DE", "not_half_year_period", value=repr(period))])
-        points = grouped.setdefault((label, age, item, unit), [])
-        if cell:
-            points.append((f"{period[:4]}-H{period[5]}", cell))
-    return [RawRow(*key, tuple(sorted(points, key=lambda p: period_order(p[0])))) for key, points in grouped.items()]
+
+def known_names(gov_id: str, dataset: Dataset) -> set[str]:
+    gov = dataset.government_by_id.get(gov_id)
+    return names_of(gov) if gov else set()
 
 
-# --- region labels → our governments ----------------------------------------------------------
+def regional_candidates(label: str, dataset: Dataset) -> list[str]:
+    """The governments a 시·군·구 label without a code can mean (``서울 종로구`` names its city)."""
+    if label in dataset.government_by_id:
+        return [label]
+    if label in ABSORBED:
+        return [ABSORBED[label]]
+    if " " in label:
+        return []
+    return [g.id for g in dataset.governments if g.level == "기초" and label in names_of(g)]
+
+
+def national_candidates(label: str, dataset: Dataset) -> list[str]:
+    """``32 강원도`` or ``강원도`` → [강원]; ``계`` → [전국].
+
+    A name that is none of a 시·도's names goes by the longest id it starts with: 전남광주통합특별시
+    starts with 전남 too, so only the longest id a label starts with can be the one.
+    """
+    name = split_code(label)[1]
+    if name == "계":
+        return [NATION]
+    provinces = [gov for gov in dataset.governments if gov.level == "광역"]
+    named = [g.id for g in provinces if name in names_of(g) or name in (g.id, f"{g.id}도")]
+    prefixed = sorted((g for g in provinces if name.startswith(g.id)), key=lambda gov: -len(gov.id))
+    return named or [g.id for g in prefixed[:1]]
 
 
 def map_regional_labels(labels: Sequence[str], dataset: Dataset) -> dict[tuple[int, str], str]:
-    """Each (position, label) of the regional table → a government id, or raise DataError.
+    """Each (position, label) of KOSIS's whole regional export → a government id, or raise DataError.
 
-    ``서울 종로구`` names its city; a 도's 시·군 do not, so the province is the one KOSIS's order
-    has reached: labels come 도 by 도 in DO_ORDER, which tells 강원 고성군 from 경남 고성군.
+    Only for a complete table in KOSIS's order without codes (the export the bundle is built from,
+    tools/build_official.py): ``서울 종로구`` names its city; a 도's 시·군 do not, so the province
+    is the one KOSIS's order has reached (labels come 도 by 도 in DO_ORDER). A user's file is
+    mapped by code or unambiguous label instead (map_rows): a partial file has no such order.
     """
     by_id = dataset.government_by_id
     mapped: dict[tuple[int, str], str] = {}
@@ -269,17 +531,10 @@ def map_regional_labels(labels: Sequence[str], dataset: Dataset) -> dict[tuple[i
 
 def map_national_label(label: str, dataset: Dataset) -> str:
     """``32 강원도`` → 강원; ``00 계`` → 전국."""
-    name = label.split(maxsplit=1)[-1]
-    if name == "계":
-        return NATION
-    provinces = [gov for gov in dataset.governments if gov.level == "광역"]
-    named = [gov for gov in provinces if name in names_of(gov)]
-    # 전남광주통합특별시 starts with 전남 too: only the longest id a label starts with can be the one
-    prefixed = sorted((gov for gov in provinces if name.startswith(gov.id)), key=lambda gov: -len(gov.id))
-    found = named or prefixed[:1]
-    if len(found) == 1:
-        return found[0].id
-    raise DataError([problem("KOSIS", "시도별", "unmapped_province", label=label)])
+    candidates = national_candidates(label, dataset)
+    if len(candidates) != 1:
+        raise DataError([problem("KOSIS", "시도별", "unmapped_province", label=label)])
+    return candidates[0]
 
 
 def period_days(period: str) -> tuple[date, date]:
@@ -290,7 +545,7 @@ def period_days(period: str) -> tuple[date, date]:
     return date(int(year), 7 if half else 1, 1), date(int(year), 12, 31)
 
 
-def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
+def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset, origin: str = "KOSIS") -> None:
     """A figure for a period the government did not wholly exist in cannot be proven its own:
     KOSIS may label 2026-H2 광주광역시 (abolished 2026-06-30) or back-cast 전남광주통합특별시
     (2026-07-01) to years before it. Refused, never attached or dropped silently."""
@@ -306,7 +561,7 @@ def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
                 raise DataError(
                     [
                         problem(
-                            "KOSIS",
+                            origin,
                             one.label,
                             "outside_lifetime",
                             label=one.label,
@@ -318,19 +573,26 @@ def refuse_outside_lifetime(series: Iterable[Series], dataset: Dataset) -> None:
                 )
 
 
-def regional_series(raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False) -> list[Series]:
-    """Mapped series of the regional table (by default only what the bundle keeps)."""
-    block_of = label_blocks(raw)
-    labels = [row.label for i, row in enumerate(raw) if i == 0 or block_of[i] != block_of[i - 1]]
-    mapping = map_regional_labels(labels, dataset)
+def regional_series(
+    raw: Sequence[RawRow], dataset: Dataset, keep_all: bool = False, by_order: bool = False, origin: str = "KOSIS"
+) -> list[Series]:
+    """Mapped series of the regional table (by default only what the bundle keeps).
+
+    ``by_order``: KOSIS's whole export without codes, mapped by position (map_regional_labels).
+    """
+    if by_order:
+        block_of = label_blocks(raw)
+        labels = [row.label for i, row in enumerate(raw) if i == 0 or block_of[i] != block_of[i - 1]]
+        mapping = map_regional_labels(labels, dataset)
+        targets = [Mapped(mapping[(block_of[i], row.label)], row.label) for i, row in enumerate(raw)]
+    else:
+        targets = map_rows(raw, dataset, national=False, origin=origin)
     found = [
-        Series(
-            REGIONAL, row.label, mapping[(block_of[i], row.label)], row.age, row.item, row.unit, *aligned(row.points)
-        )
-        for i, row in enumerate(raw)
+        Series(REGIONAL, target.label, target.government, row.age, row.item, row.unit, *aligned(row.points))
+        for row, target in zip(raw, targets, strict=True)
         if row.points and (keep_all or (row.age, row.item) in REGIONAL_KEPT)
     ]
-    refuse_outside_lifetime(found, dataset)
+    refuse_outside_lifetime(found, dataset, origin)
     return found
 
 
@@ -342,21 +604,111 @@ def label_blocks(raw: Sequence[RawRow]) -> list[int]:
     return numbers
 
 
-def national_series(raw: Sequence[RawRow], dataset: Dataset) -> list[Series]:
+#: What is kept of the national table, in the bundle's order.
+NATIONAL_KEPT = tuple(NATIONAL_ITEMS.values())
+
+
+def national_series(raw: Sequence[RawRow], dataset: Dataset, origin: str = "KOSIS") -> list[Series]:
+    """The 시·도 and 전국 series kept (NATIONAL_KEPT), region by region in KOSIS's order."""
+    kept = [row for row in raw if (row.age, row.item) in NATIONAL_KEPT]
+    targets = map_rows(kept, dataset, national=True, origin=origin)
+    regions = list(dict.fromkeys(target for target in targets))
+    ordered = sorted(
+        zip(kept, targets, strict=True),
+        key=lambda pair: (regions.index(pair[1]), NATIONAL_KEPT.index((pair[0].age, pair[0].item))),
+    )
     found = [
-        Series(
-            NATIONAL,
-            row.label,
-            map_national_label(row.label, dataset),
-            row.age,
-            row.item,
-            row.unit,
-            *aligned(row.points),
-        )
-        for row in raw
+        Series(NATIONAL, target.label, target.government, row.age, row.item, row.unit, *aligned(row.points))
+        for row, target in ordered
     ]
-    refuse_outside_lifetime(found, dataset)
+    refuse_outside_lifetime(found, dataset, origin)
     return found
+
+
+# --- the KOSIS OpenAPI's answers --------------------------------------------------------------
+
+#: Unquoted keys of the JavaScript-style objects some clients report: ``{err:"20",errMsg:"…"}``.
+BARE_KEY = re.compile(r"([{,]\s*)([A-Za-z_][A-Za-z0-9_]*)\s*:")
+
+
+def parse_response(text: str, origin: str) -> object:
+    """Strict JSON, else the same with its bare keys quoted (``{err:"20"}``); else a data error."""
+    import json
+
+    try:
+        try:
+            return json.loads(text)
+        except ValueError as error:
+            try:
+                return json.loads(BARE_KEY.sub(r'\1"\2":', text))
+            except ValueError:
+                raise DataError([problem(origin, "0", "kosis_not_json", reason=error)]) from None
+    except RecursionError:
+        raise DataError([problem(origin, "0", "too_deep", limit=sys.getrecursionlimit())]) from None
+
+
+def kosis_error(document: object) -> tuple[str, str] | None:
+    """(code, message) when KOSIS answered with an error object."""
+    if isinstance(document, dict) and "err" in document:
+        return str(document.get("err", "?")), str(document.get("errMsg", ""))
+    return None
+
+
+def api_period(text: str) -> str | None:
+    """KOSIS's PRD_DE: ``202402`` → ``2024-H2``; ``2024`` → ``2024``; else None."""
+    if text.isascii() and text.isdigit() and len(text) == 4:
+        return text
+    if text.isascii() and text.isdigit() and len(text) == 6 and text[4:] in ("01", "02"):
+        return f"{text[:4]}-H{text[5]}"
+    return None
+
+
+def read_api_response(text: str, origin: str) -> Table:
+    """The KOSIS OpenAPI's records (C1/C1_NM region, C2_NM age, ITM_NM item, PRD_DE, DT).
+
+    An error comes as an object ``{"err": …, "errMsg": …}``; ``DT`` of ``-`` is not published.
+    """
+    document = parse_response(text, origin)
+    error = kosis_error(document)
+    if error is not None:
+        raise DataError([problem(origin, "0", "kosis_error", code=error[0], detail=error[1])])
+    if not isinstance(document, list):
+        raise DataError([problem(origin, "0", "kosis_not_records")])
+    if not document:
+        return Table(REGIONAL, [])
+    table = Grouped()
+    for number, record in enumerate(document):
+        where = f"[{number}]"
+        try:
+            cell = {
+                REGION: " ".join(filter(None, (str(record.get("C1", "")).strip(), str(record["C1_NM"]).strip()))),
+                ITEM: str(record["ITM_NM"]),
+                PERIOD: str(record["PRD_DE"]).strip(),
+            }
+            if record.get("C2_NM"):
+                cell[AGE] = str(record["C2_NM"])
+            if record.get("UNIT_NM"):
+                cell[UNIT] = str(record["UNIT_NM"])
+            figure = published(str(record.get("DT", "")), origin, f"{where}.DT")
+        except (KeyError, TypeError, AttributeError):
+            raise DataError([problem(origin, where, "kosis_record_incomplete")]) from None
+        for value in cell.values():
+            plain(value, origin, where)
+        period = api_period(cell[PERIOD])
+        if period is None:
+            raise DataError([problem(origin, f"{where}.PRD_DE", "not_a_period", value=repr(cell[PERIOD][:40]))])
+        cell[PERIOD] = period if "-H" not in period else f"{period[:4]}.{period[-1]}/2"
+        table.add(dict(cell), figure, (origin, where), 0)
+    return table.result(origin)
+
+
+def read_download(text: str, origin: str, dataset: Dataset) -> list[Series]:
+    """The series a KOSIS download (any table jobaward reads) or an OpenAPI response holds."""
+    api = text.lstrip().startswith(("[", "{"))
+    table = read_api_response(text, origin) if api else read_kosis_table(text, origin)
+    if table.survey == NATIONAL:
+        return national_series(table.rows, dataset, origin)
+    return regional_series(table.rows, dataset, origin=origin)
 
 
 # --- the bundle and user files ----------------------------------------------------------------
@@ -460,7 +812,7 @@ def load_layers(extra: str, stamp: tuple[int, int] | None) -> Official:
     bundled = read_file(bundled_path(), trusted=True)  # built by tools/build_official.py, checked by tests
     if stamp is None:
         return Official(tuple(bundled), (str(bundled_path()),))
-    return Official(overlay([bundled, read_file(Path(extra))]), (str(bundled_path()), extra))
+    return Official(overlay([bundled, read_file(Path(extra))]), (str(bundled_path()), extra), tuple(bundled))
 
 
 # --- values checked before a user file is written -----------------------------------------------

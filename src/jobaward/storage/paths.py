@@ -24,11 +24,15 @@ def user_cache_dir() -> Path:
     return user_dir("cache")
 
 
-XDG = {"data": ("XDG_DATA_HOME", "~/.local/share"), "cache": ("XDG_CACHE_HOME", "~/.cache")}
+XDG = {
+    "data": ("XDG_DATA_HOME", "~/.local/share"),
+    "cache": ("XDG_CACHE_HOME", "~/.cache"),
+    "config": ("XDG_CONFIG_HOME", "~/.config"),
+}
 
 
 def user_dir(kind: str) -> Path:
-    """jobaward's user data or cache directory.
+    """jobaward's user data, cache or config directory.
 
     On Linux this is the XDG rule platformdirs applies there, written out because importing
     platformdirs costs about 5 ms of every run; elsewhere platformdirs decides.
@@ -39,7 +43,11 @@ def user_dir(kind: str) -> Path:
         return Path(base if base else default).expanduser() / "jobaward"
     import platformdirs
 
-    find = platformdirs.user_data_path if kind == "data" else platformdirs.user_cache_path
+    find = {
+        "data": platformdirs.user_data_path,
+        "cache": platformdirs.user_cache_path,
+        "config": platformdirs.user_config_path,
+    }[kind]
     return find("jobaward", appauthor=False)
 
 
