@@ -236,3 +236,16 @@ def test_stats_of_several_years_says_which(run: Run) -> None:
     counted = records(run("stats", "--year", "2022..2023", "-f", "json"))
     assert counted["award_count"] == len(listed)  # type: ignore[call-overload]
     assert run("stats", "--year", "2022..2023").stdout.startswith("2022..2023년 일자리대상 통계\n")
+
+
+def test_a_filtered_edition_count_says_it_is_the_whole_edition(mini_run: Run, mini: Dataset) -> None:
+    edition = mini.edition_by_year[2023]
+    assert edition.awarded_governments is not None
+    whole = mini_run("stats", "--year", "2023")
+    assert f"시상 기록상 수상 지자체: {edition.awarded_governments}" in whole.stdout.splitlines()
+    narrowed = mini_run("stats", "--year", "2023", "--kind", "군")
+    line = f"시상 기록상 수상 지자체 (필터와 관계없이 회차 전체): {edition.awarded_governments}"
+    assert line in narrowed.stdout.splitlines()
+    document = json.loads(mini_run("stats", "--year", "2023", "--kind", "군", "-f", "json").stdout)
+    assert document["filtered"] is True and document["edition_awarded"] == edition.awarded_governments
+    assert json.loads(mini_run("stats", "--year", "2023", "-f", "json").stdout)["filtered"] is False

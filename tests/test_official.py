@@ -648,3 +648,18 @@ def test_compare_keeps_the_news_figures_of_the_editions_winners(dataset: Dataset
     with_news = kept[0].government
     silent = next(gov for gov in dataset.governments if gov.id not in {row.government.id for row in news})
     assert without_figures([with_news, silent], [], kept) == [silent]
+
+
+def test_winners_without_figures_are_told_apart_and_separated(run: Run, dataset: Dataset) -> None:
+    records = json.loads(run("compare", "--year", "2013", "--format", "json").stdout)
+    dropped = [r for r in records if r["section"] == "official" and r["reason"] is not None]
+    assert any(r["government_id"] == "대구 중구" for r in dropped)
+    english = run("compare", "--year", "2013", "--lang", "en", "--no-pager", env={"COLUMNS": "80"}).stdout
+    section = english[english.index("Winners without an official before/after:") : english.index("\nWindow: ")]
+    assert "Jung-gu (Daegu)" in section  # one Jung-gu among several
+    groups = {(r["reason"], r["before_period"], r["after_period"]) for r in dropped}
+    header, *lines = section.splitlines()[1:]
+    names = " ".join(line[header.index("Government") :] for line in lines)  # English: one cell a character
+    assert names.count(",") == len(dropped) - len(groups)  # a comma after each name but a group's last
+    korean = run("compare", "--year", "2013", "--no-pager", env={"COLUMNS": "80"}).stdout
+    assert "대구 중구 (" in korean[korean.index("공식 통계 전후 비교가 없는 수상 지자체:") :]

@@ -173,6 +173,10 @@ UI: dict[str, tuple[str, str]] = {
     "governments_count": ("지자체 수", "Governments"),
     "unstated": ("(미상)", "(not stated)"),
     "edition_awarded": ("시상 기록상 수상 지자체", "Governments awarded (edition record)"),
+    "edition_awarded_unfiltered": (
+        "시상 기록상 수상 지자체 (필터와 관계없이 회차 전체)",
+        "Governments awarded in the whole edition (filters not applied)",
+    ),
     "held_records": ("보유 기록", "Records we hold"),
     "first_time": ("첫 수상 (보유 기록 기준)", "First award (in our records)"),
     "streak_board": ("연속 수상 순위 (전체 연도)", "Longest award streaks (all years)"),

@@ -237,7 +237,7 @@ def changes_view(
             title = labels.ui(key) + (f" {windows.pop()}" if len(windows) == 1 else "")
             parts += [Text(title, style="bold"), change_table(group, labels, provinces or {}, shared)]
     if dropped:
-        parts.append(dropped_lines(dropped, labels))
+        parts.append(dropped_lines(dropped, labels, provinces, shared))
     surveys = dict.fromkeys(row.survey for row in rows)
     lines = [labels.ui(f"window_{window}"), labels.ui("peers_note"), labels.ui("sample_note")]
     lines += peers_unavailable([(row.before_period, row.after_period) for row in rows if not row.peers.covered], labels)
@@ -305,26 +305,43 @@ def change_table(
     return with_footnotes(table, marks)
 
 
+def dropped_name(
+    government: Government, labels: Labels, provinces: Mapping[str, Government], shared: frozenset[str]
+) -> str:
+    """서울 중구 (the id) in Korean; Jung-gu, or Jung-gu (Seoul) when other governments share it, in English."""
+    if not labels.english:
+        return government.id
+    province = provinces.get(government.province or "") if government.name_en in shared else None
+    return f"{government.name_en} ({province.name_en})" if province else government.name_en
+
+
 def reason_text(row: Dropped, labels: Labels) -> str:
     last = row.window.end if row.reason == "series_ends" else str(int(row.window.end[:4]) - 1)
     return labels.ui(f"reason_{row.reason}").format(last=last)
 
 
-def dropped_lines(rows: Sequence[Dropped], labels: Labels) -> RenderableType:
-    """Every winner without an official change, named, a row per edition, window and reason."""
-    groups: dict[tuple[int, str, str], list[Text]] = {}
+def dropped_lines(
+    rows: Sequence[Dropped],
+    labels: Labels,
+    provinces: Mapping[str, Government] | None = None,
+    shared: frozenset[str] = frozenset(),
+) -> RenderableType:
+    """Every winner without an official change, named, a row per edition, window and reason;
+    the names separated by commas, a shared English name with its province (Jung-gu (Seoul))."""
+    groups: dict[tuple[int, str, str], list[list[str]]] = {}
     for row in rows:
         period = f"{short_period(row.window.start)}→{short_period(row.window.end)}"
-        name = row.government.name_en if labels.english else row.government.id
-        pieces = groups.setdefault((row.year, period, reason_text(row, labels)), [])
-        pieces.append(figure(name))
+        entry = [dropped_name(row.government, labels, provinces or {}, shared)]
         if row.grade:
-            pieces.append(figure(f"({labels.grade(row.grade)})"))
+            entry.append(f"({labels.grade(row.grade)})")
+        groups.setdefault((row.year, period, reason_text(row, labels)), []).append(entry)
     table = FittedTable(
         [Col("year", "right"), Col("period"), Col("reason", wrap=True), Col("government", wrap=True)], labels
     )
-    for (year, period, reason), names in groups.items():
-        table.add_row(Text(str(year)), Text(period), figure(reason), Parts.of(*names))
+    for (year, period, reason), entries in groups.items():
+        for entry in entries[:-1]:
+            entry[-1] += ","
+        table.add_row(Text(str(year)), Text(period), figure(reason), Parts.of(*(figure(p) for e in entries for p in e)))
     return Group(Text(labels.ui("dropped_title"), style="bold"), table)
 
 

@@ -201,6 +201,7 @@ def stats_document(stats: Stats) -> Record:
         "awards_with_known_incentive": stats.totals.with_incentive,
         "governments_held": stats.governments_held,
         "edition_awarded": stats.edition_awarded,
+        "filtered": stats.filtered,
         "by_category": [{"category": c.key or None, "awards": c.awards} for c in stats.by_category],
         "by_grade": [{"grade": c.key or None, "awards": c.awards} for c in stats.by_grade],
         "by_province": [

@@ -498,7 +498,8 @@ def stats_view(stats: Stats, labels: Labels, span: str | None = None) -> Rendera
     title = labels.ui("stats_title").format(year=years) if years else labels.ui("stats_title_all")
     summary = [totals_line(stats.totals, labels)]
     if stats.edition_awarded is not None:
-        summary.append(f"{labels.ui('edition_awarded')}: {stats.edition_awarded:,}")
+        awarded = labels.ui("edition_awarded_unfiltered" if stats.filtered else "edition_awarded")
+        summary.append(f"{awarded}: {stats.edition_awarded:,}")
     summary.append(
         f"{labels.ui('held_records')}: {labels.counted(stats.totals.number, 'awards')}, "
         f"{labels.ui('governments_count')} {stats.governments_held:,}"

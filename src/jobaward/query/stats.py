@@ -37,6 +37,7 @@ class Stats(NamedTuple):
     by_province: tuple[ProvinceCount, ...]
     governments_held: int
     edition_awarded: int | None
+    filtered: bool  # awards narrowed beyond the year: edition_awarded still counts the whole edition
     first_time: tuple[Government, ...]
     streak_leaders: tuple[Leader, ...]
     incentive_leaders: tuple[Leader, ...]
@@ -148,6 +149,7 @@ def stats(dataset: Dataset, year: int | None = None, limit: int = 10, where: Awa
         by_province=tuple(by_province),
         governments_held=len(governments),
         edition_awarded=edition.awarded_governments if edition else None,
+        filtered=where is not None and where._replace(years=None).active,
         first_time=first_time,
         streak_leaders=streak_leaders,
         incentive_leaders=incentive_leaders,
