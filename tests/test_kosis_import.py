@@ -247,7 +247,11 @@ def test_a_partial_period_gives_no_peer_median_and_a_whole_one_does(run: Run, tm
     assert run("official", "import", str(partial)).exit_code == 0
     row = gangneung_2024()
     assert (row["after_period"], row["after_value"]) == ("2025-H2", 68.6)
-    assert (row["peers_change"], row["peers_count"]) == (None, 0)  # five regions are not "all 시군구"
+    assert (row["peers_change"], row["peers_count"], row["peers_covered"]) == (
+        None,
+        0,
+        False,
+    )  # five regions are not "all 시군구"
     shown = run("compare", "강릉시", "--window", "after", env={"COLUMNS": "80"}).stdout
     assert "비교군 없음 (23H2→25H2): 그 기간에는 일부 지역만 있어" in shown
     english = run("compare", "강릉시", "--window", "after", "--lang", "en", env={"COLUMNS": "80"}).stdout
@@ -263,7 +267,7 @@ def test_a_partial_period_gives_no_peer_median_and_a_whole_one_does(run: Run, tm
     whole = tmp_path / "whole.csv"
     whole.write_text(relabelled(genuine_rows(), "2025-H2"), "utf-8")
     assert run("official", "import", str(whole)).exit_code == 0
-    assert isinstance(gangneung_2024()["peers_change"], float)
+    assert isinstance(gangneung_2024()["peers_change"], float) and gangneung_2024()["peers_covered"] is True
     assert "비교군 없음" not in run("compare", "강릉시", "--window", "after").stdout
     # covered again; still no estimate, for the 총괄 table gives no 취업자 to weigh by (not read)
     assert "시·도 추정 없음" not in run("show", "강릉시", env={"COLUMNS": "80"}).stdout
