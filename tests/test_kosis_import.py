@@ -213,10 +213,11 @@ def test_status_names_the_bundle_and_the_users_periods_and_warns_of_a_partial_on
     new.write_text(relabelled(genuine_rows("3240", "3834", "3203"), "2025-H1"), encoding="utf-8")
     assert run("official", "import", str(new)).exit_code == 0
     result = run("official", "status")
-    assert "2025-H1 3/227개 지역 (일부), 새 기간, 부분 기간이라 시군구 중앙값 없음" in result.stdout
+    assert "2025-H1 3/227개 지역 (일부), 새 기간, 부분 기간이라 비교군 중앙값 없음" in result.stdout
     assert "주의: 지역별고용조사 2025-H1에는 3/227개 지역만 있습니다" in result.stderr
     english = run("official", "status", "--lang", "en")
-    assert "2025-H1 3 of 227 regions (partial)" in english.stdout
+    assert "your file: Local Area Labour Force Survey 2025-H1 3 of 227 regions (partial)" in english.stdout
+    assert "지역별고용조사" not in english.stdout + english.stderr  # the survey named in English too
     periods = json.loads(run("official", "status", "--format", "json").stdout)["periods"]
     found = {(p["survey"], p["period"]): p for p in periods}
     assert found[(REGIONAL, "2025-H1")] | {"from_user": None} == {

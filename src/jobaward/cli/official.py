@@ -273,6 +273,8 @@ def status_command(format: FormatOption = Format.table) -> None:
         records = [row._asdict() | {"from_user": ", ".join(row.from_user)} for row in rows]
         typer.echo(to_delimited(records, Coverage._fields, "," if format is Format.csv else "\t"), nl=False)
         return
+    from jobaward.i18n.labels import survey_name
+
     for line in status_lines(rows, english):
         typer.echo(line)
     for row in rows:
@@ -282,7 +284,7 @@ def status_command(format: FormatOption = Format.table) -> None:
                 + message(
                     "status_partial",
                     english,
-                    survey=row.survey,
+                    survey=survey_name(row.survey, english),
                     period=row.period,
                     count=row.regions,
                     expected=row.expected,
@@ -293,12 +295,15 @@ def status_command(format: FormatOption = Format.table) -> None:
 
 def status_lines(rows: Sequence[Coverage], english: bool) -> list[str]:
     """The bundle as one span a survey, then each period the user's file brings."""
+    from jobaward.i18n.labels import survey_name
+
     lines = []
     for survey in dict.fromkeys(row.survey for row in rows):
         bundled = [row for row in rows if row.survey == survey and row.source != "user"]
         if bundled:
             span = f"{bundled[0].period}–{bundled[-1].period}"
-            lines.append(message("status_bundle", english, survey=survey, span=span, count=bundled[-1].regions))
+            named = survey_name(survey, english)
+            lines.append(message("status_bundle", english, survey=named, span=span, count=bundled[-1].regions))
     for row in rows:
         if row.from_user:
             whole = len(row.from_user) >= COVERED_SHARE * row.expected
@@ -315,7 +320,7 @@ def status_lines(rows: Sequence[Coverage], english: bool) -> list[str]:
                 message(
                     "status_user_period",
                     english,
-                    survey=row.survey,
+                    survey=survey_name(row.survey, english),
                     period=row.period,
                     count=len(row.from_user),
                     expected=row.expected,

@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from jobaward.i18n.folding import compact
-from jobaward.model import CATEGORIES, DO_GUN, DO_SI, GRADES, LEVELS, METRO_GU_GUN, Government
+from jobaward.model import CATEGORIES, DO_GUN, DO_SI, GRADES, LEVELS, METRO_GU_GUN, NATIONAL, REGIONAL, Government
+
+#: the surveys' names in English (the Korean name is the survey's key)
+SURVEY_EN = {REGIONAL: "Local Area Labour Force Survey", NATIONAL: "Economically Active Population Survey"}
+
+
+def survey_name(survey: str, english: bool) -> str:
+    """지역별고용조사, or its English name; a survey not known here as it is."""
+    return SURVEY_EN.get(survey, survey) if english else survey
+
 
 CATEGORY_EN = {
     "공시제": "Job Target Disclosure",

@@ -378,14 +378,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_partial_word": ("일부", "partial"),
     "status_bundle_user": ("내장 계열 위에 덮어씀", "laid over the bundle"),
     "status_user": ("새 기간", "a new period"),
-    "status_uncovered": ("새 기간, 부분 기간이라 시군구 중앙값 없음", "a new period, partial: no 시군구 median"),
+    "status_uncovered": ("새 기간, 부분 기간이라 비교군 중앙값 없음", "a new period, partial: no peer median"),
     "status_no_user_file": (
         "내 파일: 없음 (official import / fetch로 만듭니다)",
         "your file: none (official import / fetch make it)",
     ),
     "status_partial": (
-        "주의: {survey} {period}에는 {count}/{expected}개 지역만 있습니다 — 그 기간의 시군구 중앙값은 내지 않습니다",
-        "warning: {survey} {period} holds {count} of {expected} regions: no 시군구 median for that period",
+        "주의: {survey} {period}에는 {count}/{expected}개 지역만 있습니다 — 그 기간의 비교군 중앙값은 내지 않습니다",
+        "warning: {survey} {period} holds {count} of {expected} regions: no peer median for that period",
     ),
     # problems in a KOSIS download or an official-figures file
     "request_failed": ("요청 실패: {reason}", "request failed: {reason}"),
