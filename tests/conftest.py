@@ -113,3 +113,19 @@ def run_process(
         preexec_fn=preexec_fn,
         check=False,
     )
+
+
+class Reply:
+    """What ``urllib.request.urlopen`` hands back, holding a replayed KOSIS answer (no network)."""
+
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def read(self) -> bytes:
+        return self.body
+
+    def __enter__(self) -> Reply:
+        return self
+
+    def __exit__(self, *args: object) -> None:
+        return None

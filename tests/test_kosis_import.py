@@ -21,7 +21,7 @@ from jobaward.storage.kosis_files import (
     split_item,
     user_file,
 )
-from tests.conftest import ROOT, Run, only_line
+from tests.conftest import ROOT, Reply, Run, only_line
 
 FIXTURES = ROOT / "tests" / "fixtures" / "kosis"
 GENUINE = FIXTURES / "sigungu_labour_force_summary_2024H1.csv"
@@ -303,20 +303,6 @@ def test_junk_exits_3_with_the_line_and_writes_nothing(run: Run, tmp_path: Path,
 
 
 # --- the OpenAPI client ---------------------------------------------------------------------------
-
-
-class Reply:
-    def __init__(self, body: bytes) -> None:
-        self.body = body
-
-    def read(self) -> bytes:
-        return self.body
-
-    def __enter__(self) -> Reply:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 def replay(monkeypatch: pytest.MonkeyPatch, answers: dict[str, str]) -> list[str]:

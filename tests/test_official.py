@@ -27,7 +27,7 @@ from jobaward.storage.kosis_files import (
     user_file,
 )
 
-from .conftest import ROOT, SHARED, Run
+from .conftest import ROOT, SHARED, Reply, Run
 
 OFFICIAL = SHARED / "research" / "official"
 REGIONAL_CSV = OFFICIAL / "sigungu_employment_halfyear.csv"
@@ -513,20 +513,6 @@ def test_api_error_object_is_a_data_error() -> None:
         read_api_response((FIXTURES / "api_error.json").read_text(encoding="utf-8"), "api")
     assert raised.value.lines(english=False) == ["데이터 오류: api:0: KOSIS 오류 20: 정보가 없습니다."]
     assert raised.value.lines(english=True) == ["data error: api:0: KOSIS error 20: 정보가 없습니다."]
-
-
-class Reply:
-    def __init__(self, body: bytes) -> None:
-        self.body = body
-
-    def read(self) -> bytes:
-        return self.body
-
-    def __enter__(self) -> Reply:
-        return self
-
-    def __exit__(self, *args: object) -> None:
-        return None
 
 
 def test_fetch_asks_kosis_with_the_users_key_and_writes_the_user_file(
