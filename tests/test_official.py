@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from jobaward.errors import DataError
-from jobaward.model import REGIONAL, Dataset
+from jobaward.model import DO_GUN, REGIONAL, Dataset
 from jobaward.storage import kosis_api as kosis
 from jobaward.storage.kosis_files import (
     bundled_path,
@@ -649,3 +649,15 @@ def test_winners_without_figures_are_told_apart_and_separated(run: Run, dataset:
     assert names.count(",") == len(dropped) - len(groups)  # a comma after each name but a group's last
     korean = run("compare", "--year", "2013", "--no-pager", env={"COLUMNS": "80"}).stdout
     assert "대구 중구 (" in korean[korean.index("공식 통계 전후 비교가 없는 수상 지자체:") :]
+
+
+def test_summaries_worked_out_for_one_edition_equal_those_of_all(dataset: Dataset) -> None:
+    from jobaward.query.official import edition_summaries
+
+    official = load_official()
+    everything = edition_summaries(official, dataset)
+    assert [row for row in everything if row.year == 2023] == edition_summaries(official, dataset, years={2023})
+    assert [row for row in everything if row.year == 2019 and row.kind == DO_GUN] == edition_summaries(
+        official, dataset, years={2019}, groups={DO_GUN}
+    )
+    assert any(row.interval is not None for row in everything if row.year == 2023)  # the bootstrap ran

@@ -123,7 +123,7 @@ def stats_official(
     from jobaward.storage.kosis_files import load_official
 
     kind = parse_window(window)
-    rows = edition_summaries(load_official(), dataset, kind)
+    rows = edition_summaries(load_official(), dataset, kind, where.years, where.kinds)  # only what is shown
     emit(summary([row for row in rows if shown_summary(row, where)], kind), options, labels)
 
 

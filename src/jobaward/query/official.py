@@ -8,7 +8,7 @@ government (annual 경제활동인구조사) the same years are used: Y−2 → 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import NamedTuple
@@ -171,16 +171,18 @@ class Peers(NamedTuple):
 
 class Pool(NamedTuple):
     """What peer groups are drawn from: every series, every break, and the dataset; ``official``
-    says which periods hold (nearly) all regions (Official.covered)."""
+    says which periods hold (nearly) all regions (Official.covered). ``peers`` keeps each peer
+    group once worked out: an edition's winners of one kind share it (compare's rows)."""
 
     dataset: Dataset
     rates: dict[str, dict[str, Series]]
     breaks: dict[str, tuple[Break, ...]]
     official: Official
+    peers: dict[tuple[Window, str, str, frozenset[str]], Peers]
 
 
 def make_pool(official: Official, dataset: Dataset) -> Pool:
-    return Pool(dataset, all_rates(official, dataset), all_breaks(dataset), official)
+    return Pool(dataset, all_rates(official, dataset), all_breaks(dataset), official, {})
 
 
 def group_changes(
@@ -216,6 +218,13 @@ def steps(series: Series, window: Window) -> list[float]:
 def peers_of(pool: Pool, window: Window, age: str, kind: str, winners: frozenset[str]) -> Peers:
     """The non-winners of ``kind``; none when an end of the window is a partial period (a few
     regions a user imported): their median would not be that of the kind."""
+    key = (window, age, kind, winners)
+    if key not in pool.peers:
+        pool.peers[key] = peer_group(pool, window, age, kind, winners)
+    return pool.peers[key]
+
+
+def peer_group(pool: Pool, window: Window, age: str, kind: str, winners: frozenset[str]) -> Peers:
     if not covers(pool.official, window, kind):
         return Peers(kind, 0, None, None, (), covered=False)
     changes, moves = group_changes(pool, window, age, kind, lambda gov_id: gov_id not in winners)
@@ -291,8 +300,11 @@ def periods_around(years: Iterable[int], annual_series: bool) -> list[str]:
     return sorted(wanted, key=period_order)
 
 
-def province_estimates(official: Official, dataset: Dataset) -> dict[tuple[str, str, str], float]:
-    """(시·도, half-year, age) → the 고용률 of the 시·도 summed from the same survey's 시군구 rows.
+def province_estimates(
+    official: Official, dataset: Dataset, wanted: Collection[str] | None = None
+) -> dict[tuple[str, str, str], float]:
+    """(시·도, half-year, age) → the 고용률 of the 시·도 summed from the same survey's 시군구 rows;
+    of the 시·도 in ``wanted`` only, when given (``show`` needs one).
 
     Each unit's population is its 취업자 divided by its 고용률; the 시·도 rate is the sum of
     취업자 over the sum of population. An estimate (the published figures are rounded), not a
@@ -310,10 +322,12 @@ def province_estimates(official: Official, dataset: Dataset) -> dict[tuple[str, 
         if rate is None or gov is None:
             continue
         for period, count in employed.points:
+            province = gov.id if annual(gov) else gov.province_on(period_day(period)) or NATION
+            if wanted is not None and province not in wanted:
+                continue
             people, share = value(count), value(rate.at(period))
             if people is None or not share or not official.covered(period, REGIONAL):
                 continue
-            province = gov.id if annual(gov) else gov.province_on(period_day(period)) or NATION
             total = sums.setdefault((province, period, employed.age), [0.0, 0.0])
             total[0] += people
             total[1] += people / share * 100
@@ -329,11 +343,13 @@ def around_awards(official: Official, dataset: Dataset, gov: Government) -> Arou
     employed = own_series(official, gov, EMPLOYED)
     unemployed = own_series(official, gov, UNEMPLOYMENT).get(ALL_AGES)
     years = tuple(sorted({a.year for a in dataset.awards if a.government == gov.id}))
-    estimates = {} if annual(gov) else province_estimates(official, dataset)
+    around = periods_around(years, annual(gov))
+    wanted = {benchmark_id(dataset, gov, period) for period in around}
+    estimates = {} if annual(gov) else province_estimates(official, dataset, wanted)
     breaks = all_breaks(dataset).get(gov.id, ())
     rows = []
     previous = ""
-    for period in periods_around(years, annual(gov)):
+    for period in around:
         bench_id = benchmark_id(dataset, gov, period)
         figures = []
         for age in SHOWN_AGES:
@@ -562,17 +578,29 @@ class EditionSummary(NamedTuple):
         return None if self.interval is None else self.interval[0] <= 0 <= self.interval[1]
 
 
-def edition_summaries(official: Official, dataset: Dataset, kind: str = "before") -> list[EditionSummary]:
+def edition_summaries(
+    official: Official,
+    dataset: Dataset,
+    kind: str = "before",
+    years: Collection[int] | None = None,
+    groups: Collection[str] | None = None,
+) -> list[EditionSummary]:
     """Per edition and kind of government: the median change of its winners (in our records)
     against the non-winners of the same kind, the same groups ``compare`` sets each winner beside.
+    ``years`` and ``groups`` (kinds) narrow what is worked out: each row's bootstrap is seeded by
+    its own edition and kind, so a row is the same whether computed alone or with the rest.
 
     The age basis: 15–64세 where any series of the kind has it at both ends, else all ages.
     """
     pool = make_pool(official, dataset)
     summaries = []
     for year in sorted({a.year for a in dataset.awards}, reverse=True):
+        if years is not None and year not in years:
+            continue
         winners = winners_of(dataset, year)
         for group in KINDS:
+            if groups is not None and group not in groups:
+                continue
             window = window_for(year, kind, annual=group == SIDO)
             age = summary_age(pool, window, group)
             won, _ = group_changes(pool, window, age, group, winners.__contains__)
