@@ -13,8 +13,8 @@ from jobaward.i18n.labels import Labels
 from jobaward.model import ALL_AGES, NATIONAL, REGIONAL, WORKING_AGE, YOUTH, Government
 from jobaward.output import text as fmt
 from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, with_footnotes
+from jobaward.query.bootstrap import RESAMPLES
 from jobaward.query.official import (
-    RESAMPLES,
     SHOWN_AGES,
     AgeFigure,
     Around,

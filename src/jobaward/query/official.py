@@ -41,6 +41,7 @@ from jobaward.model import (
     value,
 )
 from jobaward.query.awards import AwardFilter, IndicatorRow, best_grades, exact_difference, matching_awards
+from jobaward.query.bootstrap import bootstrap_gap
 from jobaward.query.kinds import kind_of
 
 WINDOWS = ("before", "after")
@@ -115,8 +116,6 @@ def benchmark_id(dataset: Dataset, gov: Government, period: str) -> str:
 
 REGIONAL_START = "2013-H1"
 DISTRICTS_FROM = "2021-H1"
-#: Resamples for the bootstrap interval of a gap; the generator is seeded per row (deterministic).
-RESAMPLES = 1000
 
 
 class Break(NamedTuple):
@@ -633,22 +632,6 @@ def summary_age(pool: Pool, window: Window, group: str) -> str:
             if kind_of(pool.dataset.government(gov_id), window.end) == group:
                 return WORKING_AGE
     return ALL_AGES
-
-
-def bootstrap_gap(winners: Sequence[float], others: Sequence[float], seed: str) -> tuple[float, float] | None:
-    """A 95% percentile bootstrap interval of median(winners) − median(others): each group
-    resampled with replacement, ``RESAMPLES`` times, from a generator seeded with ``seed``."""
-    import random
-
-    if len(winners) < 2 or len(others) < 2:
-        return None
-    generator = random.Random(seed)
-    gaps = sorted(
-        median(generator.choices(winners, k=len(winners))) - median(generator.choices(others, k=len(others)))
-        for _ in range(RESAMPLES)
-    )
-    low, high = gaps[int(RESAMPLES * 0.025)], gaps[int(RESAMPLES * 0.975) - 1]
-    return round(low, 2), round(high, 2)
 
 
 def has_window(series: Series | None, window: Window) -> bool:
