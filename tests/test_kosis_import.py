@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from jobaward.model import NATIONAL, RATE, REGIONAL, WORKING_AGE, Dataset
 from jobaward.storage.kosis_files import (
@@ -208,6 +209,9 @@ def test_status_names_the_bundle_and_the_users_periods_and_warns_of_a_partial_on
     line = next(line for line in result.stdout.splitlines() if "2024-H1" in line)
     assert "3/227개 지역 (일부), 내장 계열 위에 덮어씀" in line and "강원 고성군" in line
     assert result.stderr == ""  # 2024-H1 itself is whole: the bundle holds every region
+    narrow = run("official", "status", "--lang", "en", env={"COLUMNS": "80"}).stdout
+    assert max(cell_len(line) for line in narrow.splitlines()) <= 80  # the regions wrap, Hangul two cells
+    assert "강원 강릉시" in " ".join(narrow.split())
 
     new = tmp_path / "new.csv"
     new.write_text(relabelled(genuine_rows("3240", "3834", "3203"), "2025-H1"), encoding="utf-8")

@@ -273,10 +273,14 @@ def status_command(format: FormatOption = Format.table) -> None:
         records = [row._asdict() | {"from_user": ", ".join(row.from_user)} for row in rows]
         typer.echo(to_delimited(records, Coverage._fields, "," if format is Format.csv else "\t"), nl=False)
         return
-    from jobaward.i18n.labels import survey_name
+    from rich.text import Text
 
+    from jobaward.i18n.labels import survey_name
+    from jobaward.output.tables import make_console, print_view
+
+    console = make_console()  # a long list of regions wraps at the terminal's width, between names
     for line in status_lines(rows, english):
-        typer.echo(line)
+        print_view(console, Text(line))
     for row in rows:
         if not row.covered:
             typer.echo(
