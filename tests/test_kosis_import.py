@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
-from jobaward.model import NATIONAL, RATE, REGIONAL, WORKING_AGE, Dataset
+from jobaward.model import ALL_AGES, NATIONAL, RATE, REGIONAL, WORKING_AGE, Dataset
 from jobaward.storage.kosis_files import (
     load_official,
     read_file,
@@ -413,3 +413,21 @@ def test_every_bundled_data_file_is_installed() -> None:
     named = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["package-data"]
     present = {f"data/{path.name}" for path in (ROOT / "src" / "jobaward" / "data").iterdir() if path.is_file()}
     assert present <= set(named["jobaward"])
+
+
+def test_an_age_table_with_a_bracketed_region_heading_is_read(run: Run, tmp_path: Path) -> None:
+    """The 시군구/연령별 table in KOSIS's two-header shape; KOSIS narrows a classification's name in
+    brackets (``시도별(1)``, ``행정구역(시군구)별``), which names the same dimension."""
+    for heading in ("A 행정구역(시군구)별", "A 행정구역별"):
+        download = tmp_path / "ages.csv"
+        download.write_text(
+            f'"{heading}","B 연령별",H202501 2025.1/2,H202501 2025.1/2\n'
+            f'"{heading}","B 연령별","T1 취업자 (천명)","T2 고용률 (%)"\n'
+            '"3203 강릉시","000 계",118.0,61.9\n'
+            '"3203 강릉시","020 15 - 64세",95.0,69.0\n'
+            '"3240 고성군","000 계",18.0,70.2\n',
+            encoding="utf-8",
+        )
+        result = run("official", "import", str(download))
+        assert result.exit_code == 0, result.stderr
+        assert (value("강원 강릉시", "2025-H1"), value("강원 고성군", "2025-H1", ALL_AGES)) == ("69.0", "70.2")

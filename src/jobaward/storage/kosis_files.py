@@ -106,6 +106,7 @@ DIMENSIONS = {
     "단위": UNIT,
     "시점": PERIOD,
 }
+BRACKETED = re.compile(r"\([^)]*\)")
 #: KOSIS's code before a label: ``3203``, ``00``, ``T7``, ``T100``, ``H202401``, ``Y2024``, ``A``.
 CODE = re.compile(r"[A-Z]{0,3}\d+[A-Z0-9_]*|[A-Z]")
 HALF_YEAR_CODE = re.compile(r"[HS](\d{4})0([12])")
@@ -253,9 +254,10 @@ class Table(NamedTuple):
 
 
 def dimension_of(cell: str) -> str | None:
-    """``A 행정구역별`` → region; ``시도별(1)`` → region; ``항목`` → item; anything else → None."""
+    """``A 행정구역별`` → region; ``시도별(1)`` and ``행정구역(시군구)별`` → region (what KOSIS puts
+    in brackets narrows the name); ``항목`` → item; anything else → None."""
     name = split_code(cell)[1]
-    return DIMENSIONS.get(name.split("(")[0].strip()) if name else None
+    return DIMENSIONS.get(BRACKETED.sub("", name).strip()) if name else None
 
 
 def read_kosis_table(text: str, origin: str) -> Table:
