@@ -125,3 +125,10 @@ def test_korean_help_has_no_click_english(command: tuple[str, ...]) -> None:
 def test_lang_is_in_every_help(command: tuple[str, ...]) -> None:
     done = run_process(*command, "--help", LC_ALL=None, LANG="C.UTF-8", JOBAWARD_LANG=None)
     assert "--lang" in done.stdout
+
+
+@pytest.mark.parametrize("command", ["list", "compare", "stats"])
+def test_the_filter_rule_is_a_paragraph_of_its_own(command: str) -> None:
+    for text, start in ((help_text(command), "필터: "), (help_text(command, "--lang", "en"), "Filters: ")):
+        (line,) = [line for line in text.splitlines() if start in line]
+        assert line.strip().startswith(start), line  # not run on from the examples before it

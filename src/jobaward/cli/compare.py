@@ -50,7 +50,7 @@ from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports
         "수상 지자체의 공식 고용률 (통계청) 전후 비교, 변화가 큰 순서; 그 뒤에 보도 수치. "
         "두 연도를 주면 두 회차의 수상 변화.\n\n"
         "예: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news; "
-        "jobaward compare 2022 2023",
+        "jobaward compare 2022 2023\n\n",
         "Winners' official employment rate (Statistics Korea) before and after, largest change first, "
         "then the news figures; or, given two years, how two editions differ.\n\n"
         "Examples: jobaward compare 강릉시; jobaward compare --year 2023; jobaward compare --news; "
