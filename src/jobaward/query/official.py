@@ -318,7 +318,7 @@ def province_estimates(
             continue
         rate = rates.get((employed.label, employed.government, employed.age))
         gov = dataset.government_by_id.get(employed.government)
-        if rate is None or gov is None:
+        if rate is None or gov is None or not could_count(gov, wanted):
             continue
         for period, count in employed.points:
             province = gov.id if annual(gov) else gov.province_on(period_day(period)) or NATION
@@ -331,6 +331,13 @@ def province_estimates(
             total[0] += people
             total[1] += people / share * 100
     return {key: round(100 * people / population, 1) for key, (people, population) in sums.items() if population}
+
+
+def could_count(gov: Government, wanted: Collection[str] | None) -> bool:
+    """Whether a unit could be summed into one of the ``wanted`` 시·도 in some period (or into 전국)."""
+    if wanted is None or NATION in wanted or annual(gov):
+        return True
+    return any(gov.belonged_to(province) for province in wanted)
 
 
 def around_awards(official: Official, dataset: Dataset, gov: Government) -> Around | None:
