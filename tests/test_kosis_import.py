@@ -431,3 +431,18 @@ def test_an_age_table_with_a_bracketed_region_heading_is_read(run: Run, tmp_path
         result = run("official", "import", str(download))
         assert result.exit_code == 0, result.stderr
         assert (value("강원 강릉시", "2025-H1"), value("강원 고성군", "2025-H1", ALL_AGES)) == ("69.0", "70.2")
+
+
+def test_a_missing_code_table_is_a_data_error(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from jobaward.storage import kosis_files
+
+    missing = tmp_path / "kosis_codes.tsv"
+    monkeypatch.setattr(kosis_files, "codes_path", lambda: missing)
+    region_codes.cache_clear()
+    try:
+        result = run("official", "import", str(GENUINE))
+    finally:
+        region_codes.cache_clear()
+    assert result.exit_code == 3
+    assert only_line(result.stderr) == f"jobaward: 데이터 오류: {missing}: 파일이 없습니다"  # a read, not a write
+    assert not user_file().exists()

@@ -414,7 +414,9 @@ def codes_path() -> Path:
 @cache
 def region_codes() -> dict[str, tuple[str, str]]:
     """KOSIS region code → (its label, our government id): ``3240`` → (고성군, 강원 고성군)."""
-    lines = codes_path().read_text(encoding="utf-8").split("\n")[1:]
+    from jobaward.storage.files import read_data_text
+
+    lines = read_data_text(codes_path()).split("\n")[1:]  # a missing file is a data error, not a crash
     return {code: (name, gov) for code, name, gov in (line.split("\t") for line in lines if line)}
 
 
