@@ -20,27 +20,22 @@ if TYPE_CHECKING:
 from jobaward.cli.help_text import say
 from jobaward.cli.options import (
     FILTER_RULE,
-    CategoryFilter,
+    NO_FILTERS,
     DataOption,
     ExcelOption,
     FieldsOption,
     FormatOption,
-    GradeFilter,
-    KindFilter,
     LangOption,
-    LevelFilter,
     NoBundledOption,
     NoPagerOption,
     OutputOption,
-    ProjectFilter,
-    ProvinceFilter,
     SvgOption,
+    TypedFilters,
     WideOption,
     WindowOption,
-    YearFilter,
-    award_filter,
     complete_government,
     parse_window,
+    with_filters,
 )
 from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports_errors, year_runs
 
@@ -59,6 +54,7 @@ from jobaward.cli.root import app, echo, is_year, labels_for, load_data, reports
     + FILTER_RULE
 )
 @reports_errors
+@with_filters
 def compare(
     names: Annotated[
         list[str] | None,
@@ -97,13 +93,7 @@ def compare(
             ),
         ),
     ] = False,
-    year: YearFilter = None,
-    category: CategoryFilter = None,
-    grade: GradeFilter = None,
-    province: ProvinceFilter = None,
-    level: LevelFilter = None,
-    kind: KindFilter = None,
-    project: ProjectFilter = None,
+    filters: TypedFilters = NO_FILTERS,
     window: WindowOption = None,
     format: FormatOption = Format.table,
     excel: ExcelOption = False,
@@ -132,12 +122,12 @@ def compare(
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     options = OutputOptions(format, excel, output, svg, wide, fields, pager=not no_pager)
-    where = award_filter(dataset, year, category, grade, province, level, kind, project)
+    where = filters.resolved(dataset)
     years = award_years_given(names or [])
     if years:
         if indicator is not None or sort is not None:
             raise UsageProblem("years_with_indicator")
-        if official or news_only or year or window is not None:
+        if official or news_only or filters.year or window is not None:
             raise UsageProblem("years_with_official")
         if where.active:
             raise UsageProblem("years_with_filters")
@@ -157,7 +147,7 @@ def compare(
             known = ", ".join(indicator_names(dataset))
             raise UsageProblem("unknown_indicator", option="--indicator", value=indicator, valid=known)
     rows = compare_indicators(dataset, governments, wanted, sort)
-    if news_only and (official or year or window is not None):
+    if news_only and (official or filters.year or window is not None):
         raise UsageProblem("news_with_official")
     if not news_only:
         compare_official(dataset, governments, rows, where, window, options, labels)

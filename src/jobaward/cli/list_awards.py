@@ -14,24 +14,19 @@ if TYPE_CHECKING:
 from jobaward.cli.help_text import say
 from jobaward.cli.options import (
     FILTER_RULE,
-    CategoryFilter,
+    NO_FILTERS,
     DataOption,
     ExcelOption,
     FieldsOption,
     FormatOption,
-    GradeFilter,
-    KindFilter,
     LangOption,
-    LevelFilter,
     NoBundledOption,
     NoPagerOption,
     OutputOption,
-    ProjectFilter,
-    ProvinceFilter,
     SvgOption,
+    TypedFilters,
     WideOption,
-    YearFilter,
-    award_filter,
+    with_filters,
 )
 from jobaward.cli.root import app, choice, labels_for, load_data, reports_errors
 
@@ -45,14 +40,9 @@ from jobaward.cli.root import app, choice, labels_for, load_data, reports_errors
     + FILTER_RULE,
 )
 @reports_errors
+@with_filters
 def list_command(
-    year: YearFilter = None,
-    category: CategoryFilter = None,
-    grade: GradeFilter = None,
-    province: ProvinceFilter = None,
-    level: LevelFilter = None,
-    kind: KindFilter = None,
-    project: ProjectFilter = None,
+    filters: TypedFilters = NO_FILTERS,
     sort: Annotated[
         str | None,
         typer.Option(
@@ -83,7 +73,7 @@ def list_command(
 
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
-    where = award_filter(dataset, year, category, grade, province, level, kind, project)
+    where = filters.resolved(dataset)
     order = choice(sort, lambda value: value if value in LIST_SORTS else None, LIST_SORTS, "--sort") or "year"
     rows = list_awards(dataset, where, order)
     view = views.awards(dataset, rows[:limit] if limit else rows, of=len(rows), keep=kept_columns(where, order))

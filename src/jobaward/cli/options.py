@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NamedTuple, TypeVar
 
 import typer
 
@@ -15,6 +17,8 @@ from jobaward.output.emit import Format
 if TYPE_CHECKING:
     from jobaward.model import Dataset
     from jobaward.query.awards import AwardFilter
+
+R = TypeVar("R")
 
 #: The filters' combination rule, said in every filtering command's help.
 FILTER_RULE = say(
@@ -170,41 +174,82 @@ NoPagerOption = Annotated[
 ]
 
 
-def award_filter(
-    dataset: Dataset,
-    year: list[str] | None = None,
-    category: list[str] | None = None,
-    grade: list[str] | None = None,
-    province: list[str] | None = None,
-    level: list[str] | None = None,
-    kind: list[str] | None = None,
-    project: list[str] | None = None,
-) -> AwardFilter:
-    """The shared filters as typed on any command, checked and folded into one AwardFilter.
+class TypedFilters(NamedTuple):
+    """The shared filters as typed on list, compare and stats: each the values given, or None."""
 
-    A year the data holds no edition or award for is a usage error (cli/root.require_held).
+    year: list[str] | None = None
+    category: list[str] | None = None
+    grade: list[str] | None = None
+    province: list[str] | None = None
+    level: list[str] | None = None
+    kind: list[str] | None = None
+    project: list[str] | None = None
+
+    def resolved(self, dataset: Dataset) -> AwardFilter:
+        """Checked and folded into one AwardFilter; a year the data holds no edition or award for
+        is a usage error (cli/root.require_held)."""
+        from jobaward.cli.root import parse_years, require_held
+        from jobaward.i18n.labels import KIND_WORDS, parse_category, parse_grade, parse_kind, parse_level
+        from jobaward.model import CATEGORIES, GRADES, LEVELS
+        from jobaward.query.awards import AwardFilter
+        from jobaward.query.names import NameIndex, find_province
+
+        require_held(dataset, self.year)
+        provinces = None
+        if self.province:
+            index = NameIndex(dataset)
+            provinces = frozenset(find_province(index, value).id for value in self.province)
+        projects = tuple(p.strip() for p in self.project or () if p.strip()) or None
+        return AwardFilter(
+            years=parse_years(self.year),
+            categories=choices(self.category, parse_category, CATEGORIES, "--category"),
+            grades=choices(self.grade, parse_grade, GRADES, "--grade"),
+            provinces=provinces,
+            levels=choices(self.level, parse_level, LEVELS, "--level"),
+            kinds=choices(self.kind, parse_kind, tuple(words[0] for words in KIND_WORDS.values()), "--kind"),
+            projects=projects,
+        )
+
+
+#: A command's ``filters`` default (with_filters always passes the typed ones).
+NO_FILTERS = TypedFilters()
+
+#: The option of each shared filter, in TypedFilters' order (the order --help lists them).
+FILTER_OPTIONS: dict[str, object] = {
+    "year": YearFilter,
+    "category": CategoryFilter,
+    "grade": GradeFilter,
+    "province": ProvinceFilter,
+    "level": LevelFilter,
+    "kind": KindFilter,
+    "project": ProjectFilter,
+}
+
+
+def with_filters(command: Callable[..., R]) -> Callable[..., R]:
+    """Give a command the shared filter options in place of its ``filters: TypedFilters``
+    parameter: declared once here, handed to the command as one TypedFilters.
+
+    Typer builds a command's options from its signature, so the wrapper carries one with the
+    filters spelt out (``__signature__``, with their annotations for ``get_type_hints``).
     """
-    from jobaward.cli.root import parse_years, require_held
-    from jobaward.i18n.labels import KIND_WORDS, parse_category, parse_grade, parse_kind, parse_level
-    from jobaward.model import CATEGORIES, GRADES, LEVELS
-    from jobaward.query.awards import AwardFilter
-    from jobaward.query.names import NameIndex, find_province
+    signature = inspect.signature(command, eval_str=True)
+    params = list(signature.parameters.values())
+    at = [param.name for param in params].index("filters")
+    added = [
+        inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None, annotation=option)
+        for name, option in FILTER_OPTIONS.items()
+    ]
+    spelt_out = signature.replace(parameters=[*params[:at], *added, *params[at + 1 :]])
 
-    require_held(dataset, year)
-    provinces = None
-    if province:
-        index = NameIndex(dataset)
-        provinces = frozenset(find_province(index, value).id for value in province)
-    projects = tuple(p.strip() for p in project or () if p.strip()) or None
-    return AwardFilter(
-        years=parse_years(year),
-        categories=choices(category, parse_category, CATEGORIES, "--category"),
-        grades=choices(grade, parse_grade, GRADES, "--grade"),
-        provinces=provinces,
-        levels=choices(level, parse_level, LEVELS, "--level"),
-        kinds=choices(kind, parse_kind, tuple(words[0] for words in KIND_WORDS.values()), "--kind"),
-        projects=projects,
-    )
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> R:
+        typed = TypedFilters(*(kwargs.pop(name, None) for name in FILTER_OPTIONS))
+        return command(*args, filters=typed, **kwargs)
+
+    wrapper.__signature__ = spelt_out  # type: ignore[attr-defined]
+    wrapper.__annotations__ = {param.name: param.annotation for param in spelt_out.parameters.values()}
+    return wrapper
 
 
 def choices(

@@ -9,27 +9,22 @@ import typer
 from jobaward.cli.help_text import say
 from jobaward.cli.options import (
     FILTER_RULE,
-    CategoryFilter,
+    NO_FILTERS,
     DataOption,
     ExcelOption,
     FieldsOption,
     FormatOption,
-    GradeFilter,
-    KindFilter,
     LangOption,
-    LevelFilter,
     NoBundledOption,
     NoPagerOption,
     OfficialOption,
     OutputOption,
-    ProjectFilter,
-    ProvinceFilter,
     SvgOption,
+    TypedFilters,
     WideOption,
     WindowOption,
-    YearFilter,
-    award_filter,
     parse_window,
+    with_filters,
 )
 from jobaward.cli.root import app, labels_for, load_data, reports_errors, year_runs
 from jobaward.errors import UsageProblem
@@ -51,14 +46,9 @@ if TYPE_CHECKING:
     + FILTER_RULE
 )
 @reports_errors
+@with_filters
 def stats(
-    year: YearFilter = None,
-    category: CategoryFilter = None,
-    grade: GradeFilter = None,
-    province: ProvinceFilter = None,
-    level: LevelFilter = None,
-    kind: KindFilter = None,
-    project: ProjectFilter = None,
+    filters: TypedFilters = NO_FILTERS,
     coverage: Annotated[
         bool,
         typer.Option(
@@ -93,7 +83,7 @@ def stats(
     labels = labels_for(lang)
     dataset = load_data(data, no_bundled)
     options = OutputOptions(format, excel, output, svg, wide, fields, pager=not no_pager)
-    where = award_filter(dataset, year, category, grade, province, level, kind, project)
+    where = filters.resolved(dataset)
     years = where.years
     if official or window is not None:
         if coverage:
