@@ -370,8 +370,11 @@ def test_compare_gives_official_then_news_records_in_every_format(run: Run) -> N
     assert (award_2022["before_period"], award_2022["before_value"]) == ("2020-H2", 64.1)
     assert (award_2022["after_period"], award_2022["after_value"], award_2022["unit"]) == ("2021-H2", 67.2, "%")
     assert (award_2022["survey"], award_2022["rse"], award_2022["change"]) == (REGIONAL, None, 3.1)
-    news = [{k: v for k, v in r.items() if k != "section"} for r in records if r["section"] == "news"]
-    assert news == json.loads(run("compare", "강릉시", "--news", "--format", "json").stdout) and news
+    assert all(set(r) == set(records[0]) for r in records)  # every key in every record (docs/output.md)
+    alone = json.loads(run("compare", "강릉시", "--news", "--format", "json").stdout)
+    news = [r for r in records if r["section"] == "news"]
+    assert [{k: r[k] for k in alone[0]} for r in news] == alone and alone
+    assert all(r[k] is None for r in news for k in set(r) - set(alone[0]) - {"section"})  # official keys: null
     rows = list(csv.DictReader(run("compare", "강릉시", "--format", "tsv").stdout.splitlines(), delimiter="\t"))
     assert [r["section"] for r in rows] == [r["section"] for r in records]
     assert next(r for r in rows if r["section"] == "official" and r["year"] == "2022")["after_value"] == "67.2"

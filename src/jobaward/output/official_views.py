@@ -245,11 +245,14 @@ def changes(
 
 
 def records_view(table: Callable[[Labels], Any], records: list[Record], columns: Sequence[str], title: str) -> View:
-    """A view whose JSON is the list of records and whose CSV/TSV has a row per record."""
+    """A view whose JSON is the list of records and whose CSV/TSV has a row per record. Every
+    record carries every column (null where it has no value: a winner without figures, a news
+    figure), as docs/output.md promises."""
+    whole = [{column: record.get(column) for column in columns} for record in records]
     return View(
         table=table,
-        document=lambda: records,
-        rows=lambda: records,
+        document=lambda: whole,
+        rows=lambda: whole,
         columns=columns,
         empty=not records,
         empty_message="no_results",
