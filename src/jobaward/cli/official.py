@@ -10,12 +10,11 @@ import typer
 
 from jobaward.cli.help_text import say
 from jobaward.cli.options import DataOption, FormatOption, LangOption, NoBundledOption
-from jobaward.cli.root import app, errors_in_english, load_data, reports_errors
+from jobaward.cli.root import app, errors_in_english, labels_for, load_data, reports_errors
 from jobaward.errors import EnvironmentProblem, OutputProblem, UsageProblem
 from jobaward.i18n.messages import message, system_reason
-from jobaward.model import COVERED_SHARE, Series
-from jobaward.output.emit import Format
-from jobaward.query.official_status import Coverage
+from jobaward.model import Series
+from jobaward.output.emit import Format, OutputOptions, emit
 
 official_app = typer.Typer(
     help=say(
@@ -250,37 +249,16 @@ def path_command() -> None:
 @reports_errors
 def status_command(format: FormatOption = Format.table) -> None:
     """Which periods and regions come from the bundle and which from your file; warns of a partial period."""
-    import json
-
+    from jobaward.i18n.labels import survey_name
+    from jobaward.output.official_views import status
     from jobaward.query.official_status import coverage
     from jobaward.storage.kosis_files import bundled_path, load_official, read_file, user_file
 
     english = errors_in_english()
-    official = load_official()
     mine = user_file()
-    rows = coverage(official, read_file(mine) if mine.is_file() else [])
-    if format is Format.json:
-        document = {
-            "bundle": str(bundled_path()),
-            "user_file": str(mine) if mine.is_file() else None,
-            "periods": [row._asdict() | {"from_user": list(row.from_user)} for row in rows],
-        }
-        typer.echo(json.dumps(document, ensure_ascii=False, indent=1))
-        return
-    if format in (Format.csv, Format.tsv):
-        from jobaward.output.records import to_delimited
-
-        records = [row._asdict() | {"from_user": ", ".join(row.from_user)} for row in rows]
-        typer.echo(to_delimited(records, Coverage._fields, "," if format is Format.csv else "\t"), nl=False)
-        return
-    from rich.text import Text
-
-    from jobaward.i18n.labels import survey_name
-    from jobaward.output.tables import make_console, print_view
-
-    console = make_console()  # a long list of regions wraps at the terminal's width, between names
-    for line in status_lines(rows, english):
-        print_view(console, Text(line))
+    rows = coverage(load_official(), read_file(mine) if mine.is_file() else [])
+    view = status(rows, str(bundled_path()), str(mine) if mine.is_file() else None)
+    emit(view, OutputOptions(format), labels_for("en" if english else "ko"))  # the group's --lang too
     for row in rows:
         if not row.covered:
             typer.echo(
@@ -295,44 +273,3 @@ def status_command(format: FormatOption = Format.table) -> None:
                 ),
                 err=True,
             )
-
-
-def status_lines(rows: Sequence[Coverage], english: bool) -> list[str]:
-    """The bundle as one span a survey, then each period the user's file brings."""
-    from jobaward.i18n.labels import survey_name
-
-    lines = []
-    for survey in dict.fromkeys(row.survey for row in rows):
-        bundled = [row for row in rows if row.survey == survey and row.source != "user"]
-        if bundled:
-            span = f"{bundled[0].period}–{bundled[-1].period}"
-            named = survey_name(survey, english)
-            lines.append(message("status_bundle", english, survey=named, span=span, count=bundled[-1].regions))
-    for row in rows:
-        if row.from_user:
-            whole = len(row.from_user) >= COVERED_SHARE * row.expected
-            state = message("status_complete" if whole else "status_partial_word", english)
-            over = (
-                "status_bundle_user"
-                if row.source == "bundle+user"
-                else "status_user"
-                if row.covered
-                else "status_uncovered"
-            )
-            names = ", ".join(row.from_user) if len(row.from_user) <= 6 else ""
-            lines.append(
-                message(
-                    "status_user_period",
-                    english,
-                    survey=survey_name(row.survey, english),
-                    period=row.period,
-                    count=len(row.from_user),
-                    expected=row.expected,
-                    state=state,
-                    over=message(over, english),
-                ).rstrip()
-                + (f" ({names})" if names else "")
-            )
-    if not any(row.from_user for row in rows):
-        lines.append(message("status_no_user_file", english))
-    return lines

@@ -9,8 +9,9 @@ from collections.abc import Mapping, Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from jobaward.i18n.labels import Labels
-from jobaward.model import ALL_AGES, NATIONAL, REGIONAL, WORKING_AGE, YOUTH, Government
+from jobaward.i18n.labels import Labels, survey_name
+from jobaward.i18n.messages import message
+from jobaward.model import ALL_AGES, COVERED_SHARE, NATIONAL, REGIONAL, WORKING_AGE, YOUTH, Government
 from jobaward.output import text as fmt
 from jobaward.output.layout import Col, FittedTable, Footnotes, Parts, with_footnotes
 from jobaward.query.bootstrap import RESAMPLES
@@ -24,6 +25,7 @@ from jobaward.query.official import (
     EditionSummary,
     OfficialChange,
 )
+from jobaward.query.official_status import PeriodCoverage
 from jobaward.storage.kosis_files import CREDIT, CREDIT_EN
 
 
@@ -391,3 +393,42 @@ def summary_view(rows: Sequence[EditionSummary], labels: Labels, window: str = "
         Text(labels.ui("caveat")),
         notes(*(credit(survey, labels) for survey in surveys)),
     )
+
+
+def status_lines(rows: Sequence[PeriodCoverage], english: bool) -> list[str]:
+    """`official status`: the bundle as one span a survey, then each period the user's file brings."""
+    lines = []
+    for survey in dict.fromkeys(row.survey for row in rows):
+        bundled = [row for row in rows if row.survey == survey and row.source != "user"]
+        if bundled:
+            span = f"{bundled[0].period}–{bundled[-1].period}"
+            named = survey_name(survey, english)
+            lines.append(message("status_bundle", english, survey=named, span=span, count=bundled[-1].regions))
+    for row in rows:
+        if row.from_user:
+            whole = len(row.from_user) >= COVERED_SHARE * row.expected
+            state = message("status_complete" if whole else "status_partial_word", english)
+            over = (
+                "status_bundle_user"
+                if row.source == "bundle+user"
+                else "status_user"
+                if row.covered
+                else "status_uncovered"
+            )
+            names = ", ".join(row.from_user) if len(row.from_user) <= 6 else ""
+            lines.append(
+                message(
+                    "status_user_period",
+                    english,
+                    survey=survey_name(row.survey, english),
+                    period=row.period,
+                    count=len(row.from_user),
+                    expected=row.expected,
+                    state=state,
+                    over=message(over, english),
+                ).rstrip()
+                + (f" ({names})" if names else "")
+            )
+    if not any(row.from_user for row in rows):
+        lines.append(message("status_no_user_file", english))
+    return lines

@@ -22,6 +22,7 @@ from jobaward.output.records import (
 )
 from jobaward.query.awards import IndicatorRow
 from jobaward.query.official import Around, Break, Dropped, EditionSummary, OfficialChange
+from jobaward.query.official_status import PeriodCoverage
 from jobaward.storage.kosis_files import CREDIT
 
 AROUND_KEYS = (
@@ -289,3 +290,25 @@ def summary(rows: Sequence[EditionSummary], window: str = "before") -> View:
         return summary_view(rows, labels, window)
 
     return records_view(table, [summary_record(row) for row in rows], SUMMARY_KEYS, "jobaward stats --official")
+
+
+def status(rows: Sequence[PeriodCoverage], bundle: str, user_file: str | None) -> View:
+    """`official status`: lines of text (wrapped at the terminal's width, between names); JSON the
+    files and every period; CSV/TSV a row a period (its regions from the user's file in one cell)."""
+
+    def table(labels: Labels) -> Any:
+        from rich.console import Group
+        from rich.text import Text
+
+        from jobaward.output.official_tables import status_lines
+
+        return Group(*(Text(line) for line in status_lines(rows, labels.english)))
+
+    periods = [row._asdict() | {"from_user": list(row.from_user)} for row in rows]
+    return View(
+        table=table,
+        document=lambda: {"bundle": bundle, "user_file": user_file, "periods": periods},
+        rows=lambda: [period | {"from_user": ", ".join(period["from_user"])} for period in periods],
+        columns=PeriodCoverage._fields,
+        title="jobaward official status",
+    )

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from jobaward.model import RATE, Official, Series, period_order
 
 
-class Coverage(NamedTuple):
+class PeriodCoverage(NamedTuple):
     survey: str
     period: str
     source: str  # "bundle", "user" or "bundle+user"
@@ -19,7 +19,7 @@ class Coverage(NamedTuple):
     from_user: tuple[str, ...]  # the governments the user's file brings for that period
 
 
-def coverage(official: Official, user: Sequence[Series]) -> list[Coverage]:
+def coverage(official: Official, user: Sequence[Series]) -> list[PeriodCoverage]:
     """Every (survey, period) with a 고용률, in order, with where it comes from."""
     brought: dict[tuple[str, str], set[str]] = {}
     for series in user:
@@ -33,7 +33,7 @@ def coverage(official: Official, user: Sequence[Series]) -> list[Coverage]:
         users = brought.get((survey, period), set())
         source = "bundle+user" if in_bundle and users else "bundle" if in_bundle else "user"
         found.append(
-            Coverage(
+            PeriodCoverage(
                 survey,
                 period,
                 source,
